@@ -1,0 +1,45 @@
+// `npm start`: build Gloss, serve the demo article on 127.0.0.1 and open it in Debian's Chromium
+// with Gloss loaded. Without a display it runs headless and saves a screenshot instead.
+import { execSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchGloss } from './lib/chromium';
+import { ROOT, startStaticServer } from './lib/static-server';
+
+const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.CI;
+
+execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
+const server = await startStaticServer(Number(process.env.PORT ?? 0));
+const demoUrl = `${server.url}/fixtures/article.html`;
+const profileDir = resolve(ROOT, '.output/start-profile');
+mkdirSync(profileDir, { recursive: true });
+const gloss = await launchGloss({
+  profileDir,
+  headless: !hasDisplay,
+  viewport: hasDisplay ? null : undefined,
+});
+const page = gloss.context.pages()[0] ?? (await gloss.context.newPage());
+await page.goto(demoUrl);
+
+if (hasDisplay) {
+  console.log(`\nGloss is loaded (extension id ${gloss.extensionId}) on ${demoUrl}`);
+  console.log('Hover a highlighted name. Close the browser window or press Ctrl+C to stop.');
+  gloss.context.on('close', () => server.close().then(() => process.exit(0)));
+  process.on('SIGINT', () => gloss.close().then(() => process.exit(0)));
+} else {
+  // Give the content script a moment to highlight the page before the picture is taken.
+  await page.waitForTimeout(1500);
+  const shot = resolve(ROOT, '.output/gloss-demo.png');
+  await page.screenshot({ path: shot });
+  const popup = await gloss.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 420 });
+  await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
+  await popup.getByTestId('packs').waitFor();
+  const popupShot = resolve(ROOT, '.output/gloss-popup.png');
+  await popup.screenshot({ path: popupShot });
+  console.log(`\nNo display found, so Chromium ran headless.`);
+  console.log(`Demo page with Gloss: ${shot}`);
+  console.log(`Gloss popup:          ${popupShot}`);
+  await gloss.close();
+  await server.close();
+}

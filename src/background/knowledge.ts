@@ -1,0 +1,110 @@
+// Read side of the knowledge base: the alias dictionary for content scripts, one entity with
+// everything known about it, and search across entities, facts and notes.
+import { entityNames } from '@/src/core/pack';
+import { foldForSearch, searchTerms } from '@/src/core/search-text';
+import type { GlossDb } from '@/src/db/db';
+import type { Dictionary, EntityView, SearchResult } from '@/src/messaging/protocol';
+import { knowledgeRevision } from './packs';
+
+export async function getDictionary(db: GlossDb): Promise<Dictionary> {
+  return db.transaction('r', [db.packs, db.entities, db.settings], async () => {
+    const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled).map((pack) => pack.id);
+    const entities = await db.entities.where('packId').anyOf(enabled).toArray();
+    const aliases = entities.flatMap((entity) =>
+      entityNames(entity).map((alias) => ({
+        alias,
+        entityId: entity.key,
+        ...(entity.caseSensitive ? { caseSensitive: true } : {}),
+      })),
+    );
+    return { revision: String(await knowledgeRevision(db)), aliases };
+  });
+}
+
+export async function getEntity(db: GlossDb, key: string): Promise<EntityView | null> {
+  return db.transaction('r', [db.packs, db.sources, db.entities, db.facts, db.notes], async () => {
+    const entity = await db.entities.get(key);
+    if (!entity) return null;
+    const [pack, facts, notes] = await Promise.all([
+      db.packs.get(entity.packId),
+      db.facts.where('entityKey').equals(key).toArray(),
+      db.notes.where('entityKey').equals(key).sortBy('createdAt'),
+    ]);
+    const sources = await db.sources.bulkGet([...new Set(facts.map((fact) => fact.sourceKey))]);
+    const byKey = new Map(sources.filter((s) => s !== undefined).map((s) => [s.key, s]));
+    return {
+      entity,
+      pack: { id: entity.packId, title: pack?.title ?? entity.packId },
+      facts: facts.map((fact) => ({ ...fact, source: byKey.get(fact.sourceKey) ?? null })),
+      notes,
+    };
+  });
+}
+
+const DEFAULT_LIMIT = 20;
+
+/** Words of the query must all appear (as word prefixes for names, as substrings in facts and notes). */
+export async function search(db: GlossDb, query: string, limit = DEFAULT_LIMIT): Promise<SearchResult[]> {
+  const words = searchTerms(query);
+  const first = words[0];
+  if (!first) return [];
+  const results: SearchResult[] = [];
+  const names = new Map<string, { name: string; type: SearchResult['entityType'] }>();
+
+  await db.transaction('r', [db.entities, db.facts, db.notes], async () => {
+    const candidates = await db.entities.where('terms').startsWith(first).distinct().limit(500).toArray();
+    for (const entity of candidates) {
+      names.set(entity.key, { name: entity.name, type: entity.type });
+      if (!words.every((word) => entity.terms.some((term) => term.startsWith(word)))) continue;
+      const matched = entityNames(entity).find((name) => words.every((w) => foldForSearch(name).includes(w)));
+      results.push({
+        kind: 'entity',
+        entityKey: entity.key,
+        entityName: entity.name,
+        entityType: entity.type,
+        snippet: matched ?? entity.name,
+      });
+    }
+    results.sort((a, b) => a.entityName.length - b.entityName.length);
+
+    const contains = (text: string) => {
+      const folded = foldForSearch(text);
+      return words.every((word) => folded.includes(word));
+    };
+    const facts = await db.facts
+      .filter((fact) => contains(fact.text))
+      .limit(limit)
+      .toArray();
+    const notes = await db.notes
+      .filter((note) => contains(note.text) || contains(note.quote))
+      .limit(limit)
+      .toArray();
+    const missing = [...facts.map((f) => f.entityKey), ...notes.map((n) => n.entityKey)].filter(
+      (k) => !names.has(k),
+    );
+    for (const entity of await db.entities.bulkGet([...new Set(missing)])) {
+      if (entity) names.set(entity.key, { name: entity.name, type: entity.type });
+    }
+    for (const fact of facts) {
+      const owner = names.get(fact.entityKey);
+      results.push({
+        kind: 'fact',
+        entityKey: fact.entityKey,
+        entityName: owner?.name ?? fact.entityKey,
+        entityType: owner?.type ?? null,
+        snippet: fact.text,
+      });
+    }
+    for (const note of notes) {
+      const owner = names.get(note.entityKey);
+      results.push({
+        kind: 'note',
+        entityKey: note.entityKey,
+        entityName: owner?.name ?? note.entityName,
+        entityType: owner?.type ?? null,
+        snippet: note.text,
+      });
+    }
+  });
+  return results.slice(0, limit);
+}

@@ -1,0 +1,203 @@
+// Installing, upgrading, exporting, enabling and removing knowledge packs.
+// A pack's contents are replaced as a whole inside one transaction; notes are never touched,
+// so a note whose entity disappears is kept (orphaned) rather than lost.
+import { entityNames, PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, validatePack } from '@/src/core/pack';
+import { searchTerms } from '@/src/core/search-text';
+import type { GlossDb } from '@/src/db/db';
+import { entityKey, type PackRecord } from '@/src/db/records';
+import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
+
+/** Bundled packs the user removed; updates must not bring them back. */
+const REMOVED_BUNDLED = 'removedBundledPacks';
+
+export interface InstallOptions {
+  bundled?: boolean;
+}
+
+/** Validates and imports pack JSON (text or parsed). A rejected pack changes nothing. */
+export async function importPackJson(
+  db: GlossDb,
+  input: unknown,
+  options: InstallOptions = {},
+): Promise<ImportResult> {
+  const validation = validatePack(input);
+  if (!validation.ok) return validation;
+  return installPack(db, validation.pack, options);
+}
+
+/** Writes a valid pack, replacing an older copy of the same pack id in place. */
+export async function installPack(
+  db: GlossDb,
+  pack: Pack,
+  { bundled = false }: InstallOptions = {},
+): Promise<ImportResult> {
+  const packId = pack.pack.id;
+  return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.settings], async () => {
+    const existing = await db.packs.get(packId);
+    const now = Date.now();
+    const record: PackRecord = {
+      id: packId,
+      version: pack.pack.version ?? 1,
+      title: pack.pack.title,
+      description: pack.pack.description,
+      language: pack.pack.language,
+      createdAt: pack.pack.createdAt,
+      enabled: existing?.enabled ?? true,
+      bundled,
+      installedAt: existing?.installedAt ?? now,
+      updatedAt: now,
+    };
+    if (existing) await deletePackContents(db, packId);
+    await db.packs.put(record);
+    await db.sources.bulkPut(
+      pack.sources.map((source, position) => ({
+        ...source,
+        key: entityKey(packId, source.id),
+        packId,
+        position,
+      })),
+    );
+    await db.entities.bulkPut(
+      pack.entities.map((entity, position) => ({
+        ...entity,
+        position,
+        key: entityKey(packId, entity.id),
+        packId,
+        terms: searchTerms(...entityNames(entity)),
+      })),
+    );
+    await db.facts.bulkPut(
+      pack.facts.map((fact, position) => ({
+        key: entityKey(packId, fact.id),
+        position,
+        packId,
+        id: fact.id,
+        entityKey: entityKey(packId, fact.entityId),
+        sourceKey: entityKey(packId, fact.sourceId),
+        text: fact.text,
+        quote: fact.quote,
+      })),
+    );
+    await touchKnowledge(db);
+    return {
+      ok: true,
+      packId,
+      title: record.title,
+      entities: pack.entities.length,
+      facts: pack.facts.length,
+      replaced: Boolean(existing),
+    };
+  });
+}
+
+/**
+ * Installs or upgrades a pack shipped with the extension. Idempotent: a pack already installed
+ * at the same or a newer revision is left alone, and so is one the user removed.
+ */
+export async function installBundledPack(
+  db: GlossDb,
+  pack: Pack,
+): Promise<'installed' | 'upgraded' | 'current' | 'removed by user'> {
+  const removed = ((await db.settings.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
+  if (removed.includes(pack.pack.id)) return 'removed by user';
+  const existing = await db.packs.get(pack.pack.id);
+  if (existing && existing.version >= (pack.pack.version ?? 1)) return 'current';
+  await installPack(db, pack, { bundled: true });
+  return existing ? 'upgraded' : 'installed';
+}
+
+export async function listPacks(db: GlossDb): Promise<PackSummary[]> {
+  const packs = await db.packs.toArray();
+  return Promise.all(
+    packs.map(async (pack) => ({
+      ...pack,
+      entityCount: await db.entities.where('packId').equals(pack.id).count(),
+      factCount: await db.facts.where('packId').equals(pack.id).count(),
+      sourceCount: await db.sources.where('packId').equals(pack.id).count(),
+    })),
+  );
+}
+
+export async function exportPack(db: GlossDb, packId: string): Promise<Pack> {
+  return db.transaction('r', [db.packs, db.sources, db.entities, db.facts], async () => {
+    const record = await db.packs.get(packId);
+    if (!record) throw new Error(`No pack with id "${packId}"`);
+    const [sources, entities, facts] = await Promise.all([
+      db.sources.where('packId').equals(packId).sortBy('position'),
+      db.entities.where('packId').equals(packId).sortBy('position'),
+      db.facts.where('packId').equals(packId).sortBy('position'),
+    ]);
+    const entityIds = new Map(entities.map((e) => [e.key, e.id]));
+    const sourceIds = new Map(sources.map((s) => [s.key, s.id]));
+    return {
+      format: PACK_FORMAT,
+      version: PACK_FORMAT_VERSION,
+      pack: {
+        id: record.id,
+        version: record.version,
+        title: record.title,
+        description: record.description,
+        language: record.language,
+        createdAt: record.createdAt,
+      },
+      sources: sources.map(({ id, title, url, publisher, publishedAt }) =>
+        dropUndefined({ id, title, url, publisher, publishedAt }),
+      ),
+      entities: entities.map(({ id, name, type, aliases, description, caseSensitive }) =>
+        dropUndefined({ id, name, type, aliases, description, caseSensitive }),
+      ),
+      facts: facts.map((fact) => ({
+        id: fact.id,
+        entityId: entityIds.get(fact.entityKey) ?? fact.entityKey,
+        sourceId: sourceIds.get(fact.sourceKey) ?? fact.sourceKey,
+        text: fact.text,
+        quote: fact.quote,
+      })),
+    };
+  });
+}
+
+export async function setPackEnabled(db: GlossDb, packId: string, enabled: boolean): Promise<void> {
+  await db.transaction('rw', [db.packs, db.settings], async () => {
+    const updated = await db.packs.update(packId, { enabled, updatedAt: Date.now() });
+    if (!updated) throw new Error(`No pack with id "${packId}"`);
+    await touchKnowledge(db);
+  });
+}
+
+/** Removes a pack's knowledge. Notes on its entities stay, shown as orphaned. */
+export async function removePack(db: GlossDb, packId: string): Promise<void> {
+  await db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.settings], async () => {
+    const record = await db.packs.get(packId);
+    if (!record) throw new Error(`No pack with id "${packId}"`);
+    await deletePackContents(db, packId);
+    await db.packs.delete(packId);
+    if (record.bundled) {
+      const removed = ((await db.settings.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
+      await db.settings.put({ key: REMOVED_BUNDLED, value: [...new Set([...removed, packId])] });
+    }
+    await touchKnowledge(db);
+  });
+}
+
+async function deletePackContents(db: GlossDb, packId: string): Promise<void> {
+  await db.sources.where('packId').equals(packId).delete();
+  await db.entities.where('packId').equals(packId).delete();
+  await db.facts.where('packId').equals(packId).delete();
+}
+
+const KNOWLEDGE_REVISION = 'knowledgeRevision';
+
+/** Bumps the revision the dictionary is cached by. Call inside every transaction that changes knowledge. */
+async function touchKnowledge(db: GlossDb): Promise<void> {
+  const current = ((await db.settings.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
+  await db.settings.put({ key: KNOWLEDGE_REVISION, value: current + 1 });
+}
+
+export async function knowledgeRevision(db: GlossDb): Promise<number> {
+  return ((await db.settings.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

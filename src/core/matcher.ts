@@ -1,0 +1,508 @@
+/**
+ * The mention engine: finds every known alias in a text in one pass.
+ *
+ * Pipeline per text: fold each character through lazily filled tables
+ * (normalize.ts) while feeding the folded units to an Aho–Corasick automaton
+ * (match-automaton.ts); each key the automaton reports is checked against the
+ * original text (character boundaries, word boundaries, case rules) and the
+ * survivors are reduced to leftmost-longest, non-overlapping mentions.
+ * See docs/matching.md for the rules in the user's words.
+ */
+
+import { type Automaton, buildAutomaton, reviveAutomaton } from './match-automaton';
+import {
+  astralFold,
+  CLASS_MARK,
+  CLASS_NO_SPACE,
+  CLASS_REMOVED,
+  CLASS_WORD,
+  classOf,
+  codePointAt,
+  codePointBefore,
+  FOLD,
+  FOLD_OFFSET,
+  FOLD_REMOVED,
+  fillFold,
+  foldText,
+  multiFold,
+  SPACE,
+} from './normalize';
+
+export interface AliasEntry {
+  alias: string;
+  entityId: string;
+  caseSensitive?: boolean;
+}
+
+export interface Mention {
+  /** UTF-16 offset of the first character in the original text. */
+  start: number;
+  /** UTF-16 offset just after the mention (exclusive). */
+  end: number;
+  /** Every entity owning the matched alias, in alias order, without duplicates. */
+  entityIds: string[];
+}
+
+export interface Matcher {
+  findAll(text: string): Mention[];
+  /** Number of aliases compiled in. */
+  readonly size: number;
+  /** Number of automaton states (for diagnostics and benchmarks). */
+  readonly stateCount: number;
+  /** Compact, structured-clone friendly form; see reviveMatcher. */
+  serialize(): SerializedMatcher;
+  toJSON(): SerializedMatcherJSON;
+}
+
+/** How an alias compares letter case once the folded forms agree. */
+type CaseRule = 0 | 1 | 2;
+/** Default: full case folding. */
+const ANY_CASE = 0;
+/** caseSensitive aliases and 1–2 letter acronyms ("AP", "US"). */
+const EXACT = 1;
+/** 3–5 letter all-caps acronyms: "NATO" or "Nato", never "nato". */
+const ACRONYM = 2;
+
+/** Typed-array form: cheap to structured-clone (postMessage, IndexedDB). */
+export interface SerializedMatcher {
+  version: 1;
+  size: number;
+  unit: Uint16Array;
+  first: Int32Array;
+  fail: Int32Array;
+  out: Int32Array;
+  keyLen: Int32Array;
+  variantStart: Int32Array;
+  variantRule: Uint8Array;
+  variantEntity: Int32Array;
+  /** Case-preserving form per variant ('' for AnyCase). */
+  exactForms: string[];
+  entities: string[];
+}
+
+/** JSON-safe form (for chrome.runtime messaging): typed arrays as base64. */
+export interface SerializedMatcherJSON {
+  version: 1;
+  size: number;
+  tables: Record<
+    'unit' | 'first' | 'fail' | 'out' | 'keyLen' | 'variantStart' | 'variantRule' | 'variantEntity',
+    string
+  >;
+  exactForms: string[];
+  entities: string[];
+}
+
+const ACRONYM_RE = /^\p{Lu}{3,5}$/u;
+const SHORT_CAPS_RE = /^\p{Lu}{1,2}$/u;
+
+function caseRuleOf(entry: AliasEntry, exactForm: string): CaseRule {
+  if (entry.caseSensitive === true) return EXACT;
+  if (SHORT_CAPS_RE.test(exactForm)) return EXACT;
+  if (ACRONYM_RE.test(exactForm)) return ACRONYM;
+  return ANY_CASE;
+}
+
+/** "NATO" → "Nato": the other spelling an acronym accepts. */
+function titleCase(form: string): string {
+  const cp = form.codePointAt(0) ?? 0;
+  const head = String.fromCodePoint(cp);
+  return head + form.slice(head.length).toLowerCase();
+}
+
+interface Tables {
+  size: number;
+  automaton: Automaton;
+  keyLen: Int32Array;
+  variantStart: Int32Array;
+  variantRule: Uint8Array;
+  variantEntity: Int32Array;
+  exactForms: string[];
+  entities: string[];
+}
+
+interface Variant {
+  rule: CaseRule;
+  entity: number;
+  form: string;
+}
+
+export function createMatcher(aliases: ReadonlyArray<AliasEntry>): Matcher {
+  const entityIndex = new Map<string, number>();
+  const entities: string[] = [];
+  const byKey = new Map<string, Variant[]>();
+  let i = 0;
+  for (const entry of aliases) {
+    const alias = entry.alias;
+    const key = typeof alias === 'string' ? foldText(alias, true) : '';
+    if (key.length === 0) {
+      throw new Error(
+        `alias ${i} (${JSON.stringify(alias)}) of entity ${JSON.stringify(entry.entityId)}: blank alias`,
+      );
+    }
+    let entity = entityIndex.get(entry.entityId);
+    if (entity === undefined) {
+      entity = entities.length;
+      entities.push(entry.entityId);
+      entityIndex.set(entry.entityId, entity);
+    }
+    const form = foldText(alias, false);
+    const rule = caseRuleOf(entry, form);
+    const variant: Variant = { rule, entity, form: rule === ANY_CASE ? '' : form };
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [variant]);
+    else list.push(variant);
+    i++;
+  }
+
+  const keys = [...byKey.keys()].sort();
+  const keyLen = new Int32Array(keys.length);
+  const variantStart = new Int32Array(keys.length + 1);
+  let variantCount = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    keyLen[k] = key.length;
+    variantStart[k] = variantCount;
+    variantCount += (byKey.get(key) as Variant[]).length;
+  }
+  variantStart[keys.length] = variantCount;
+  const variantRule = new Uint8Array(variantCount);
+  const variantEntity = new Int32Array(variantCount);
+  const exactForms: string[] = new Array<string>(variantCount);
+  let v = 0;
+  for (const key of keys) {
+    for (const variant of byKey.get(key) as Variant[]) {
+      variantRule[v] = variant.rule;
+      variantEntity[v] = variant.entity;
+      exactForms[v] = variant.form;
+      v++;
+    }
+  }
+  return new CompiledMatcher({
+    size: i,
+    automaton: buildAutomaton(keys),
+    keyLen,
+    variantStart,
+    variantRule,
+    variantEntity,
+    exactForms,
+    entities,
+  });
+}
+
+/** Revive a matcher from `serialize()` or `toJSON()` output without rebuilding the trie. */
+export function reviveMatcher(data: SerializedMatcher | SerializedMatcherJSON): Matcher {
+  if (data === null || typeof data !== 'object' || data.version !== 1) {
+    throw new Error('serialised matcher: unsupported version');
+  }
+  const t = 'tables' in data ? decodeTables(data) : data;
+  const automaton = reviveAutomaton(t.unit, t.first, t.fail, t.out);
+  const keyCount = t.keyLen.length;
+  if (t.variantStart.length !== keyCount + 1) throw new Error('serialised matcher: table sizes do not agree');
+  for (let s = 0; s < automaton.stateCount; s++) {
+    if ((t.out[s] ?? -1) >= keyCount) throw new Error('serialised matcher: corrupt key index');
+  }
+  return new CompiledMatcher({
+    size: data.size,
+    automaton,
+    keyLen: t.keyLen,
+    variantStart: t.variantStart,
+    variantRule: t.variantRule,
+    variantEntity: t.variantEntity,
+    exactForms: data.exactForms,
+    entities: data.entities,
+  });
+}
+
+function toBase64(a: ArrayBufferView): string {
+  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  let bin = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) {
+    bin += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk) as unknown as number[]);
+  }
+  return btoa(bin);
+}
+
+function fromBase64(s: string): ArrayBuffer {
+  const bin = atob(s);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes.buffer;
+}
+
+function decodeTables(
+  data: SerializedMatcherJSON,
+): Omit<SerializedMatcher, 'version' | 'size' | 'exactForms' | 'entities'> {
+  const t = data.tables;
+  return {
+    unit: new Uint16Array(fromBase64(t.unit)),
+    first: new Int32Array(fromBase64(t.first)),
+    fail: new Int32Array(fromBase64(t.fail)),
+    out: new Int32Array(fromBase64(t.out)),
+    keyLen: new Int32Array(fromBase64(t.keyLen)),
+    variantStart: new Int32Array(fromBase64(t.variantStart)),
+    variantRule: new Uint8Array(fromBase64(t.variantRule)),
+    variantEntity: new Int32Array(fromBase64(t.variantEntity)),
+  };
+}
+
+/** Candidate mentions found during one scan, before overlap resolution. */
+interface Candidate {
+  start: number;
+  end: number;
+  entityIds: string[];
+}
+
+function isSpacedWord(cls: number): boolean {
+  return (cls & (CLASS_WORD | CLASS_NO_SPACE)) === CLASS_WORD;
+}
+
+class CompiledMatcher implements Matcher {
+  readonly size: number;
+  readonly stateCount: number;
+  readonly #t: Tables;
+  readonly #mask: number;
+  /** Original offset of each recent folded unit, to map a key's start back. */
+  readonly #ring: Int32Array;
+
+  constructor(t: Tables) {
+    this.#t = t;
+    this.size = t.size;
+    this.stateCount = t.automaton.stateCount;
+    let maxLen = 1;
+    for (const len of t.keyLen) if (len > maxLen) maxLen = len;
+    let ringSize = 2;
+    while (ringSize < maxLen + 2) ringSize *= 2;
+    this.#mask = ringSize - 1;
+    this.#ring = new Int32Array(ringSize);
+  }
+
+  findAll(text: string): Mention[] {
+    const { unit, first, fail, term, root } = this.#t.automaton;
+    const ring = this.#ring;
+    const mask = this.#mask;
+    const n = text.length;
+    const found: Candidate[] = [];
+    let s = 0;
+    let pos = 0;
+    let prevSpace = false;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      let v = FOLD[c] as number;
+      if (v === 0) v = fillFold(c);
+      if (v >= FOLD_OFFSET) {
+        // Fast path: one code unit folds to one code unit.
+        const u = v - FOLD_OFFSET;
+        if (u === SPACE) {
+          if (prevSpace) {
+            i++;
+            continue;
+          }
+          prevSpace = true;
+        } else {
+          prevSpace = false;
+        }
+        ring[pos & mask] = i;
+        pos++;
+        for (;;) {
+          if (s === 0) {
+            s = root[u] as number;
+            break;
+          }
+          const hi = first[s + 1] as number;
+          let j = first[s] as number;
+          while (j < hi && (unit[j] as number) < u) j++;
+          if (j < hi && unit[j] === u) {
+            s = j;
+            break;
+          }
+          s = fail[s] as number;
+        }
+        i++;
+        if ((term[s] as number) > 0) this.#report(text, s, i - 1, 1, pos, found);
+        continue;
+      }
+      if (v === FOLD_REMOVED) {
+        i++;
+        continue;
+      }
+      // Slow path: multi-unit folds (ß → ss) and surrogates.
+      let len = 1;
+      let folded: string;
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const cp = codePointAt(text, i);
+        if (cp > 0xffff) {
+          len = 2;
+          folded = astralFold(cp);
+        } else {
+          folded = text[i] as string;
+        }
+      } else {
+        folded = multiFold(c);
+      }
+      if (folded.length > 0) {
+        prevSpace = false;
+        const last = folded.length - 1;
+        for (let k = 0; k <= last; k++) {
+          const u = folded.charCodeAt(k);
+          ring[pos & mask] = i;
+          pos++;
+          s = this.#step(s, u);
+          // A key ending inside this character's fold would split it.
+          if (k === last && (term[s] as number) > 0) this.#report(text, s, i, len, pos, found);
+        }
+      }
+      i += len;
+    }
+    return selectLeftmostLongest(found);
+  }
+
+  #step(state: number, u: number): number {
+    const { unit, first, fail, root } = this.#t.automaton;
+    let s = state;
+    for (;;) {
+      if (s === 0) return root[u] as number;
+      const hi = first[s + 1] as number;
+      for (let j = first[s] as number; j < hi; j++) {
+        const x = unit[j] as number;
+        if (x === u) return j;
+        if (x > u) break;
+      }
+      s = fail[s] as number;
+    }
+  }
+
+  /**
+   * Check every key ending at state `s` (the character at `charStart`, of
+   * `charLen` units, was just consumed; `pos` folded units so far).
+   */
+  #report(
+    text: string,
+    s: number,
+    charStart: number,
+    charLen: number,
+    pos: number,
+    found: Candidate[],
+  ): void {
+    const { fail, out, term } = this.#t.automaton;
+    const { keyLen, variantStart, variantRule, variantEntity, exactForms, entities } = this.#t;
+    const ring = this.#ring;
+    const mask = this.#mask;
+    const n = text.length;
+    let end = -1;
+    let endOk = false;
+    for (let t = term[s] as number; t > 0; t = term[fail[t] as number] as number) {
+      const key = out[t] as number;
+      const startPos = pos - (keyLen[key] as number);
+      const start = ring[startPos & mask] as number;
+      // Starting inside a character's fold (the second "s" of "ß") is not a match.
+      if (startPos > 0 && ring[(startPos - 1) & mask] === start) continue;
+      if (end < 0) {
+        // Shared by every key ending here: extend over trailing ignored marks
+        // and check the word boundary after the mention.
+        end = charStart + charLen;
+        while (end < n) {
+          const cp = codePointAt(text, end);
+          if ((classOf(cp) & CLASS_MARK) === 0) break;
+          end += cp > 0xffff ? 2 : 1;
+        }
+        endOk = !isSpacedWord(classOf(codePointAt(text, charStart))) || !isSpacedWord(classAfter(text, end));
+      }
+      if (!endOk) continue;
+      if (isSpacedWord(classOf(codePointAt(text, start))) && isSpacedWord(classBefore(text, start))) continue;
+
+      const vEnd = variantStart[key + 1] as number;
+      let ids: string[] | undefined;
+      let exact: string | undefined;
+      for (let v = variantStart[key] as number; v < vEnd; v++) {
+        const rule = variantRule[v] as CaseRule;
+        if (rule !== ANY_CASE) {
+          exact ??= foldText(text.slice(start, end), false);
+          const form = exactForms[v] as string;
+          if (exact !== form && (rule === EXACT || exact !== titleCase(form))) continue;
+        }
+        const id = entities[variantEntity[v] as number] as string;
+        if (ids === undefined) ids = [id];
+        else if (!ids.includes(id)) ids.push(id);
+      }
+      if (ids !== undefined) found.push({ start, end, entityIds: ids });
+    }
+  }
+
+  serialize(): SerializedMatcher {
+    const t = this.#t;
+    const a = t.automaton;
+    return {
+      version: 1,
+      size: t.size,
+      unit: a.unit,
+      first: a.first,
+      fail: a.fail,
+      out: a.out,
+      keyLen: t.keyLen,
+      variantStart: t.variantStart,
+      variantRule: t.variantRule,
+      variantEntity: t.variantEntity,
+      exactForms: t.exactForms,
+      entities: t.entities,
+    };
+  }
+
+  toJSON(): SerializedMatcherJSON {
+    const d = this.serialize();
+    return {
+      version: 1,
+      size: d.size,
+      tables: {
+        unit: toBase64(d.unit),
+        first: toBase64(d.first),
+        fail: toBase64(d.fail),
+        out: toBase64(d.out),
+        keyLen: toBase64(d.keyLen),
+        variantStart: toBase64(d.variantStart),
+        variantRule: toBase64(d.variantRule),
+        variantEntity: toBase64(d.variantEntity),
+      },
+      exactForms: d.exactForms,
+      entities: d.entities,
+    };
+  }
+}
+
+/** Class of the nearest visible character before `i` (0 at the start of text). */
+function classBefore(text: string, i: number): number {
+  let j = i;
+  while (j > 0) {
+    const cp = codePointBefore(text, j);
+    const cls = classOf(cp);
+    if ((cls & CLASS_REMOVED) === 0) return cls;
+    j -= cp > 0xffff ? 2 : 1;
+  }
+  return 0;
+}
+
+/** Class of the nearest visible character at or after `i` (0 at the end of text). */
+function classAfter(text: string, i: number): number {
+  let j = i;
+  while (j < text.length) {
+    const cp = codePointAt(text, j);
+    const cls = classOf(cp);
+    if ((cls & CLASS_REMOVED) === 0) return cls;
+    j += cp > 0xffff ? 2 : 1;
+  }
+  return 0;
+}
+
+/** Earliest start wins; among equal starts the longest; then skip what it covers. */
+function selectLeftmostLongest(found: Candidate[]): Mention[] {
+  if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const mentions: Mention[] = [];
+  let covered = 0;
+  for (const c of found) {
+    if (c.start < covered) continue;
+    mentions.push(c);
+    covered = c.end;
+  }
+  return mentions;
+}

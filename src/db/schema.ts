@@ -1,0 +1,27 @@
+// Database versions, add-only. Each entry is one version as it shipped; never edit a shipped entry,
+// append a new one with a one-line comment on what changed and an upgrade() if data must move.
+// test/unit/db-migration.test.ts opens every earlier version with real data and upgrades it.
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const DB_NAME = 'gloss';
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    // v1: packs, sources, entities (search terms index), facts, notes, settings.
+    version: 1,
+    stores: {
+      packs: 'id',
+      sources: 'key, packId',
+      entities: 'key, packId, *terms',
+      facts: 'key, packId, entityKey, sourceKey',
+      notes: 'id, entityKey, pageUrl, createdAt, updatedAt',
+      settings: 'key',
+    },
+  },
+];

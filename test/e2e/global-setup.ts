@@ -1,0 +1,23 @@
+// Builds the extension once for the whole e2e run and serves the fixtures on 127.0.0.1.
+import { execSync } from 'node:child_process';
+import type { TestProject } from 'vitest/node';
+import { ROOT, startStaticServer } from '@/scripts/lib/static-server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!process.env.GLOSS_E2E_SKIP_BUILD) {
+    execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+  }
+  const server = await startStaticServer(0, (path) =>
+    path.includes('strict-csp')
+      ? { 'content-security-policy': "default-src 'none'; style-src 'self'" }
+      : undefined,
+  );
+  project.provide('baseUrl', server.url);
+  return () => server.close();
+}

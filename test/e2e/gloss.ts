@@ -1,0 +1,65 @@
+// Helpers shared by the e2e tests: a browser with Gloss, the errors it logged, and a way to ask
+// the background what it holds, the way Gloss's own pages do.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
+import type { GlossProtocol } from '@/src/messaging/protocol';
+
+export const baseUrl = () => inject('baseUrl');
+export const fixtureUrl = (name: string) => `${baseUrl()}/fixtures/${name}`;
+
+export interface TestBrowser extends GlossBrowser {
+  /** Console errors and uncaught exceptions from any page, frame or the service worker. */
+  errors: string[];
+  extensionPage(path: string): Promise<Page>;
+}
+
+export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowser> {
+  const gloss = await launchGloss(options);
+  const errors: string[] = [];
+  gloss.context.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
+  });
+  gloss.context.on('weberror', (error) => errors.push(`uncaught: ${error.error().message}`));
+  gloss.serviceWorker.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`service worker: ${message.text()}`);
+  });
+  return {
+    ...gloss,
+    errors,
+    async extensionPage(path: string) {
+      const page = await gloss.context.newPage();
+      await page.goto(`chrome-extension://${gloss.extensionId}/${path}`);
+      return page;
+    },
+  };
+}
+
+/**
+ * Calls the background from an extension page through chrome.runtime, in the message envelope
+ * @webext-core/messaging uses ({ id, type, data, timestamp } → { res } | { err }).
+ */
+export async function callBackground<K extends keyof GlossProtocol>(
+  page: Page,
+  type: K,
+  data: Parameters<GlossProtocol[K]>[0],
+): Promise<ReturnType<GlossProtocol[K]>> {
+  const reply = await page.evaluate(
+    ([type, data]) =>
+      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{
+        res?: unknown;
+        err?: { message: string };
+      }>,
+    [type, data] as const,
+  );
+  if (reply?.err) throw new Error(reply.err.message);
+  return reply?.res as ReturnType<GlossProtocol[K]>;
+}
+
+export function bundledPackFile() {
+  return JSON.parse(
+    readFileSync(resolve(import.meta.dirname, '../../assets/packs/nato-ukraine-2024.json'), 'utf8'),
+  );
+}

@@ -1,0 +1,220 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, type Handlers, registerHandlers } from '@/src/background/handlers';
+import { installBundledPacks } from '@/src/background/index';
+import type { GlossDb } from '@/src/db/db';
+import { PROTOCOL_KEYS, sendMessage } from '@/src/messaging/protocol';
+import { bundledPack, freshDb, smallPack } from './helpers';
+
+let db: GlossDb;
+let handlers: Handlers;
+const NATO = 'nato-ukraine-2024';
+const note = (text: string, entityKey = `${NATO}/wiesbaden`) => ({
+  entityKey,
+  text,
+  pageUrl: 'https://news.example/nato',
+  pageTitle: 'NATO news',
+  quote: 'The headquarters for coordinating assistance to Kyiv will be located in Wiesbaden.',
+});
+
+beforeEach(async () => {
+  db = freshDb();
+  handlers = createHandlers(db);
+  await installBundledPacks(db);
+});
+afterEach(() => db.close());
+
+describe('getDictionary', () => {
+  it('lists every name and alias of the enabled packs, keyed by entity', async () => {
+    const { aliases, revision } = await handlers.getDictionary(undefined);
+    const pack = bundledPack();
+    const expected = pack.entities.reduce((n, e) => n + new Set([e.name, ...e.aliases]).size, 0);
+    expect(aliases).toHaveLength(expected);
+    expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: `${NATO}/wiesbaden` });
+    expect(aliases.find((a) => a.alias === 'Foreign Policy')?.caseSensitive).toBe(true);
+
+    await handlers.setPackEnabled({ id: NATO, enabled: false });
+    const off = await handlers.getDictionary(undefined);
+    expect(off.aliases).toEqual([]);
+    expect(off.revision).not.toBe(revision);
+  });
+});
+
+describe('getEntity', () => {
+  it('returns the entity with its facts, their sources, and its notes', async () => {
+    await handlers.createNote(note('Visit the base'));
+    const view = await handlers.getEntity({ key: `${NATO}/wiesbaden` });
+    expect(view?.entity.name).toBe('Wiesbaden');
+    expect(view?.pack.title).toMatch(/NATO/);
+    expect(view?.facts.length).toBeGreaterThan(0);
+    expect(view?.facts.every((f) => f.source?.publishedAt === '2024-06-14')).toBe(true);
+    expect(view?.facts.some((f) => /headquarters/i.test(f.text))).toBe(true);
+    expect(view?.notes.map((n) => n.text)).toEqual(['Visit the base']);
+  });
+
+  it('returns null for an unknown entity', async () => {
+    expect(await handlers.getEntity({ key: 'nope/nothing' })).toBeNull();
+  });
+});
+
+describe('search', () => {
+  it('finds entities by any alias, ignoring case and diacritics', async () => {
+    const results = await handlers.search({ query: 'orban' });
+    expect(results[0]).toMatchObject({ kind: 'entity', entityName: 'Viktor Orbán' });
+    expect((await handlers.search({ query: 'KIEV' }))[0]).toMatchObject({
+      kind: 'entity',
+      entityName: 'Kyiv',
+    });
+  });
+
+  it('finds facts and notes by their words', async () => {
+    await handlers.createNote(note('Ask about the logistics hubs schedule'));
+    const facts = await handlers.search({ query: 'headquarters coordinating' });
+    expect(facts.some((r) => r.kind === 'fact' && r.entityName === 'Wiesbaden')).toBe(true);
+    const notes = await handlers.search({ query: 'hubs schedule' });
+    expect(notes).toContainEqual(expect.objectContaining({ kind: 'note', entityName: 'Wiesbaden' }));
+  });
+
+  it('returns nothing for a blank query and respects the limit', async () => {
+    expect(await handlers.search({ query: '   ' })).toEqual([]);
+    expect(await handlers.search({ query: 'nato', limit: 3 })).toHaveLength(3);
+  });
+});
+
+describe('notes', () => {
+  it('creates, lists, updates and deletes', async () => {
+    const created = await handlers.createNote(note('  first  '));
+    expect(created).toMatchObject({ text: 'first', entityName: 'Wiesbaden', pageTitle: 'NATO news' });
+    const updated = await handlers.updateNote({ id: created.id, text: 'second' });
+    expect(updated.updatedAt).toBeGreaterThan(created.updatedAt);
+    expect(await handlers.listNotes({ entityKey: created.entityKey })).toEqual([updated]);
+    await handlers.deleteNote({ id: created.id });
+    expect(await handlers.listNotes({})).toEqual([]);
+  });
+
+  it('refuses an empty note and a note on an unknown entity', async () => {
+    await expect(handlers.createNote(note('   '))).rejects.toThrow(/needs some text/);
+    await expect(handlers.createNote(note('x', 'nope/ghost'))).rejects.toThrow(/No entity/);
+    await expect(handlers.updateNote({ id: 'missing', text: 'x' })).rejects.toThrow(/No note/);
+    expect(await db.notes.count()).toBe(0);
+  });
+});
+
+describe('packs', () => {
+  it('lists the bundled pack with its counts', async () => {
+    const pack = bundledPack();
+    const [summary] = await handlers.listPacks(undefined);
+    expect(summary).toMatchObject({
+      id: NATO,
+      bundled: true,
+      enabled: true,
+      entityCount: pack.entities.length,
+      factCount: pack.facts.length,
+      sourceCount: pack.sources.length,
+    });
+  });
+
+  it('imports a valid pack and exports it back unchanged', async () => {
+    const result = await handlers.importPack({ json: JSON.stringify(smallPack()) });
+    expect(result).toMatchObject({ ok: true, packId: 'demo', entities: 2, facts: 2, replaced: false });
+    expect(JSON.parse(await handlers.exportPack({ id: 'demo' }))).toEqual(smallPack());
+    expect(JSON.parse(await handlers.exportPack({ id: NATO }))).toEqual(bundledPack());
+  });
+
+  it('rejects a malformed pack with path-naming errors and changes nothing', async () => {
+    const before = await dump(db);
+    const bad = smallPack();
+    bad.facts[0]!.entityId = 'ghost';
+    const result = await handlers.importPack({ json: JSON.stringify(bad) });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: 'facts[0].entityId', message: 'no entity with id "ghost"' }],
+    });
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('rolls back a half-written import', async () => {
+    await handlers.importPack({ json: JSON.stringify(smallPack()) });
+    const before = await dump(db);
+    const original = db.facts.bulkPut.bind(db.facts);
+    db.facts.bulkPut = (() =>
+      Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'))) as unknown as typeof original;
+    const bigger = smallPack({ version: 2, title: 'Demo v2' });
+    await expect(handlers.importPack({ json: JSON.stringify(bigger) })).rejects.toThrow(/Quota/);
+    db.facts.bulkPut = original;
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('removing a pack keeps the notes on its entities (orphaned, not lost)', async () => {
+    await handlers.createNote(note('Keep me'));
+    await handlers.removePack({ id: NATO });
+    expect(await handlers.listPacks(undefined)).toEqual([]);
+    expect(await handlers.getEntity({ key: `${NATO}/wiesbaden` })).toBeNull();
+    expect((await handlers.listNotes({})).map((n) => [n.text, n.entityName])).toEqual([
+      ['Keep me', 'Wiesbaden'],
+    ]);
+    await expect(handlers.removePack({ id: NATO })).rejects.toThrow(/No pack/);
+  });
+
+  it('a removed bundled pack does not come back on the next update', async () => {
+    await handlers.removePack({ id: NATO });
+    await installBundledPacks(db);
+    expect(await handlers.listPacks(undefined)).toEqual([]);
+  });
+});
+
+describe('bundled pack installation', () => {
+  it('is idempotent and upgrades in place without touching notes', async () => {
+    const created = await handlers.createNote(note('Survives upgrades'));
+    await installBundledPacks(db);
+    expect(await db.packs.count()).toBe(1);
+
+    const { installBundledPack } = await import('@/src/background/packs');
+    const { validatePack } = await import('@/src/core/pack');
+    const next = bundledPack();
+    next.pack.version = 2;
+    next.entities = next.entities.filter((e) => e.id !== 'wiesbaden');
+    next.facts = next.facts.filter((f) => f.entityId !== 'wiesbaden');
+    const parsed = validatePack(next);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    expect(await installBundledPack(db, parsed.pack)).toBe('upgraded');
+    expect(await installBundledPack(db, parsed.pack)).toBe('current');
+    expect((await db.packs.get(NATO))?.version).toBe(2);
+    expect(await db.entities.get(`${NATO}/wiesbaden`)).toBeUndefined();
+    expect(await db.notes.get(created.id)).toEqual(created);
+  });
+});
+
+describe('the message protocol', () => {
+  it('has exactly one handler per key, reachable through @webext-core/messaging', async () => {
+    expect(Object.keys(handlers).sort()).toEqual([...PROTOCOL_KEYS].sort());
+    const listeners: Array<(m: unknown, s: unknown, r: (x: unknown) => void) => boolean> = [];
+    // The transport only: chrome.runtime delivering a message to the background's listener.
+    globalThis.chrome = {
+      runtime: {
+        onMessage: { addListener: (l: (typeof listeners)[0]) => listeners.push(l), removeListener: () => {} },
+        sendMessage: (message: unknown, reply: (x: unknown) => void) => {
+          for (const listener of listeners) listener(message, {}, reply);
+        },
+      },
+    } as unknown as typeof chrome;
+    const unregister = registerHandlers(handlers);
+    try {
+      const packs = await sendMessage('listPacks', undefined);
+      expect(packs.map((p) => p.id)).toEqual([NATO]);
+      await expect(sendMessage('exportPack', { id: 'missing' })).rejects.toThrow('No pack with id "missing"');
+    } finally {
+      unregister();
+    }
+  });
+});
+
+async function dump(db: GlossDb) {
+  return {
+    packs: await db.packs.toArray(),
+    sources: await db.sources.toArray(),
+    entities: await db.entities.toArray(),
+    facts: await db.facts.toArray(),
+    notes: await db.notes.toArray(),
+    settings: await db.settings.toArray(),
+  };
+}

@@ -1,0 +1,19 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: 'Gloss',
+    description:
+      'Highlights people, places, organisations and events you know about on any page, with facts, sources and your notes on hover. Everything stays on your device.',
+    // Every permission must be needed by a feature and explained in README's "Permissions" section;
+    // test/e2e/manifest.test.ts checks the built manifest against that list.
+    permissions: ['storage'],
+    action: { default_title: 'Gloss' },
+  },
+});
