@@ -23,6 +23,56 @@ export interface Automaton {
   readonly term: Int32Array;
   /** Direct transitions out of the root, indexed by code unit (0 = stay). */
   readonly root: Int32Array;
+  /** Code unit → symbol (1..alphabetSize-1); 0 for units in no key. */
+  readonly alpha: Uint16Array;
+  readonly alphabetSize: number;
+  /**
+   * Complete transition rows (failure links already followed) for the first
+   * denseCount states, i.e. the shallowest ones, where text spends most of its
+   * time and where failure chains end: next = dense[s * alphabetSize + symbol].
+   */
+  readonly dense: Int32Array;
+  readonly denseCount: number;
+  /**
+   * The per-state fields the scan loop reads, interleaved for cache locality:
+   * node[4s] = first child, node[4s+1] = fail, node[4s+2] = term,
+   * node[4s+3] = unit on the edge into s. Siblings sit in adjacent records.
+   */
+  readonly node: Int32Array;
+}
+
+/** Upper bound on dense table entries (4 MB); deeper states use sorted edges. */
+const DENSE_ENTRIES = 1 << 20;
+
+type Core = Omit<Automaton, 'alpha' | 'alphabetSize' | 'dense' | 'denseCount' | 'node'>;
+
+function withDense(a: Core): Automaton {
+  const alpha = new Uint16Array(0x10000);
+  let alphabetSize = 1;
+  for (let s = 1; s < a.stateCount; s++) {
+    const u = a.unit[s] ?? 0;
+    if (alpha[u] === 0) alpha[u] = alphabetSize++;
+  }
+  const denseCount = Math.max(1, Math.min(a.stateCount, Math.floor(DENSE_ENTRIES / alphabetSize)));
+  const dense = new Int32Array(denseCount * alphabetSize);
+  for (let s = 0; s < denseCount; s++) {
+    const row = s * alphabetSize;
+    // fail[s] < s, so its row is complete; children then override it.
+    if (s > 0)
+      dense.copyWithin(row, (a.fail[s] ?? 0) * alphabetSize, (a.fail[s] ?? 0) * alphabetSize + alphabetSize);
+    const end = a.first[s + 1] ?? 0;
+    for (let c = a.first[s] ?? 0; c < end; c++) dense[row + (alpha[a.unit[c] ?? 0] ?? 0)] = c;
+  }
+  const node = new Int32Array(a.stateCount * 4 + 4);
+  for (let s = 0; s < a.stateCount; s++) {
+    node[4 * s] = a.first[s] ?? 0;
+    node[4 * s + 1] = a.fail[s] ?? 0;
+    node[4 * s + 2] = a.term[s] ?? 0;
+    node[4 * s + 3] = a.unit[s] ?? 0;
+  }
+  // Sentinel record so that node[4 * (s + 1)] is the end of the last state's children.
+  node[4 * a.stateCount] = a.stateCount;
+  return { ...a, alpha, alphabetSize, dense, denseCount, node };
 }
 
 /** Child of `s` along `u`, or -1. */
@@ -101,7 +151,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     }
   }
   first[count] = count;
-  return {
+  return withDense({
     stateCount: count,
     unit: unit.slice(0, count),
     first: first.slice(0, count + 1),
@@ -109,7 +159,7 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     out: out.slice(0, count),
     term: term.slice(0, count),
     root,
-  };
+  });
 }
 
 /** Rebuild the derived tables (term, root) of a deserialised automaton. */
@@ -132,5 +182,5 @@ export function reviveAutomaton(
   const root = new Int32Array(0x10000);
   const end = first[1] ?? 1;
   for (let s = first[0] ?? 1; s < end; s++) root[unit[s] ?? 0] = s;
-  return { stateCount, unit, first, fail, out, term, root };
+  return withDense({ stateCount, unit, first, fail, out, term, root });
 }

@@ -12,6 +12,7 @@
 import { type Automaton, buildAutomaton, reviveAutomaton } from './match-automaton';
 import {
   astralFold,
+  CLASS,
   CLASS_MARK,
   CLASS_NO_SPACE,
   CLASS_REMOVED,
@@ -253,6 +254,9 @@ interface Candidate {
   entityIds: string[];
 }
 
+/** A character ends a word here unless it is a spaced-script word character. */
+const BOUNDARY_BITS = CLASS_WORD | CLASS_NO_SPACE | CLASS_REMOVED;
+
 function isSpacedWord(cls: number): boolean {
   return (cls & (CLASS_WORD | CLASS_NO_SPACE)) === CLASS_WORD;
 }
@@ -260,27 +264,34 @@ function isSpacedWord(cls: number): boolean {
 class CompiledMatcher implements Matcher {
   readonly size: number;
   readonly stateCount: number;
-  readonly #t: Tables;
-  readonly #mask: number;
+  private readonly tables: Tables;
+  private readonly mask: number;
   /** Original offset of each recent folded unit, to map a key's start back. */
-  readonly #ring: Int32Array;
+  private readonly ring: Int32Array;
 
   constructor(t: Tables) {
-    this.#t = t;
+    this.tables = t;
     this.size = t.size;
     this.stateCount = t.automaton.stateCount;
     let maxLen = 1;
     for (const len of t.keyLen) if (len > maxLen) maxLen = len;
     let ringSize = 2;
     while (ringSize < maxLen + 2) ringSize *= 2;
-    this.#mask = ringSize - 1;
-    this.#ring = new Int32Array(ringSize);
+    this.mask = ringSize - 1;
+    this.ring = new Int32Array(ringSize);
   }
 
   findAll(text: string): Mention[] {
-    const { unit, first, fail, term, root } = this.#t.automaton;
-    const ring = this.#ring;
-    const mask = this.#mask;
+    const a = this.tables.automaton;
+    const node = a.node;
+    const alpha = a.alpha;
+    const dense = a.dense;
+    const denseCount = a.denseCount;
+    const width = a.alphabetSize;
+    const fold = FOLD;
+    const cls = CLASS;
+    const ring = this.ring;
+    const mask = this.mask;
     const n = text.length;
     const found: Candidate[] = [];
     let s = 0;
@@ -289,7 +300,7 @@ class CompiledMatcher implements Matcher {
     let i = 0;
     while (i < n) {
       const c = text.charCodeAt(i);
-      let v = FOLD[c] as number;
+      let v = fold[c] as number;
       if (v === 0) v = fillFold(c);
       if (v >= FOLD_OFFSET) {
         // Fast path: one code unit folds to one code unit.
@@ -305,22 +316,35 @@ class CompiledMatcher implements Matcher {
         }
         ring[pos & mask] = i;
         pos++;
+        i++;
+        const sym = alpha[u] as number;
+        if (sym === 0) {
+          // No key contains this unit: every partial match dies here.
+          s = 0;
+          continue;
+        }
         for (;;) {
-          if (s === 0) {
-            s = root[u] as number;
+          if (s < denseCount) {
+            s = dense[s * width + sym] as number;
             break;
           }
-          const hi = first[s + 1] as number;
-          let j = first[s] as number;
-          while (j < hi && (unit[j] as number) < u) j++;
-          if (j < hi && unit[j] === u) {
+          const hi = node[4 * s + 4] as number;
+          let j = node[4 * s] as number;
+          while (j < hi && (node[4 * j + 3] as number) < u) j++;
+          if (j < hi && node[4 * j + 3] === u) {
             s = j;
             break;
           }
-          s = fail[s] as number;
+          s = node[4 * s + 1] as number;
         }
-        i++;
-        if ((term[s] as number) > 0) this.#report(text, s, i - 1, 1, pos, found);
+        if ((node[4 * s + 2] as number) > 0) {
+          // Most keys that end here end inside a word ("Of" in "Office"):
+          // rule those out with two table reads before the full check.
+          const next = i < n ? (cls[text.charCodeAt(i)] as number) : 0;
+          if ((next & BOUNDARY_BITS) !== CLASS_WORD || ((cls[c] as number) & BOUNDARY_BITS) !== CLASS_WORD) {
+            this.report(text, s, i - 1, 1, pos, found);
+          }
+        }
         continue;
       }
       if (v === FOLD_REMOVED) {
@@ -348,9 +372,9 @@ class CompiledMatcher implements Matcher {
           const u = folded.charCodeAt(k);
           ring[pos & mask] = i;
           pos++;
-          s = this.#step(s, u);
+          s = this.step(s, u);
           // A key ending inside this character's fold would split it.
-          if (k === last && (term[s] as number) > 0) this.#report(text, s, i, len, pos, found);
+          if (k === last && (a.term[s] as number) > 0) this.report(text, s, i, len, pos, found);
         }
       }
       i += len;
@@ -358,18 +382,20 @@ class CompiledMatcher implements Matcher {
     return selectLeftmostLongest(found);
   }
 
-  #step(state: number, u: number): number {
-    const { unit, first, fail, root } = this.#t.automaton;
+  private step(state: number, u: number): number {
+    const a = this.tables.automaton;
+    const sym = a.alpha[u] as number;
+    if (sym === 0) return 0;
     let s = state;
     for (;;) {
-      if (s === 0) return root[u] as number;
-      const hi = first[s + 1] as number;
-      for (let j = first[s] as number; j < hi; j++) {
-        const x = unit[j] as number;
+      if (s < a.denseCount) return a.dense[s * a.alphabetSize + sym] as number;
+      const hi = a.first[s + 1] as number;
+      for (let j = a.first[s] as number; j < hi; j++) {
+        const x = a.unit[j] as number;
         if (x === u) return j;
         if (x > u) break;
       }
-      s = fail[s] as number;
+      s = a.fail[s] as number;
     }
   }
 
@@ -377,7 +403,7 @@ class CompiledMatcher implements Matcher {
    * Check every key ending at state `s` (the character at `charStart`, of
    * `charLen` units, was just consumed; `pos` folded units so far).
    */
-  #report(
+  private report(
     text: string,
     s: number,
     charStart: number,
@@ -385,10 +411,10 @@ class CompiledMatcher implements Matcher {
     pos: number,
     found: Candidate[],
   ): void {
-    const { fail, out, term } = this.#t.automaton;
-    const { keyLen, variantStart, variantRule, variantEntity, exactForms, entities } = this.#t;
-    const ring = this.#ring;
-    const mask = this.#mask;
+    const { fail, out, term } = this.tables.automaton;
+    const { keyLen, variantStart, variantRule, variantEntity, exactForms, entities } = this.tables;
+    const ring = this.ring;
+    const mask = this.mask;
     const n = text.length;
     let end = -1;
     let endOk = false;
@@ -431,7 +457,7 @@ class CompiledMatcher implements Matcher {
   }
 
   serialize(): SerializedMatcher {
-    const t = this.#t;
+    const t = this.tables;
     const a = t.automaton;
     return {
       version: 1,
