@@ -15,5 +15,15 @@ export default defineConfig({
     // test/e2e/manifest.test.ts checks the built manifest against that list.
     permissions: ['storage'],
     action: { default_title: 'Gloss' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+G' },
+        description: 'Go to the next highlighted mention and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Go back to the previous highlighted mention',
+      },
+    },
   },
 });

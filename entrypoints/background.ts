@@ -1,6 +1,10 @@
 import { startBackground } from '@/src/background';
 
 export default defineBackground(() => {
-  // onInstalled fires on install and on every update: bundled packs are installed or upgraded then.
-  startBackground((listener) => browser.runtime.onInstalled.addListener(listener));
+  startBackground({
+    // Fires on install and on every update: bundled packs are installed or upgraded then.
+    onInstalled: (listener) => browser.runtime.onInstalled.addListener(listener),
+    onCommand: (listener) =>
+      browser.commands.onCommand.addListener((command, tab) => listener(command, tab?.id)),
+  });
 });

@@ -34,6 +34,10 @@ export async function startStaticServer(
 ): Promise<StaticServer> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const [, mount = '', ...rest] = path.split('/');
     const base = MOUNTS[mount];
     const file = base ? normalize(join(base, ...rest)) : '';

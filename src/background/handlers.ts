@@ -13,7 +13,14 @@ export type Handlers = {
   ) => Promise<GetReturnType<GlossProtocol[K]>>;
 };
 
-export function createHandlers(db: GlossDb, ready: () => Promise<unknown> = async () => {}): Handlers {
+/** Tells open pages what changed, after the change is committed. */
+export type Notify = (change: { kind: 'knowledge' | 'notes'; entityKey?: string }) => void;
+
+export function createHandlers(
+  db: GlossDb,
+  ready: () => Promise<unknown> = async () => {},
+  notify: Notify = () => {},
+): Handlers {
   // Reads wait for bundled-pack installation so the first page after install sees the pack.
   const afterReady =
     <A, R>(fn: (data: A) => Promise<R>) =>
@@ -26,14 +33,36 @@ export function createHandlers(db: GlossDb, ready: () => Promise<unknown> = asyn
     getEntity: afterReady(({ key }) => getEntity(db, key)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),
-    createNote: afterReady((input) => createNote(db, input)),
-    updateNote: afterReady(({ id, text }) => updateNote(db, id, text)),
-    deleteNote: afterReady(({ id }) => deleteNote(db, id)),
+    createNote: afterReady(async (input) => {
+      const note = await createNote(db, input);
+      notify({ kind: 'notes', entityKey: note.entityKey });
+      return note;
+    }),
+    updateNote: afterReady(async ({ id, text }) => {
+      const note = await updateNote(db, id, text);
+      notify({ kind: 'notes', entityKey: note.entityKey });
+      return note;
+    }),
+    deleteNote: afterReady(async ({ id }) => {
+      const entityKey = (await db.notes.get(id))?.entityKey;
+      await deleteNote(db, id);
+      notify({ kind: 'notes', entityKey });
+    }),
     listPacks: afterReady(() => listPacks(db)),
-    importPack: afterReady(({ json }) => importPackJson(db, json)),
+    importPack: afterReady(async ({ json }) => {
+      const result = await importPackJson(db, json);
+      if (result.ok) notify({ kind: 'knowledge' });
+      return result;
+    }),
     exportPack: afterReady(async ({ id }) => JSON.stringify(await exportPack(db, id), null, 2)),
-    setPackEnabled: afterReady(({ id, enabled }) => setPackEnabled(db, id, enabled)),
-    removePack: afterReady(({ id }) => removePack(db, id)),
+    setPackEnabled: afterReady(async ({ id, enabled }) => {
+      await setPackEnabled(db, id, enabled);
+      notify({ kind: 'knowledge' });
+    }),
+    removePack: afterReady(async ({ id }) => {
+      await removePack(db, id);
+      notify({ kind: 'knowledge' });
+    }),
   };
 }
 

@@ -1,8 +1,11 @@
-// The background's whole job: own the database, install the bundled packs, answer messages.
+// The background's whole job: own the database, install the bundled packs, answer messages,
+// and pass keyboard commands to the page.
 import bundledNato from '@/assets/packs/nato-ukraine-2024.json';
 import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
-import { createHandlers, registerHandlers } from './handlers';
+import { contentMessaging } from '@/src/messaging/content-protocol';
+import { changeItem } from '@/src/settings/settings';
+import { createHandlers, type Notify, registerHandlers } from './handlers';
 import { installBundledPack } from './packs';
 
 export const BUNDLED_PACKS: unknown[] = [bundledNato];
@@ -19,14 +22,26 @@ export async function installBundledPacks(db: GlossDb): Promise<void> {
   }
 }
 
-export function startBackground(onInstalled: (listener: () => void) => void): GlossDb {
+export interface BackgroundEvents {
+  onInstalled(listener: () => void): void;
+  onCommand(listener: (command: string, tabId: number | undefined) => void): void;
+}
+
+export function startBackground(events: BackgroundEvents): GlossDb {
   const db = openDb();
+  const notify: Notify = (change) => void changeItem.setValue({ ...change, at: Date.now() });
   let installing: Promise<void> = Promise.resolve();
-  onInstalled(() => {
-    installing = installBundledPacks(db).catch((error) =>
-      console.error('Gloss: installing bundled packs failed', error),
-    );
+  events.onInstalled(() => {
+    installing = installBundledPacks(db)
+      .then(() => notify({ kind: 'knowledge' }))
+      .catch((error) => console.error('Gloss: installing bundled packs failed', error));
   });
-  registerHandlers(createHandlers(db, () => installing));
+  registerHandlers(createHandlers(db, () => installing, notify));
+  events.onCommand((command, tabId) => {
+    const direction = command === 'previous-mention' ? -1 : command === 'next-mention' ? 1 : 0;
+    if (tabId === undefined || direction === 0) return;
+    // The tab may have no content script (a browser page, or a tab opened before install).
+    contentMessaging.sendMessage('focusMention', { direction }, { tabId, frameId: 0 }).catch(() => {});
+  });
   return db;
 }

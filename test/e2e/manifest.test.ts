@@ -15,7 +15,16 @@ describe('the built manifest', () => {
   const manifest = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/manifest.json'), 'utf8'));
 
   it('asks for exactly the permissions README lists, each with its reason', () => {
-    const asked = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])].sort();
+    const contentScriptHosts = (manifest.content_scripts ?? []).flatMap(
+      (script: { matches: string[] }) => script.matches,
+    );
+    const asked = [
+      ...new Set([
+        ...(manifest.permissions ?? []),
+        ...(manifest.host_permissions ?? []),
+        ...contentScriptHosts,
+      ]),
+    ].sort();
     expect(asked).toEqual(readmePermissions().sort());
   });
 

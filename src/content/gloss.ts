@@ -1,0 +1,256 @@
+// Gloss on one page (one frame): fetch the alias dictionary, mark mentions, keep the marks in step
+// with the page and the settings, and open the popover on hover or from the keyboard.
+import { createMatcher, type Matcher } from '@/src/core/matcher';
+import { foldForSearch } from '@/src/core/search-text';
+import { sentenceAround } from '@/src/core/sentence';
+import { contentMessaging } from '@/src/messaging/content-protocol';
+import { type EntityView, sendMessage } from '@/src/messaging/protocol';
+import {
+  changeItem,
+  getSettings,
+  isActiveOn,
+  type Settings,
+  updateSettings,
+  watchSettings,
+} from '@/src/settings/settings';
+import type { PopoverApi } from '@/src/ui/Popover';
+import { Highlighter, highlightRegistry } from './highlighter';
+import { mentionAt } from './hit-test';
+import { HoverController } from './hover';
+import { type MentionRecord, MentionStore } from './mentions';
+import { PopoverHost } from './popover-host';
+import { isInsideSkipped, isSkippedElement, type ScanOptions } from './scan';
+import { runScan } from './scanner';
+import { type PageChanges, PageWatcher } from './watch';
+
+export interface GlossPage {
+  store: MentionStore;
+  stop(): void;
+}
+
+/** Starts Gloss in this window. `signal` ends everything (the extension was updated or removed). */
+export async function startGloss(win: Window, signal: AbortSignal): Promise<GlossPage | null> {
+  const doc = win.document;
+  const registry = highlightRegistry(win);
+  // No CSS Custom Highlight API: Gloss steps back rather than change the page's DOM.
+  if (!registry || !doc.body) return null;
+
+  const site = win.location.hostname;
+  const highlighter = new Highlighter(registry, win);
+  const store = new MentionStore(highlighter);
+  const shadowRoots = new Set<ShadowRoot>();
+  let settings: Settings = await getSettings();
+  let active = false;
+  let matcher: Matcher | null = null;
+  let revision = '';
+  let scan: AbortController | null = null;
+  let scanning: Promise<void> = Promise.resolve();
+
+  const popover = new PopoverHost(doc, () => hover.closed());
+  const isOwnUi = (node: Node) => {
+    for (let n: Node | null = node; n; n = n.parentNode) if (popover.isHost(n)) return true;
+    return false;
+  };
+  const scanOptions: ScanOptions = {
+    isOwnUi: (element) => popover.isHost(element),
+    onShadowRoot: (root) => {
+      if (shadowRoots.has(root)) return;
+      shadowRoots.add(root);
+      if (active) watcher.observe(root);
+    },
+  };
+  const watcher = new PageWatcher((changes) => void rescan(changes), isOwnUi, signal);
+
+  // Entity data for the popover, fetched on hover intent and reused until something changes.
+  const entities = new Map<string, Promise<EntityView | null>>();
+  const getEntity = (key: string) => {
+    let view = entities.get(key);
+    if (!view) {
+      view = sendMessage('getEntity', { key });
+      entities.set(key, view);
+      view.catch(() => entities.delete(key));
+    }
+    return view;
+  };
+  const noteListeners = new Set<(entityKey?: string) => void>();
+  const api: PopoverApi = {
+    getEntity,
+    createNote: (input) => sendMessage('createNote', input),
+    updateNote: (id, text) => sendMessage('updateNote', { id, text }),
+    deleteNote: (id) => sendMessage('deleteNote', { id }),
+    rememberChoice: async (text, key) => {
+      await updateSettings((s) => ({
+        choices: { ...s.choices, [site]: { ...s.choices[site], [foldForSearch(text)]: key } },
+      }));
+    },
+    onNotesChanged: (listener) => {
+      noteListeners.add(listener);
+      return () => noteListeners.delete(listener);
+    },
+  };
+
+  const hover = new HoverController(
+    win,
+    {
+      hitTest: (x, y) => (active ? mentionAt(doc, x, y, highlighter, store, [...shadowRoots]) : null),
+      popover,
+      open: (mention, trapFocus) => openPopover(mention, trapFocus),
+      delay: () => settings.hoverDelay,
+      prefetch: (mention) => {
+        for (const key of mention.entityIds) void getEntity(key).catch(() => {});
+      },
+      setActive: (range) => highlighter.setActive(range),
+    },
+    signal,
+  );
+
+  function openPopover(mention: MentionRecord, trapFocus: boolean): void {
+    const text = mention.segment.text.slice(mention.start, mention.end);
+    const chosen = settings.choices[site]?.[foldForSearch(text)];
+    popover.open(mention.range, {
+      entityIds: mention.entityIds,
+      chosen: chosen && mention.entityIds.includes(chosen) ? chosen : undefined,
+      mentionText: text,
+      sentence: sentenceAround(
+        mention.segment.text,
+        mention.start,
+        mention.end,
+        doc.documentElement.lang || 'en',
+      ),
+      pageUrl: win.location.href,
+      pageTitle: doc.title,
+      api,
+      trapFocus,
+    });
+  }
+
+  async function loadDictionary(): Promise<void> {
+    const dictionary = await sendMessage('getDictionary', undefined);
+    if (dictionary.revision === revision && matcher) return;
+    matcher = createMatcher(dictionary.aliases);
+    revision = dictionary.revision;
+  }
+
+  /** Scans the whole page (and the shadow roots known so far) from scratch. */
+  function scanAll(): Promise<void> {
+    scan?.abort();
+    const controller = new AbortController();
+    scan = controller;
+    const current = matcher;
+    store.clear();
+    if (!current) return Promise.resolve();
+    scanning = runScan({
+      roots: [doc.body, ...shadowRoots],
+      matcher: current,
+      store,
+      win,
+      signal: AbortSignal.any([signal, controller.signal]),
+      scan: scanOptions,
+      mode: 'add',
+    }).catch(ignoreAbort);
+    return scanning;
+  }
+
+  async function rescan({ roots, removals }: PageChanges): Promise<void> {
+    if (!active || !matcher) return;
+    if (removals) store.removeWhere((container) => !isConnected(container));
+    const targets = roots.filter(
+      (root) =>
+        !(root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, scanOptions)) &&
+        !isInsideSkipped(root, scanOptions),
+    );
+    if (targets.length === 0) return;
+    // Let a running full scan finish first, so the two don't both add the same marks.
+    await scanning;
+    await runScan({
+      roots: targets,
+      matcher,
+      store,
+      win,
+      signal,
+      scan: scanOptions,
+      mode: 'replace',
+    }).catch(ignoreAbort);
+  }
+
+  async function apply(next: Settings): Promise<void> {
+    settings = next;
+    const shouldBeActive = isActiveOn(next, site);
+    if (shouldBeActive) highlighter.show(next.highlightStyle);
+    if (shouldBeActive === active) return;
+    active = shouldBeActive;
+    if (active) {
+      watcher.observe(doc.body);
+      for (const root of shadowRoots) watcher.observe(root);
+      if (!matcher) await loadDictionary();
+      await scanAll();
+    } else {
+      scan?.abort();
+      watcher.stop();
+      popover.close({ restoreFocus: false });
+      store.clear();
+      highlighter.hide();
+    }
+  }
+
+  /** Moves to the next/previous mention (of one entity, if given), scrolls to it and opens it. */
+  function goTo(direction: 1 | -1, entityKey?: string): boolean {
+    const all = store.all().filter((m) => !entityKey || m.entityIds.includes(entityKey));
+    if (all.length === 0) return false;
+    const anchor = popover.anchorRange ?? hover.current?.range ?? null;
+    let index = anchor ? all.findIndex((m) => m.range === anchor) : -1;
+    if (index === -1 && anchor) {
+      // The current one is not in this list: continue from its position in the page.
+      index = all.findIndex((m) => m.range.compareBoundaryPoints(Range.START_TO_START, anchor) > 0) - 1;
+      if (direction === -1) index += 1;
+    }
+    const next = all[(index + direction + all.length) % all.length] as MentionRecord;
+    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    hover.openNow(next, true);
+    return true;
+  }
+
+  contentMessaging.onMessage('focusMention', ({ data }) => active && goTo(data.direction));
+  contentMessaging.onMessage('revealEntity', ({ data }) => active && goTo(1, data.entityKey));
+  contentMessaging.onMessage('pageState', () => ({
+    active,
+    counts: [...store.counts()].map(([entityKey, count]) => ({ entityKey, count })),
+  }));
+
+  const unwatchSettings = watchSettings((next) => void apply(next));
+  const unwatchChanges = changeItem.watch((change) => {
+    if (!change) return;
+    entities.clear();
+    if (change.kind === 'knowledge') {
+      popover.close({ restoreFocus: false });
+      void loadDictionary().then(() => {
+        if (active) return scanAll();
+      });
+    } else {
+      for (const listener of noteListeners) listener(change.entityKey);
+    }
+  });
+
+  const stop = () => {
+    scan?.abort();
+    unwatchSettings();
+    unwatchChanges();
+    contentMessaging.removeAllListeners();
+    watcher.stop();
+    popover.close({ restoreFocus: false });
+    store.clear();
+    highlighter.hide();
+  };
+  signal.addEventListener('abort', stop, { once: true });
+
+  await apply(settings);
+  return { store, stop };
+}
+
+function isConnected(container: Element | ShadowRoot): boolean {
+  return container instanceof ShadowRoot ? container.host.isConnected : container.isConnected;
+}
+
+function ignoreAbort(error: unknown): void {
+  if ((error as Error)?.name !== 'AbortError') throw error;
+}

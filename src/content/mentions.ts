@@ -1,0 +1,129 @@
+// The mentions found on the page, by the block they are in, so a changed block can be rescanned
+// and its old marks dropped without touching the rest.
+import type { Highlighter } from './highlighter';
+import type { Segment } from './scan';
+
+export interface MentionRecord {
+  range: Range;
+  entityIds: string[];
+  segment: Segment;
+  /** Offsets in segment.text. */
+  start: number;
+  end: number;
+  /** The text nodes the mention spans (a mention may cross inline elements). */
+  nodes: Text[];
+}
+
+export type Container = Element | ShadowRoot;
+
+export class MentionStore {
+  private readonly byContainer = new Map<Container, MentionRecord[]>();
+  private readonly byRange = new Map<AbstractRange, MentionRecord>();
+  private readonly byNode = new Map<Text, MentionRecord[]>();
+  private changed = () => {};
+
+  constructor(private readonly highlighter: Highlighter) {}
+
+  onChange(listener: () => void): void {
+    this.changed = listener;
+  }
+
+  get size(): number {
+    return this.byRange.size;
+  }
+
+  /** Adds mentions of containers not seen before (the first scan of a page). */
+  add(records: MentionRecord[]): void {
+    for (const record of records) {
+      const container = record.segment.container;
+      const list = this.byContainer.get(container);
+      if (list) list.push(record);
+      else this.byContainer.set(container, [record]);
+      this.index(record);
+    }
+    if (records.length) this.changed();
+  }
+
+  /** Swaps everything under `root` for a fresh scan of it, in one step so nothing flickers. */
+  replaceUnder(root: Node, records: MentionRecord[]): void {
+    this.removeWhere((container) => contains(root, container));
+    this.add(records);
+    this.changed();
+  }
+
+  /** Drops the mentions of containers that match (e.g. those no longer in the document). */
+  removeWhere(predicate: (container: Container) => boolean): number {
+    let removed = 0;
+    for (const [container, records] of this.byContainer) {
+      if (!predicate(container)) continue;
+      for (const record of records) this.unindex(record);
+      this.byContainer.delete(container);
+      removed += records.length;
+    }
+    if (removed) this.changed();
+    return removed;
+  }
+
+  clear(): void {
+    this.byContainer.clear();
+    this.byRange.clear();
+    this.byNode.clear();
+    this.highlighter.mentions.clear();
+    this.changed();
+  }
+
+  fromRange(range: AbstractRange): MentionRecord | undefined {
+    return this.byRange.get(range);
+  }
+
+  /** Mentions that include a text node, for caret-based hit-testing. */
+  inNode(node: Text): MentionRecord[] {
+    return this.byNode.get(node) ?? [];
+  }
+
+  /** All mentions in document order. */
+  all(): MentionRecord[] {
+    return [...this.byRange.values()].sort((a, b) =>
+      a.range.compareBoundaryPoints(Range.START_TO_START, b.range),
+    );
+  }
+
+  /** How often each entity is mentioned. */
+  counts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const record of this.byRange.values()) {
+      for (const id of record.entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  private index(record: MentionRecord): void {
+    this.byRange.set(record.range, record);
+    this.highlighter.mentions.add(record.range);
+    for (const node of record.nodes) {
+      const list = this.byNode.get(node);
+      if (list) list.push(record);
+      else this.byNode.set(node, [record]);
+    }
+  }
+
+  private unindex(record: MentionRecord): void {
+    this.byRange.delete(record.range);
+    this.highlighter.mentions.delete(record.range);
+    for (const node of record.nodes) {
+      const list = this.byNode.get(node)?.filter((other) => other !== record);
+      if (list?.length) this.byNode.set(node, list);
+      else this.byNode.delete(node);
+    }
+  }
+}
+
+/** Whether `container` is `root` or inside it, looking through shadow roots to their hosts. */
+function contains(root: Node, container: Container): boolean {
+  let node: Node | null = container;
+  while (node) {
+    if (node === root || root.contains(node)) return true;
+    node = node instanceof ShadowRoot ? node.host : null;
+  }
+  return false;
+}

@@ -1,0 +1,113 @@
+// Mounts the popover next to a mention: a Preact tree in a closed shadow root, in the top layer,
+// positioned with Floating UI. The host element exists only while the popover is open, so the
+// page's DOM is back to what it was as soon as it closes.
+import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
+import { h, render } from 'preact';
+import cardCss from '@/src/ui/card.css?inline';
+import { Popover, type PopoverProps } from '@/src/ui/Popover';
+import popoverCss from './popover.css?inline';
+
+export const HOST_TAG = 'gloss-popover';
+
+export class PopoverHost {
+  private host: HTMLElement | null = null;
+  private mount: HTMLElement | null = null;
+  private shadow: ShadowRoot | null = null;
+  private stopPositioning: (() => void) | null = null;
+  private returnFocus: HTMLElement | null = null;
+  private anchor: Range | null = null;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onClosed: () => void,
+  ) {}
+
+  get isOpen(): boolean {
+    return this.host !== null;
+  }
+
+  get anchorRange(): Range | null {
+    return this.anchor;
+  }
+
+  /** Whether an event happened inside the popover (the shadow root is closed, so look at the path). */
+  containsEvent(event: Event): boolean {
+    return this.host !== null && event.composedPath().includes(this.host);
+  }
+
+  /** The user is typing in the popover (a note): it must not close under them. */
+  get isEditing(): boolean {
+    const focused = this.shadow?.activeElement;
+    return focused?.localName === 'textarea' || focused?.localName === 'input';
+  }
+
+  isHost(node: Node): boolean {
+    return (
+      node === this.host || (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === HOST_TAG)
+    );
+  }
+
+  open(anchor: Range, props: Omit<PopoverProps, 'onClose'>): void {
+    this.close({ restoreFocus: false });
+    const { doc } = this;
+    this.returnFocus = props.trapFocus ? (doc.activeElement as HTMLElement | null) : null;
+    const host = doc.createElement(HOST_TAG);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    // Constructed stylesheets: not subject to the page's style-src CSP, and invisible to its DOM.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`${cardCss}\n${popoverCss}`);
+    shadow.adoptedStyleSheets = [sheet];
+    const mount = doc.createElement('div');
+    shadow.append(mount);
+    host.popover = 'manual';
+    // Outside <body>, so the page's body-level scripts and styles are least likely to meet it.
+    doc.documentElement.append(host);
+    host.showPopover();
+    this.host = host;
+    this.shadow = shadow;
+    this.mount = mount;
+    this.anchor = anchor;
+    render(h(Popover, { ...props, onClose: () => this.close({ restoreFocus: true }) }), mount);
+
+    const reference = {
+      getBoundingClientRect: () => anchor.getBoundingClientRect(),
+      getClientRects: () => anchor.getClientRects(),
+      contextElement: anchor.startContainer.parentElement ?? undefined,
+    };
+    const place = () => {
+      const rect = anchor.getBoundingClientRect();
+      const view = doc.defaultView;
+      // The mention scrolled out of sight, or was removed: the popover goes with it.
+      if (!anchor.startContainer.isConnected || (view && (rect.bottom < 0 || rect.top > view.innerHeight))) {
+        this.close({ restoreFocus: false });
+        return;
+      }
+      void computePosition(reference, host, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      }).then(({ x, y }) => {
+        if (this.host !== host) return;
+        host.style.setProperty('--gloss-x', `${Math.round(x)}px`);
+        host.style.setProperty('--gloss-y', `${Math.round(y)}px`);
+      });
+    };
+    this.stopPositioning = autoUpdate(reference, host, place, { animationFrame: false });
+  }
+
+  close({ restoreFocus }: { restoreFocus: boolean }): void {
+    if (!this.host) return;
+    this.stopPositioning?.();
+    this.stopPositioning = null;
+    if (this.mount) render(null, this.mount);
+    this.host.remove();
+    this.host = null;
+    this.shadow = null;
+    this.mount = null;
+    this.anchor = null;
+    const focus = this.returnFocus;
+    this.returnFocus = null;
+    if (restoreFocus && focus?.isConnected) focus.focus({ preventScroll: true });
+    this.onClosed();
+  }
+}

@@ -1,0 +1,153 @@
+// Turns page text into highlighted mentions, a slice at a time: no task of Gloss's may hold the
+// page for long, so work stops every few milliseconds and lets the page run.
+import type { Matcher } from '@/src/core/matcher';
+import type { MentionRecord, MentionStore } from './mentions';
+import { pointAt, type ScanOptions, type Segment, segmentsUnder } from './scan';
+
+/** Work per slice; well under the 50 ms that counts as a long task. */
+const SLICE_MS = 8;
+
+export class TimeSlicer {
+  private started = performance.now();
+
+  constructor(
+    private readonly win: Window,
+    private readonly signal: AbortSignal,
+    private readonly budget = SLICE_MS,
+  ) {}
+
+  /** Whether this slice is used up. */
+  due(): boolean {
+    return performance.now() - this.started >= this.budget;
+  }
+
+  /** Lets the page run; throws if the work was cancelled meanwhile. */
+  async yield(): Promise<void> {
+    await yieldToPage(this.win);
+    this.signal.throwIfAborted();
+    this.started = performance.now();
+  }
+
+  async maybeYield(): Promise<void> {
+    if (this.due()) await this.yield();
+  }
+}
+
+function yieldToPage(win: Window): Promise<void> {
+  const scheduler = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export interface ScanJob {
+  roots: Node[];
+  matcher: Matcher;
+  store: MentionStore;
+  win: Window;
+  signal: AbortSignal;
+  scan: ScanOptions;
+  /** "add": first scan, marks appear as they are found, visible text first. "replace": rescan, swapped in at once. */
+  mode: 'add' | 'replace';
+}
+
+export async function runScan(job: ScanJob): Promise<void> {
+  const slicer = new TimeSlicer(job.win, job.signal);
+  const roots = [...job.roots];
+  const scan: ScanOptions = {
+    ...job.scan,
+    onShadowRoot: (root) => {
+      roots.push(root);
+      job.scan.onShadowRoot?.(root);
+    },
+  };
+  const perRoot: Array<{ root: Node; segments: Segment[] }> = [];
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i] as Node;
+    const segments: Segment[] = [];
+    for (const segment of segmentsUnder(root, scan)) {
+      segments.push(segment);
+      await slicer.maybeYield();
+    }
+    perRoot.push({ root, segments });
+  }
+
+  if (job.mode === 'replace') {
+    for (const { root, segments } of perRoot) {
+      const records: MentionRecord[] = [];
+      for (const segment of segments) {
+        records.push(...mentionsIn(segment, job.matcher));
+        await slicer.maybeYield();
+      }
+      job.store.replaceUnder(root, records);
+    }
+    return;
+  }
+
+  const segments = await visibleFirst(
+    perRoot.flatMap((r) => r.segments),
+    job.win,
+    slicer,
+  );
+  let batch: MentionRecord[] = [];
+  for (const segment of segments) {
+    batch.push(...mentionsIn(segment, job.matcher));
+    if (slicer.due()) {
+      // Show what was found before giving the page its turn, so marks appear progressively.
+      job.store.add(batch);
+      batch = [];
+      await slicer.yield();
+    }
+  }
+  job.store.add(batch);
+}
+
+/** Mentions in one run of text, as ranges over the page's text nodes. */
+export function mentionsIn(segment: Segment, matcher: Matcher): MentionRecord[] {
+  const found = matcher.findAll(segment.text);
+  if (found.length === 0) return [];
+  const doc = segment.nodes[0]?.ownerDocument;
+  if (!doc) return [];
+  const records: MentionRecord[] = [];
+  for (const mention of found) {
+    const from = pointAt(segment, mention.start);
+    const to = pointAt(segment, mention.end, true);
+    try {
+      const range = doc.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      const first = segment.nodes.indexOf(from.node);
+      const last = segment.nodes.indexOf(to.node, first);
+      records.push({
+        range,
+        entityIds: mention.entityIds,
+        segment,
+        start: mention.start,
+        end: mention.end,
+        nodes: segment.nodes.slice(first, last + 1),
+      });
+    } catch {
+      // The text changed since it was read; the mutation observer rescans it.
+    }
+  }
+  return records;
+}
+
+/** Segments on screen first, then the rest in document order. */
+async function visibleFirst(segments: Segment[], win: Window, slicer: TimeSlicer): Promise<Segment[]> {
+  const height = win.innerHeight;
+  const visible: Segment[] = [];
+  const rest: Segment[] = [];
+  const onScreen = new Map<Node, boolean>();
+  for (const segment of segments) {
+    const box = segment.container instanceof ShadowRoot ? segment.container.host : segment.container;
+    let shown = onScreen.get(box);
+    if (shown === undefined) {
+      const rect = box.getBoundingClientRect();
+      shown = rect.bottom >= 0 && rect.top <= height;
+      onScreen.set(box, shown);
+    }
+    (shown ? visible : rest).push(segment);
+    await slicer.maybeYield();
+  }
+  return visible.concat(rest);
+}

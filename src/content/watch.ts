@@ -1,0 +1,79 @@
+// Notices the page changing and hands the blocks that changed to a rescan, batched and debounced.
+import { blockOf, isInline } from './scan';
+
+const QUIET_MS = 120;
+/** Even a page that never stops changing gets rescanned this often. */
+const MAX_WAIT_MS = 1000;
+
+export interface PageChanges {
+  /** Blocks (or shadow roots) to rescan, none inside another. */
+  roots: Node[];
+  /** Whether nodes were removed, so mentions in detached text must go. */
+  removals: boolean;
+}
+
+export class PageWatcher {
+  private readonly observer: MutationObserver;
+  private dirty = new Set<Node>();
+  private removals = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstDirtyAt = 0;
+
+  constructor(
+    private readonly onChanges: (changes: PageChanges) => void,
+    private readonly isOwnUi: (node: Node) => boolean,
+    private readonly signal: AbortSignal,
+  ) {
+    this.observer = new MutationObserver((records) => this.take(records));
+    signal.addEventListener('abort', () => this.stop(), { once: true });
+  }
+
+  observe(root: Node): void {
+    if (this.signal.aborted) return;
+    this.observer.observe(root, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      // Showing or hiding content ("Read more", <details>) changes what is reading text.
+      attributes: true,
+      attributeFilter: ['hidden', 'open'],
+    });
+  }
+
+  stop(): void {
+    this.observer.disconnect();
+    clearTimeout(this.timer);
+    this.dirty.clear();
+  }
+
+  private take(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (this.isOwnUi(record.target)) continue;
+      if (record.type === 'childList') {
+        const nodes = [...record.addedNodes, ...record.removedNodes];
+        if (nodes.length > 0 && nodes.every((node) => this.isOwnUi(node))) continue;
+        if (record.removedNodes.length) this.removals = true;
+      }
+      const target = record.target;
+      const container =
+        target.nodeType === Node.ELEMENT_NODE && !isInline(target as Element) ? target : blockOf(target);
+      if (container) this.dirty.add(container);
+    }
+    if (this.dirty.size === 0 && !this.removals) return;
+    const now = performance.now();
+    if (!this.timer) this.firstDirtyAt = now;
+    clearTimeout(this.timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.firstDirtyAt + MAX_WAIT_MS - now));
+    this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const dirty = [...this.dirty].filter((node) => node.isConnected);
+    const roots = dirty.filter((node) => !dirty.some((other) => other !== node && other.contains(node)));
+    const removals = this.removals;
+    this.dirty.clear();
+    this.removals = false;
+    if (roots.length || removals) this.onChanges({ roots, removals });
+  }
+}

@@ -1,0 +1,27 @@
+// Messages the other way: from the background (keyboard commands) and the popup to a tab's
+// content script. Sent to frame 0 unless a frame is named.
+import { defineExtensionMessaging } from '@webext-core/messaging';
+
+export interface PageEntityCount {
+  entityKey: string;
+  count: number;
+}
+
+export interface PageState {
+  /** Gloss is on for this site and not paused. */
+  active: boolean;
+  counts: PageEntityCount[];
+}
+
+export interface ContentProtocol {
+  /** The keyboard command: go to the next (1) or previous (-1) mention and open its popover. */
+  focusMention(data: { direction: 1 | -1 }): boolean;
+  /** What Gloss found on this page. */
+  pageState(): PageState;
+  /** Scroll to the next mention of an entity and open its popover. */
+  revealEntity(data: { entityKey: string }): boolean;
+}
+
+export const contentMessaging = defineExtensionMessaging<ContentProtocol>({
+  logger: { debug() {}, log() {}, warn: console.warn, error: console.error },
+});

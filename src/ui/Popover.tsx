@@ -1,0 +1,159 @@
+// What the hover popover shows: the entity card for a mention, or first a choice when the
+// mention's text names several entities. Data comes from the background via `api`.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { EntityView, NoteInput } from '@/src/messaging/protocol';
+import { AmbiguityChooser } from './AmbiguityChooser';
+import { EntityCard } from './EntityCard';
+
+export interface PopoverApi {
+  getEntity(key: string): Promise<EntityView | null>;
+  createNote(input: NoteInput): Promise<unknown>;
+  updateNote(id: string, text: string): Promise<unknown>;
+  deleteNote(id: string): Promise<unknown>;
+  rememberChoice(mentionText: string, key: string): Promise<void>;
+  /** Calls back when notes of an entity change anywhere; returns the unsubscribe. */
+  onNotesChanged(listener: (entityKey?: string) => void): () => void;
+}
+
+export interface PopoverProps {
+  entityIds: string[];
+  /** A remembered choice for an ambiguous mention on this site. */
+  chosen?: string;
+  mentionText: string;
+  /** The sentence around the mention, kept with a note. */
+  sentence: string;
+  pageUrl: string;
+  pageTitle: string;
+  api: PopoverApi;
+  onClose(): void;
+  /** Opened from the keyboard: take focus and keep Tab inside. */
+  trapFocus: boolean;
+}
+
+const HEADING_ID = 'gloss-popover-heading';
+
+export function Popover(props: PopoverProps) {
+  const { api, entityIds } = props;
+  const [key, setKey] = useState<string | null>(
+    entityIds.length === 1 ? (entityIds[0] ?? null) : (props.chosen ?? null),
+  );
+  const [views, setViews] = useState<Map<string, EntityView>>(new Map());
+  const [error, setError] = useState<string | null>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  const load = useCallback(
+    async (keys: string[]) => {
+      try {
+        const loaded = await Promise.all(keys.map((k) => api.getEntity(k)));
+        setViews((old) => {
+          const next = new Map(old);
+          for (const view of loaded) if (view) next.set(view.entity.key, view);
+          return next;
+        });
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    void load(key ? [key] : entityIds);
+  }, [key, entityIds, load]);
+
+  useEffect(
+    () =>
+      api.onNotesChanged((changed) => {
+        if (key && (!changed || changed === key)) void load([key]);
+      }),
+    [api, key, load],
+  );
+
+  useEffect(() => {
+    if (props.trapFocus) dialog.current?.focus();
+  }, [props.trapFocus]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // The card handles Esc itself (closing a form first, or calling onClose) and marks it handled.
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      props.onClose();
+    } else if (event.key === 'Tab' && props.trapFocus && dialog.current) {
+      cycleFocus(dialog.current, event);
+    }
+  };
+
+  const view = key ? views.get(key) : undefined;
+  let body: preact.ComponentChildren;
+  if (error) body = <p class="gloss-error">Gloss could not load this: {error}</p>;
+  else if (!key) {
+    const candidates = entityIds
+      .map((id) => views.get(id)?.entity)
+      .filter((e) => e !== undefined)
+      .map((e) => ({ key: e.key, name: e.name, type: e.type, description: e.description }));
+    body =
+      candidates.length < entityIds.length ? (
+        <p class="gloss-muted">Loading…</p>
+      ) : (
+        <AmbiguityChooser
+          mentionText={props.mentionText}
+          candidates={candidates}
+          headingId={HEADING_ID}
+          onChoose={(chosen, remember) => {
+            setKey(chosen);
+            if (remember) void api.rememberChoice(props.mentionText, chosen);
+          }}
+        />
+      );
+  } else if (!view) body = <p class="gloss-muted">Loading…</p>;
+  else {
+    body = (
+      <EntityCard
+        view={view}
+        headingId={HEADING_ID}
+        onClose={props.onClose}
+        onAddNote={(text) =>
+          api.createNote({
+            entityKey: view.entity.key,
+            text,
+            pageUrl: props.pageUrl,
+            pageTitle: props.pageTitle,
+            quote: props.sentence,
+          })
+        }
+        onEditNote={(id, text) => api.updateNote(id, text)}
+        onDeleteNote={(id) => api.deleteNote(id)}
+      />
+    );
+  }
+
+  return (
+    <div
+      class="gloss-root gloss-popover"
+      role="dialog"
+      aria-labelledby={HEADING_ID}
+      tabIndex={-1}
+      ref={dialog}
+      onKeyDown={onKeyDown}
+    >
+      {body}
+    </div>
+  );
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), textarea, input, select, [tabindex]:not([tabindex="-1"])';
+
+function cycleFocus(container: HTMLElement, event: KeyboardEvent): void {
+  const items = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const root = container.getRootNode() as ShadowRoot | Document;
+  const active = root.activeElement;
+  if (event.shiftKey && (active === first || active === container)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
