@@ -27,8 +27,26 @@ if (hasDisplay) {
   gloss.context.on('close', () => server.close().then(() => process.exit(0)));
   process.on('SIGINT', () => gloss.close().then(() => process.exit(0)));
 } else {
-  // Give the content script a moment to highlight the page before the picture is taken.
-  await page.waitForTimeout(1500);
+  // Show what a reader sees: the marks, and the card that opens when the pointer rests on "Wiesbaden".
+  await page.waitForTimeout(1000);
+  const target = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf('Wiesbaden');
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'Wiesbaden'.length);
+      node.parentElement?.scrollIntoView({ block: 'end' });
+      const box = range.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }
+    return null;
+  });
+  if (target) {
+    await page.mouse.move(target.x, target.y, { steps: 4 });
+    await page.waitForTimeout(900);
+  }
   const shot = resolve(ROOT, '.output/gloss-demo.png');
   await page.screenshot({ path: shot });
   const popup = await gloss.context.newPage();

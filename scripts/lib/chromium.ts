@@ -32,6 +32,8 @@ export interface LaunchOptions {
   headless?: boolean;
   extensionDir?: string;
   viewport?: { width: number; height: number } | null;
+  /** Page scripts on or off (Gloss's content script runs either way). */
+  javaScriptEnabled?: boolean;
 }
 
 export async function launchGloss(options: LaunchOptions = {}): Promise<GlossBrowser> {
@@ -43,6 +45,7 @@ export async function launchGloss(options: LaunchOptions = {}): Promise<GlossBro
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
     args: [
       `--disable-extensions-except=${extensionDir}`,

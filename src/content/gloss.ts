@@ -20,7 +20,7 @@ import { HoverController } from './hover';
 import { type MentionRecord, MentionStore } from './mentions';
 import { PopoverHost } from './popover-host';
 import { isInsideSkipped, isSkippedElement, type ScanOptions } from './scan';
-import { runScan } from './scanner';
+import { runScan, TaskStats } from './scanner';
 import { type PageChanges, PageWatcher } from './watch';
 
 export interface GlossPage {
@@ -39,6 +39,8 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   const highlighter = new Highlighter(registry, win);
   const store = new MentionStore(highlighter);
   const shadowRoots = new Set<ShadowRoot>();
+  const stats = new TaskStats();
+  const startedAt = performance.now();
   let settings: Settings = await getSettings();
   let active = false;
   let matcher: Matcher | null = null;
@@ -127,7 +129,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   async function loadDictionary(): Promise<void> {
     const dictionary = await sendMessage('getDictionary', undefined);
     if (dictionary.revision === revision && matcher) return;
-    matcher = createMatcher(dictionary.aliases);
+    matcher = stats.time(() => createMatcher(dictionary.aliases));
     revision = dictionary.revision;
   }
 
@@ -147,7 +149,12 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       signal: AbortSignal.any([signal, controller.signal]),
       scan: scanOptions,
       mode: 'add',
-    }).catch(ignoreAbort);
+      stats,
+    })
+      .then(() => {
+        stats.firstScanMs ??= performance.now() - startedAt;
+      })
+      .catch(ignoreAbort);
     return scanning;
   }
 
@@ -170,6 +177,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       signal,
       scan: scanOptions,
       mode: 'replace',
+      stats,
     }).catch(ignoreAbort);
   }
 
@@ -215,6 +223,11 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   contentMessaging.onMessage('pageState', () => ({
     active,
     counts: [...store.counts()].map(([entityKey, count]) => ({ entityKey, count })),
+    stats: {
+      mentions: store.size,
+      firstScanMs: stats.firstScanMs,
+      longestTaskMs: stats.longestTaskMs,
+    },
   }));
 
   const unwatchSettings = watchSettings((next) => void apply(next));

@@ -11,6 +11,13 @@ export interface PageState {
   /** Gloss is on for this site and not paused. */
   active: boolean;
   counts: PageEntityCount[];
+  stats: {
+    mentions: number;
+    /** From content-script start to every mention marked; null while the first scan runs. */
+    firstScanMs: number | null;
+    /** The longest stretch Gloss held the page's main thread. */
+    longestTaskMs: number;
+  };
 }
 
 export interface ContentProtocol {

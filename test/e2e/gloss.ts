@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
+import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
 
 export const baseUrl = () => inject('baseUrl');
@@ -63,3 +64,41 @@ export function bundledPackFile() {
     readFileSync(resolve(import.meta.dirname, '../../assets/packs/nato-ukraine-2024.json'), 'utf8'),
   );
 }
+
+/**
+ * Asks the content script of `page` (frame 0) through chrome.tabs, as the background and the popup
+ * do. The page is brought to the front first: the tab is found as the active one.
+ */
+export async function askPage<K extends keyof ContentProtocol>(
+  browser: TestBrowser,
+  page: Page,
+  type: K,
+  data: Parameters<ContentProtocol[K]>[0],
+): Promise<ReturnType<ContentProtocol[K]>> {
+  await page.bringToFront();
+  const reply = (await browser.serviceWorker.evaluate(
+    async ([type, data]) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const message = { id: Date.now(), type, data, timestamp: Date.now() };
+      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 });
+    },
+    [type, data] as const,
+  )) as { res?: unknown; err?: { message: string } } | undefined;
+  if (reply?.err) throw new Error(reply.err.message);
+  return reply?.res as ReturnType<ContentProtocol[K]>;
+}
+
+/** Requests that would leave the machine are refused, as they would be here anyway, but at once. */
+export const OFF_MACHINE = /^(?!http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:).*/;
+
+/** Makes a page's own scripts deterministic (their random ids and timestamps), so two loads compare equal. */
+export const DETERMINISTIC_PAGE = `(() => {
+  let seed = 42;
+  Math.random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const fixed = 1718323200000;
+  Date.now = () => fixed;
+  performance.now = () => 1000;
+  crypto.getRandomValues = (array) => { for (let i = 0; i < array.length; i++) array[i] = (i * 7919) % 256; return array; };
+  const RealDate = Date;
+  globalThis.Date = class extends RealDate { constructor(...a) { super(...(a.length ? a : [fixed])); } static now() { return fixed; } };
+})();`;

@@ -133,10 +133,15 @@ export async function waitForPopover(
   throw new Error(`popover did not reach the expected state; last text: ${view?.text ?? '(closed)'}`);
 }
 
-/** Clicks a button of the popover by its text, as a person would (a real pointer click). */
+/** Clicks a button of the popover by its text (or the start of it), as a person would: a real pointer click. */
 export async function clickInPopover(page: Page, label: string): Promise<void> {
-  const view = await waitForPopover(page, (v) => v?.controls.has(label) ?? false);
-  const backendNodeId = view.controls.get(label) as number;
+  const pick = (v: PopoverView | null) =>
+    v
+      ? ([...v.controls.keys()].find((k) => k === label) ??
+        [...v.controls.keys()].find((k) => k.startsWith(label)))
+      : undefined;
+  const view = await waitForPopover(page, (v) => pick(v) !== undefined);
+  const backendNodeId = view.controls.get(pick(view) as string) as number;
   const { model } = (await view.session.send('DOM.getBoxModel', { backendNodeId })) as {
     model: { content: number[] };
   };
