@@ -68,10 +68,17 @@ export async function textCenter(
 
 /** Moves the pointer onto `text` and waits for the popover to show. */
 export async function hover(page: Page, selector: string, text: string): Promise<PopoverView> {
-  const { x, y } = await textCenter(page, selector, text);
-  await page.mouse.move(x - 30, y - 30);
-  await page.mouse.move(x, y, { steps: 3 });
-  return waitForPopover(page, (view) => view !== null);
+  // A page may still scroll itself (scroll restoration after a reload): measure again and retry.
+  for (let attempt = 1; ; attempt++) {
+    const { x, y } = await textCenter(page, selector, text);
+    await page.mouse.move(x - 30, y - 30);
+    await page.mouse.move(x, y, { steps: 3 });
+    try {
+      return await waitForPopover(page, (view) => view !== null, 2000);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 interface DomNode {
@@ -142,10 +149,18 @@ export async function clickInPopover(page: Page, label: string): Promise<void> {
       : undefined;
   const view = await waitForPopover(page, (v) => pick(v) !== undefined);
   const backendNodeId = view.controls.get(pick(view) as string) as number;
-  const { model } = (await view.session.send('DOM.getBoxModel', { backendNodeId })) as {
-    model: { content: number[] };
-  };
-  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+  const box = async () =>
+    ((await view.session.send('DOM.getBoxModel', { backendNodeId })) as { model: { content: number[] } })
+      .model.content;
+  // The popover may still be moving (it re-places itself when its content grows): wait until it rests.
+  let content = await box();
+  for (let i = 0; i < 10; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await box();
+    if (again.join() === content.join()) break;
+    content = again;
+  }
+  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = content;
   await page.mouse.move((x1 + x3) / 2, (y1 + y3) / 2, { steps: 2 });
   await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
 }
