@@ -3,6 +3,8 @@ import { defineConfig } from 'wxt';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  // GLOSS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side.
+  outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
@@ -13,7 +15,7 @@ export default defineConfig({
       'Highlights people, places, organisations and events you know about on any page, with facts, sources and your notes on hover. Everything stays on your device.',
     // Every permission must be needed by a feature and explained in README's "Permissions" section;
     // test/e2e/manifest.test.ts checks the built manifest against that list.
-    permissions: ['storage'],
+    permissions: ['storage', 'activeTab', 'scripting'],
     action: { default_title: 'Gloss' },
     commands: {
       'next-mention': {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { ROOT } from './static-server';
 
-export const EXTENSION_DIR = resolve(ROOT, '.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(ROOT, process.env.GLOSS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export function chromiumPath(): string {
   for (const name of ['chromium', 'chromium-browser']) {

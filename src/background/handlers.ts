@@ -3,30 +3,69 @@
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { GlossDb } from '@/src/db/db';
 import { type GlossProtocol, onMessage, PROTOCOL_KEYS } from '@/src/messaging/protocol';
-import { getDictionary, getEntity, search } from './knowledge';
-import { createNote, deleteNote, listNotes, updateNote } from './notes';
+import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
+import { getDictionary, getEntities, getEntity, listEntities, search } from './knowledge';
+import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
+import { createNote, deleteNote, listNotes, reattachNote, updateNote } from './notes';
 import { exportPack, importPackJson, listPacks, removePack, setPackEnabled } from './packs';
+
+/** Who sent a message: the tab, for messages from content scripts. */
+export interface Sender {
+  tabId?: number;
+}
 
 export type Handlers = {
   [K in keyof GlossProtocol]: (
     data: GetDataType<GlossProtocol[K]>,
+    sender?: Sender,
   ) => Promise<GetReturnType<GlossProtocol[K]>>;
 };
 
 /** Tells open pages what changed, after the change is committed. */
 export type Notify = (change: { kind: 'knowledge' | 'notes'; entityKey?: string }) => void;
 
-export function createHandlers(
-  db: GlossDb,
-  ready: () => Promise<unknown> = async () => {},
-  notify: Notify = () => {},
-): Handlers {
-  // Reads wait for bundled-pack installation so the first page after install sees the pack.
+export interface HandlerOptions {
+  /** Resolves once bundled packs are installed; reads wait for it. */
+  ready?: () => Promise<unknown>;
+  notify?: Notify;
+  settings?: SettingsStore;
+  /** Shows a page's mention count (or that Gloss is off there) on the toolbar button. */
+  setBadge?: (tabId: number, mentions: number, active: boolean) => void;
+}
+
+const memorySettings = (): SettingsStore => {
+  let value: Record<string, unknown> = {};
+  return {
+    get: async () => value,
+    set: async (next) => {
+      value = next;
+    },
+    clear: async () => {
+      value = {};
+    },
+  };
+};
+
+export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handlers {
+  const {
+    ready = async () => {},
+    notify = () => {},
+    settings = memorySettings(),
+    setBadge = () => {},
+  } = options;
+  // Every call waits for bundled-pack installation so the first page after install sees the pack.
   const afterReady =
+    <A, R>(fn: (data: A, sender?: Sender) => Promise<R>) =>
+    async (data: A, sender?: Sender) => {
+      await ready();
+      return fn(data, sender);
+    };
+  const changedKnowledge =
     <A, R>(fn: (data: A) => Promise<R>) =>
     async (data: A) => {
-      await ready();
-      return fn(data);
+      const result = await fn(data);
+      notify({ kind: 'knowledge' });
+      return result;
     };
   return {
     getDictionary: afterReady(() => getDictionary(db)),
@@ -48,6 +87,11 @@ export function createHandlers(
       await deleteNote(db, id);
       notify({ kind: 'notes', entityKey });
     }),
+    reattachNote: afterReady(async ({ id, entityKey }) => {
+      const note = await reattachNote(db, id, entityKey);
+      notify({ kind: 'notes' });
+      return note;
+    }),
     listPacks: afterReady(() => listPacks(db)),
     importPack: afterReady(async ({ json }) => {
       const result = await importPackJson(db, json);
@@ -55,21 +99,36 @@ export function createHandlers(
       return result;
     }),
     exportPack: afterReady(async ({ id }) => JSON.stringify(await exportPack(db, id), null, 2)),
-    setPackEnabled: afterReady(async ({ id, enabled }) => {
-      await setPackEnabled(db, id, enabled);
-      notify({ kind: 'knowledge' });
+    setPackEnabled: afterReady(changedKnowledge(({ id, enabled }) => setPackEnabled(db, id, enabled))),
+    removePack: afterReady(changedKnowledge(({ id }) => removePack(db, id))),
+    listEntities: afterReady((query) => listEntities(db, query)),
+    getEntities: afterReady(({ keys }) => getEntities(db, keys)),
+    saveEntity: afterReady(changedKnowledge((input) => saveEntity(db, input))),
+    deleteEntity: afterReady(changedKnowledge(({ key }) => deleteEntity(db, key))),
+    saveFact: afterReady(changedKnowledge((input) => saveFact(db, input))),
+    deleteFact: afterReady(changedKnowledge(({ key }) => deleteFact(db, key))),
+    exportAll: afterReady(async () => JSON.stringify(await exportAll(db, settings), null, 2)),
+    importAll: afterReady(async ({ json }) => {
+      const result = await importAll(db, json, settings);
+      if (result.ok) {
+        notify({ kind: 'knowledge' });
+        notify({ kind: 'notes' });
+      }
+      return result;
     }),
-    removePack: afterReady(async ({ id }) => {
-      await removePack(db, id);
-      notify({ kind: 'knowledge' });
-    }),
+    deleteAllData: afterReady(changedKnowledge(() => deleteAllData(db, settings))),
+    reportPage: async ({ mentions, active }, sender) => {
+      if (sender?.tabId !== undefined) setBadge(sender.tabId, mentions, active);
+    },
   };
 }
 
 export function registerHandlers(handlers: Handlers): () => void {
   const removers = PROTOCOL_KEYS.map((key) =>
-    // biome-ignore lint/suspicious/noExplicitAny: each key's handler matches its own data type
-    onMessage(key, ({ data }) => (handlers[key] as (data: any) => Promise<any>)(data)),
+    onMessage(key, ({ data, sender }) =>
+      // biome-ignore lint/suspicious/noExplicitAny: each key's handler matches its own data type
+      (handlers[key] as (data: any, sender: Sender) => Promise<any>)(data, { tabId: sender?.tab?.id }),
+    ),
   );
   return () => {
     for (const remove of removers) remove();

@@ -4,7 +4,8 @@ import bundledNato from '@/assets/packs/nato-ukraine-2024.json';
 import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
 import { contentMessaging } from '@/src/messaging/content-protocol';
-import { changeItem } from '@/src/settings/settings';
+import { changeItem, settingsItem } from '@/src/settings/settings';
+import type { SettingsStore } from './backup';
 import { createHandlers, type Notify, registerHandlers } from './handlers';
 import { installBundledPack } from './packs';
 
@@ -25,7 +26,14 @@ export async function installBundledPacks(db: GlossDb): Promise<void> {
 export interface BackgroundEvents {
   onInstalled(listener: () => void): void;
   onCommand(listener: (command: string, tabId: number | undefined) => void): void;
+  setBadge(tabId: number, mentions: number, active: boolean): void;
 }
+
+const settingsStore: SettingsStore = {
+  get: async () => ({ ...(await settingsItem.getValue()) }),
+  set: async (value) => settingsItem.setValue(value as never),
+  clear: () => settingsItem.removeValue(),
+};
 
 export function startBackground(events: BackgroundEvents): GlossDb {
   const db = openDb();
@@ -36,7 +44,14 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       .then(() => notify({ kind: 'knowledge' }))
       .catch((error) => console.error('Gloss: installing bundled packs failed', error));
   });
-  registerHandlers(createHandlers(db, () => installing, notify));
+  registerHandlers(
+    createHandlers(db, {
+      ready: () => installing,
+      notify,
+      settings: settingsStore,
+      setBadge: events.setBadge,
+    }),
+  );
   events.onCommand((command, tabId) => {
     const direction = command === 'previous-mention' ? -1 : command === 'next-mention' ? 1 : 0;
     if (tabId === undefined || direction === 0) return;

@@ -3,7 +3,8 @@
 import { entityNames } from '@/src/core/pack';
 import { foldForSearch, searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import type { Dictionary, EntityView, SearchResult } from '@/src/messaging/protocol';
+import type { Dictionary, EntitySummary, EntityView, SearchResult } from '@/src/messaging/protocol';
+import { summarize } from './my-knowledge';
 import { knowledgeRevision } from './packs';
 
 export async function getDictionary(db: GlossDb): Promise<Dictionary> {
@@ -107,4 +108,49 @@ export async function search(db: GlossDb, query: string, limit = DEFAULT_LIMIT):
     }
   });
   return results.slice(0, limit);
+}
+
+/** Entities by name or alias (word prefixes), or all of them, sorted by name, a page at a time. */
+export async function listEntities(
+  db: GlossDb,
+  {
+    query = '',
+    packId,
+    offset = 0,
+    limit = 50,
+  }: { query?: string; packId?: string; offset?: number; limit?: number },
+): Promise<{ total: number; entities: EntitySummary[] }> {
+  const words = searchTerms(query);
+  return db.transaction('r', [db.entities, db.facts], async () => {
+    let collection = words[0]
+      ? db.entities.where('terms').startsWith(words[0]).distinct()
+      : packId
+        ? db.entities.where('packId').equals(packId)
+        : db.entities.toCollection();
+    collection = collection.filter(
+      (entity) =>
+        (!packId || entity.packId === packId) &&
+        words.every((word) => entity.terms.some((term) => term.startsWith(word))),
+    );
+    const all = await collection.toArray();
+    all.sort((a, b) => a.name.localeCompare(b.name));
+    const page = all.slice(offset, offset + Math.min(limit, 500));
+    const entities = await Promise.all(
+      page.map(async (entity) =>
+        summarize(entity, await db.facts.where('entityKey').equals(entity.key).count()),
+      ),
+    );
+    return { total: all.length, entities };
+  });
+}
+
+export async function getEntities(db: GlossDb, keys: string[]): Promise<EntitySummary[]> {
+  return db.transaction('r', [db.entities, db.facts], async () => {
+    const found = (await db.entities.bulkGet(keys)).filter((entity) => entity !== undefined);
+    return Promise.all(
+      found.map(async (entity) =>
+        summarize(entity, await db.facts.where('entityKey').equals(entity.key).count()),
+      ),
+    );
+  });
 }

@@ -2,7 +2,7 @@
 // a note except an explicit deleteNote.
 import type { GlossDb } from '@/src/db/db';
 import type { NoteRecord } from '@/src/db/records';
-import type { NoteInput } from '@/src/messaging/protocol';
+import type { NoteInput, NoteView } from '@/src/messaging/protocol';
 
 const MAX_NOTE = 100_000;
 
@@ -43,11 +43,37 @@ export async function deleteNote(db: GlossDb, id: string): Promise<void> {
   await db.notes.delete(id);
 }
 
-export async function listNotes(db: GlossDb, entityKey?: string): Promise<NoteRecord[]> {
-  const notes = entityKey
-    ? await db.notes.where('entityKey').equals(entityKey).toArray()
-    : await db.notes.toArray();
-  return notes.sort((a, b) => b.updatedAt - a.updatedAt);
+/** Notes, most recently edited first, each marked orphaned when its entity no longer exists. */
+export async function listNotes(db: GlossDb, entityKey?: string): Promise<NoteView[]> {
+  return db.transaction('r', [db.notes, db.entities], async () => {
+    const notes = entityKey
+      ? await db.notes.where('entityKey').equals(entityKey).toArray()
+      : await db.notes.toArray();
+    const keys = [...new Set(notes.map((note) => note.entityKey))];
+    const present = new Set(
+      (await db.entities.bulkGet(keys)).filter((e) => e !== undefined).map((e) => e.key),
+    );
+    return notes
+      .map((note) => ({ ...note, orphaned: !present.has(note.entityKey) }))
+      .sort((a, b) => b.updatedAt - a.updatedAt);
+  });
+}
+
+/** Moves a note to another entity, e.g. an orphaned note after a pack change. */
+export async function reattachNote(db: GlossDb, id: string, entityKey: string): Promise<NoteRecord> {
+  return db.transaction('rw', [db.notes, db.entities], async () => {
+    const [note, entity] = await Promise.all([db.notes.get(id), db.entities.get(entityKey)]);
+    if (!note) throw new Error(`No note with id "${id}"`);
+    if (!entity) throw new Error(`No entity "${entityKey}" to attach the note to`);
+    const moved = {
+      ...note,
+      entityKey,
+      entityName: entity.name,
+      updatedAt: Math.max(Date.now(), note.updatedAt + 1),
+    };
+    await db.notes.put(moved);
+    return moved;
+  });
 }
 
 function checkedText(text: string): string {

@@ -189,9 +189,10 @@ async function deletePackContents(db: GlossDb, packId: string): Promise<void> {
 const KNOWLEDGE_REVISION = 'knowledgeRevision';
 
 /** Bumps the revision the dictionary is cached by. Call inside every transaction that changes knowledge. */
-async function touchKnowledge(db: GlossDb): Promise<void> {
+export async function touchKnowledge(db: GlossDb): Promise<void> {
   const current = ((await db.settings.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
-  await db.settings.put({ key: KNOWLEDGE_REVISION, value: current + 1 });
+  // Time-based, so it never repeats an earlier value even after "delete all data".
+  await db.settings.put({ key: KNOWLEDGE_REVISION, value: Math.max(current + 1, Date.now()) });
 }
 
 export async function knowledgeRevision(db: GlossDb): Promise<number> {

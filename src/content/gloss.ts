@@ -48,6 +48,17 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   let scan: AbortController | null = null;
   let scanning: Promise<void> = Promise.resolve();
 
+  // The toolbar badge shows the top frame's count, sent at most twice a second.
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const report = () => {
+    if (win !== win.top || reportTimer) return;
+    reportTimer = setTimeout(() => {
+      reportTimer = undefined;
+      void sendMessage('reportPage', { mentions: store.size, active }).catch(() => {});
+    }, 500);
+  };
+  store.onChange(report);
+
   const popover = new PopoverHost(doc, () => hover.closed());
   const isOwnUi = (node: Node) => {
     for (let n: Node | null = node; n; n = n.parentNode) if (popover.isHost(n)) return true;
@@ -187,6 +198,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     if (shouldBeActive) highlighter.show(next.highlightStyle);
     if (shouldBeActive === active) return;
     active = shouldBeActive;
+    report();
     if (active) {
       watcher.observe(doc.body);
       for (const root of shadowRoots) watcher.observe(root);
@@ -221,6 +233,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   contentMessaging.onMessage('focusMention', ({ data }) => active && goTo(data.direction));
   contentMessaging.onMessage('revealEntity', ({ data }) => active && goTo(1, data.entityKey));
   contentMessaging.onMessage('pageState', () => ({
+    site,
     active,
     counts: [...store.counts()].map(([entityKey, count]) => ({ entityKey, count })),
     stats: {
@@ -245,6 +258,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   });
 
   const stop = () => {
+    clearTimeout(reportTimer);
     scan?.abort();
     unwatchSettings();
     unwatchChanges();

@@ -8,6 +8,8 @@ export interface PageEntityCount {
 }
 
 export interface PageState {
+  /** The page's host name: what "this site" means in the popup. */
+  site: string;
   /** Gloss is on for this site and not paused. */
   active: boolean;
   counts: PageEntityCount[];

@@ -35,6 +35,50 @@ export interface PackSummary extends PackRecord {
 
 export type NoteInput = Pick<NoteRecord, 'entityKey' | 'text' | 'pageUrl' | 'pageTitle' | 'quote'>;
 
+/** A note with whether its entity still exists (a pack change may have removed it). */
+export interface NoteView extends NoteRecord {
+  orphaned: boolean;
+}
+
+/** Enough about an entity to list it. */
+export interface EntitySummary {
+  key: string;
+  packId: string;
+  name: string;
+  type: EntityRecord['type'];
+  aliases: string[];
+  description?: string;
+  factCount: number;
+}
+
+/** The pack users' own entities and facts go into. */
+export const MY_KNOWLEDGE_PACK = 'my-knowledge';
+
+export interface EntityInput {
+  /** Absent: a new entity in "My knowledge". */
+  key?: string;
+  name: string;
+  type: EntityRecord['type'];
+  aliases: string[];
+  description?: string;
+  caseSensitive?: boolean;
+}
+
+export interface FactInput {
+  /** Absent: a new fact. */
+  key?: string;
+  entityKey: string;
+  text: string;
+  quote: string;
+  /** Where it comes from; a new source of "My knowledge" is made (or reused by title and URL). */
+  sourceTitle: string;
+  sourceUrl?: string;
+}
+
+export type BackupImportResult =
+  | { ok: true; packs: number; notesAdded: number; notesUpdated: number; notesKept: number }
+  | { ok: false; errors: PackError[] };
+
 export type ImportResult =
   | { ok: true; packId: string; title: string; entities: number; facts: number; replaced: boolean }
   | { ok: false; errors: PackError[] };
@@ -44,7 +88,9 @@ export interface GlossProtocol {
   getDictionary(): Dictionary;
   getEntity(data: { key: string }): EntityView | null;
   search(data: { query: string; limit?: number }): SearchResult[];
-  listNotes(data: { entityKey?: string }): NoteRecord[];
+  listNotes(data: { entityKey?: string }): NoteView[];
+  /** Moves an (orphaned) note to another entity. */
+  reattachNote(data: { id: string; entityKey: string }): NoteRecord;
   createNote(data: NoteInput): NoteRecord;
   updateNote(data: { id: string; text: string }): NoteRecord;
   deleteNote(data: { id: string }): void;
@@ -55,6 +101,28 @@ export interface GlossProtocol {
   exportPack(data: { id: string }): string;
   setPackEnabled(data: { id: string; enabled: boolean }): void;
   removePack(data: { id: string }): void;
+  /** Entities by name/alias prefix (all when query is empty), optionally of one pack, a page at a time. */
+  listEntities(data: { query?: string; packId?: string; offset?: number; limit?: number }): {
+    total: number;
+    entities: EntitySummary[];
+  };
+  /** Summaries of the given entities (unknown keys are left out). */
+  getEntities(data: { keys: string[] }): EntitySummary[];
+  /** Creates or edits an entity of "My knowledge" (created on first use). */
+  saveEntity(data: EntityInput): EntitySummary;
+  /** Deletes an entity of "My knowledge" and its facts; notes on it are kept (orphaned). */
+  deleteEntity(data: { key: string }): void;
+  /** Creates or edits a fact of "My knowledge". */
+  saveFact(data: FactInput): FactRecord;
+  deleteFact(data: { key: string }): void;
+  /** Everything — packs, notes, settings — as one backup JSON text. */
+  exportAll(): string;
+  /** A backup file: validated whole, then merged in one transaction (no duplicates; newer note edits win). */
+  importAll(data: { json: string }): BackupImportResult;
+  /** Deletes every pack, note and setting. */
+  deleteAllData(): void;
+  /** From a content script: how many mentions its page has, for the toolbar badge. */
+  reportPage(data: { mentions: number; active: boolean }): void;
 }
 
 export const PROTOCOL_KEYS = [
@@ -70,6 +138,17 @@ export const PROTOCOL_KEYS = [
   'exportPack',
   'setPackEnabled',
   'removePack',
+  'reattachNote',
+  'listEntities',
+  'getEntities',
+  'saveEntity',
+  'deleteEntity',
+  'saveFact',
+  'deleteFact',
+  'exportAll',
+  'importAll',
+  'deleteAllData',
+  'reportPage',
 ] as const satisfies ReadonlyArray<keyof GlossProtocol>;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<GlossProtocol>({

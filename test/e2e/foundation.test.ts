@@ -54,7 +54,7 @@ describe('Gloss in Chromium', () => {
     browser = await openGloss({ profileDir });
     page = await browser.extensionPage('popup.html');
     await page.getByTestId('packs').waitFor();
-    expect(await callBackground(page, 'listNotes', {})).toEqual([note]);
+    expect(await callBackground(page, 'listNotes', {})).toEqual([{ ...note, orphaned: false }]);
     expect((await callBackground(page, 'listPacks', undefined)).map((p) => p.id)).toEqual([
       'nato-ukraine-2024',
     ]);

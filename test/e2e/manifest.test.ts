@@ -12,7 +12,9 @@ function readmePermissions(): string[] {
 }
 
 describe('the built manifest', () => {
-  const manifest = JSON.parse(readFileSync(resolve(root, '.output/chrome-mv3/manifest.json'), 'utf8'));
+  const manifest = JSON.parse(
+    readFileSync(resolve(root, process.env.GLOSS_OUT_DIR ?? '.output', 'chrome-mv3/manifest.json'), 'utf8'),
+  );
 
   it('asks for exactly the permissions README lists, each with its reason', () => {
     const contentScriptHosts = (manifest.content_scripts ?? []).flatMap(

@@ -86,7 +86,9 @@ describe('notes', () => {
     expect(created).toMatchObject({ text: 'first', entityName: 'Wiesbaden', pageTitle: 'NATO news' });
     const updated = await handlers.updateNote({ id: created.id, text: 'second' });
     expect(updated.updatedAt).toBeGreaterThan(created.updatedAt);
-    expect(await handlers.listNotes({ entityKey: created.entityKey })).toEqual([updated]);
+    expect(await handlers.listNotes({ entityKey: created.entityKey })).toEqual([
+      { ...updated, orphaned: false },
+    ]);
     await handlers.deleteNote({ id: created.id });
     expect(await handlers.listNotes({})).toEqual([]);
   });

@@ -1,0 +1,90 @@
+// Everything the user has, out and back in: packs (with their on/off state), notes, settings.
+// Import validates the whole file first, then merges in one transaction: packs are replaced by
+// id, notes are matched by id and the newer edit wins, so importing twice changes nothing.
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, validateBackup } from '@/src/core/backup';
+import type { GlossDb } from '@/src/db/db';
+import type { BackupImportResult } from '@/src/messaging/protocol';
+import { exportPack, installPack, touchKnowledge } from './packs';
+
+export interface SettingsStore {
+  get(): Promise<Record<string, unknown>>;
+  set(settings: Record<string, unknown>): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export async function exportAll(db: GlossDb, settings: SettingsStore): Promise<Backup> {
+  const records = await db.packs.toArray();
+  const packs = [];
+  for (const record of records) {
+    packs.push({ enabled: record.enabled, bundled: record.bundled, pack: await exportPack(db, record.id) });
+  }
+  const notes = (await db.notes.toArray()).sort((a, b) => a.createdAt - b.createdAt);
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date().toISOString(),
+    packs,
+    notes,
+    settings: await settings.get(),
+  };
+}
+
+export async function importAll(
+  db: GlossDb,
+  json: string,
+  settings: SettingsStore,
+): Promise<BackupImportResult> {
+  const validation = validateBackup(json);
+  if (!validation.ok) return validation;
+  const { backup } = validation;
+  let notesAdded = 0;
+  let notesUpdated = 0;
+  let notesKept = 0;
+  await db.transaction(
+    'rw',
+    [db.packs, db.sources, db.entities, db.facts, db.notes, db.settings],
+    async () => {
+      for (const { pack, enabled, bundled } of backup.packs) {
+        await installPack(db, pack, { bundled });
+        await db.packs.update(pack.pack.id, { enabled });
+      }
+      const existing = new Map((await db.notes.bulkGet(backup.notes.map((n) => n.id))).map((n, i) => [i, n]));
+      const writes = [];
+      for (const [i, note] of backup.notes.entries()) {
+        const current = existing.get(i);
+        if (!current) notesAdded++;
+        else if (note.updatedAt > current.updatedAt) notesUpdated++;
+        else {
+          notesKept++;
+          continue;
+        }
+        writes.push(note);
+      }
+      await db.notes.bulkPut(writes);
+      await touchKnowledge(db);
+    },
+  );
+  if (Object.keys(backup.settings).length)
+    await settings.set({ ...(await settings.get()), ...backup.settings });
+  return { ok: true, packs: backup.packs.length, notesAdded, notesUpdated, notesKept };
+}
+
+export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.packs, db.sources, db.entities, db.facts, db.notes, db.settings],
+    async () => {
+      await Promise.all([
+        db.packs.clear(),
+        db.sources.clear(),
+        db.entities.clear(),
+        db.facts.clear(),
+        db.notes.clear(),
+      ]);
+      // Keep the removed-bundled list empty: a later update may bring the bundled pack back.
+      await db.settings.clear();
+      await touchKnowledge(db);
+    },
+  );
+  await settings.clear();
+}

@@ -1,0 +1,187 @@
+// "My knowledge": the pack that holds entities and facts users add by hand. It is an ordinary
+// pack (exported, backed up, enabled or not like any other), created on first use.
+
+import * as v from 'valibot';
+import { EntitySchema, entityNames, FactSchema } from '@/src/core/pack';
+import { searchTerms } from '@/src/core/search-text';
+import type { GlossDb } from '@/src/db/db';
+import { type EntityRecord, entityKey, type FactRecord } from '@/src/db/records';
+import {
+  type EntityInput,
+  type EntitySummary,
+  type FactInput,
+  MY_KNOWLEDGE_PACK,
+} from '@/src/messaging/protocol';
+import { touchKnowledge } from './packs';
+
+async function ensurePack(db: GlossDb): Promise<void> {
+  if (await db.packs.get(MY_KNOWLEDGE_PACK)) return;
+  const now = Date.now();
+  await db.packs.add({
+    id: MY_KNOWLEDGE_PACK,
+    version: 1,
+    title: 'My knowledge',
+    description: 'Entities and facts you added by hand.',
+    language: 'en',
+    createdAt: new Date(now).toISOString(),
+    enabled: true,
+    bundled: false,
+    installedAt: now,
+    updatedAt: now,
+  });
+}
+
+function ownEntity(entity: EntityRecord | undefined, key: string): EntityRecord {
+  if (!entity) throw new Error(`No entity "${key}"`);
+  if (entity.packId !== MY_KNOWLEDGE_PACK) {
+    throw new Error(`"${entity.name}" belongs to a pack; import a new version of the pack to change it`);
+  }
+  return entity;
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'entity'
+  );
+}
+
+async function freeId(db: GlossDb, table: 'entities' | 'facts' | 'sources', base: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? base : `${base}-${n}`;
+    if (!(await db[table].get(entityKey(MY_KNOWLEDGE_PACK, id)))) return id;
+  }
+}
+
+function checked<T extends v.GenericSchema>(schema: T, value: unknown, what: string): v.InferOutput<T> {
+  const result = v.safeParse(schema, value, { abortPipeEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  const path = issue.path?.map((item) => item.key).join('.') ?? what;
+  throw new Error(`${what} ${path}: ${issue.message}`);
+}
+
+export async function saveEntity(db: GlossDb, input: EntityInput): Promise<EntitySummary> {
+  return db.transaction('rw', [db.packs, db.entities, db.facts, db.settings], async () => {
+    await ensurePack(db);
+    const existing = input.key ? ownEntity(await db.entities.get(input.key), input.key) : undefined;
+    const id = existing?.id ?? (await freeId(db, 'entities', slug(input.name)));
+    const aliases = [...new Set(input.aliases.map((a) => a.trim()).filter(Boolean))];
+    const entity = checked(
+      EntitySchema,
+      {
+        id,
+        name: input.name.trim(),
+        type: input.type,
+        aliases,
+        description: input.description?.trim() || undefined,
+        caseSensitive: input.caseSensitive || undefined,
+      },
+      'entity',
+    );
+    const record: EntityRecord = {
+      ...entity,
+      key: entityKey(MY_KNOWLEDGE_PACK, id),
+      packId: MY_KNOWLEDGE_PACK,
+      terms: searchTerms(...entityNames(entity)),
+      position: existing?.position ?? (await db.entities.where('packId').equals(MY_KNOWLEDGE_PACK).count()),
+    };
+    await db.entities.put(record);
+    await touchKnowledge(db);
+    return summarize(record, await db.facts.where('entityKey').equals(record.key).count());
+  });
+}
+
+export async function deleteEntity(db: GlossDb, key: string): Promise<void> {
+  await db.transaction('rw', [db.entities, db.facts, db.settings], async () => {
+    ownEntity(await db.entities.get(key), key);
+    await db.facts.where('entityKey').equals(key).delete();
+    await db.entities.delete(key);
+    await touchKnowledge(db);
+  });
+}
+
+export async function saveFact(db: GlossDb, input: FactInput): Promise<FactRecord> {
+  return db.transaction('rw', [db.packs, db.entities, db.facts, db.sources, db.settings], async () => {
+    await ensurePack(db);
+    const owner = ownEntity(await db.entities.get(input.entityKey), input.entityKey);
+    const existing = input.key ? await db.facts.get(input.key) : undefined;
+    if (input.key && (!existing || existing.packId !== MY_KNOWLEDGE_PACK))
+      throw new Error(`No fact "${input.key}" of My knowledge`);
+    const url = input.sourceUrl?.trim() || undefined;
+    const title = input.sourceTitle.trim();
+    const sources = await db.sources.where('packId').equals(MY_KNOWLEDGE_PACK).toArray();
+    let source = sources.find((s) => s.title === title && s.url === url);
+    if (!source) {
+      const sourceId = await freeId(db, 'sources', `source-${slug(title)}`);
+      source = {
+        key: entityKey(MY_KNOWLEDGE_PACK, sourceId),
+        packId: MY_KNOWLEDGE_PACK,
+        id: sourceId,
+        title,
+        url,
+        position: sources.length,
+      };
+      checked(
+        v.object({
+          title: v.pipe(v.string(), v.regex(/\S/, 'blank string')),
+          url: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/\S+$/i, 'not an http(s) URL'))),
+        }),
+        { title, url },
+        'source',
+      );
+      await db.sources.put(source);
+    }
+    const id = existing?.id ?? (await freeId(db, 'facts', `${owner.id}-fact`));
+    const fact = checked(
+      FactSchema,
+      {
+        id,
+        entityId: owner.id,
+        sourceId: source.id,
+        text: input.text.trim(),
+        quote: input.quote.trim() || input.text.trim(),
+      },
+      'fact',
+    );
+    const record: FactRecord = {
+      key: entityKey(MY_KNOWLEDGE_PACK, id),
+      packId: MY_KNOWLEDGE_PACK,
+      id,
+      entityKey: owner.key,
+      sourceKey: source.key,
+      text: fact.text,
+      quote: fact.quote,
+      position: existing?.position ?? (await db.facts.where('packId').equals(MY_KNOWLEDGE_PACK).count()),
+    };
+    await db.facts.put(record);
+    await touchKnowledge(db);
+    return record;
+  });
+}
+
+export async function deleteFact(db: GlossDb, key: string): Promise<void> {
+  await db.transaction('rw', [db.facts, db.settings], async () => {
+    const fact = await db.facts.get(key);
+    if (!fact || fact.packId !== MY_KNOWLEDGE_PACK) throw new Error(`No fact "${key}" of My knowledge`);
+    await db.facts.delete(key);
+    await touchKnowledge(db);
+  });
+}
+
+export function summarize(entity: EntityRecord, factCount: number): EntitySummary {
+  return {
+    key: entity.key,
+    packId: entity.packId,
+    name: entity.name,
+    type: entity.type,
+    aliases: entity.aliases,
+    ...(entity.description ? { description: entity.description } : {}),
+    factCount,
+  };
+}

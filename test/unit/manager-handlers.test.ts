@@ -1,0 +1,185 @@
+// Handlers behind the manager: entities by hand ("My knowledge"), orphaned notes, and backups.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers, type Handlers } from '@/src/background/handlers';
+import { installBundledPacks } from '@/src/background/index';
+import { validateBackup } from '@/src/core/backup';
+import type { GlossDb } from '@/src/db/db';
+import { MY_KNOWLEDGE_PACK } from '@/src/messaging/protocol';
+import { freshDb, smallPack } from './helpers';
+
+let db: GlossDb;
+let handlers: Handlers;
+let stored: Record<string, unknown>;
+const NATO = 'nato-ukraine-2024';
+
+beforeEach(async () => {
+  db = freshDb();
+  stored = { hoverDelay: 450, disabledSites: ['example.org'] };
+  handlers = createHandlers(db, {
+    settings: {
+      get: async () => stored,
+      set: async (value) => {
+        stored = value;
+      },
+      clear: async () => {
+        stored = {};
+      },
+    },
+  });
+  await installBundledPacks(db);
+});
+afterEach(() => db.close());
+
+const note = (text: string, entityKey = `${NATO}/wiesbaden`) => ({
+  entityKey,
+  text,
+  pageUrl: 'https://news.example/a',
+  pageTitle: 'A',
+  quote: 'q',
+});
+
+describe('entities', () => {
+  it('lists and searches entities a page at a time, with fact counts', async () => {
+    const all = await handlers.listEntities({ limit: 5 });
+    expect(all.total).toBe(18);
+    expect(all.entities.map((e) => e.name)).toEqual(
+      [...all.entities.map((e) => e.name)].sort((a, b) => a.localeCompare(b)),
+    );
+    const found = await handlers.listEntities({ query: 'stolt' });
+    expect(found.entities).toEqual([expect.objectContaining({ name: 'Jens Stoltenberg', type: 'person' })]);
+    expect(found.entities[0]?.factCount).toBeGreaterThan(3);
+    expect((await handlers.getEntities({ keys: [`${NATO}/kyiv`, 'nope/x'] })).map((e) => e.name)).toEqual([
+      'Kyiv',
+    ]);
+  });
+
+  it('adds an entity and a fact by hand to "My knowledge", and they are matched on pages', async () => {
+    const entity = await handlers.saveEntity({
+      name: 'Mark Rutte',
+      type: 'person',
+      aliases: ['Rutte', ' ', 'Rutte'],
+    });
+    expect(entity).toMatchObject({
+      key: `${MY_KNOWLEDGE_PACK}/mark-rutte`,
+      aliases: ['Rutte'],
+      factCount: 0,
+    });
+    const fact = await handlers.saveFact({
+      entityKey: entity.key,
+      text: 'Succeeded Stoltenberg as Secretary General.',
+      quote: '',
+      sourceTitle: 'My reading',
+      sourceUrl: 'https://example.org/rutte',
+    });
+    expect(fact.quote).toBe('Succeeded Stoltenberg as Secretary General.');
+    const view = await handlers.getEntity({ key: entity.key });
+    expect(view?.facts[0]?.source?.url).toBe('https://example.org/rutte');
+    expect((await handlers.getDictionary(undefined)).aliases).toContainEqual({
+      alias: 'Rutte',
+      entityId: entity.key,
+    });
+    const packs = await handlers.listPacks(undefined);
+    expect(packs.find((p) => p.id === MY_KNOWLEDGE_PACK)).toMatchObject({
+      title: 'My knowledge',
+      entityCount: 1,
+      factCount: 1,
+    });
+
+    const renamed = await handlers.saveEntity({
+      key: entity.key,
+      name: 'Mark Rutte',
+      type: 'person',
+      aliases: ['Rutte', 'M. Rutte'],
+    });
+    expect(renamed.aliases).toEqual(['Rutte', 'M. Rutte']);
+    await handlers.deleteFact({ key: fact.key });
+    await handlers.deleteEntity({ key: entity.key });
+    expect(await handlers.getEntity({ key: entity.key })).toBeNull();
+  });
+
+  it('refuses to edit a pack entity by hand, and refuses bad input with the field named', async () => {
+    await expect(
+      handlers.saveEntity({ key: `${NATO}/kyiv`, name: 'Kiev', type: 'place', aliases: [] }),
+    ).rejects.toThrow(/belongs to a pack/);
+    await expect(handlers.saveEntity({ name: '   ', type: 'place', aliases: [] })).rejects.toThrow(/name/);
+    const entity = await handlers.saveEntity({ name: 'Oslo', type: 'place', aliases: [] });
+    await expect(
+      handlers.saveFact({
+        entityKey: entity.key,
+        text: 'x',
+        quote: '',
+        sourceTitle: 'S',
+        sourceUrl: 'javascript:alert(1)',
+      }),
+    ).rejects.toThrow(/http/);
+    await expect(handlers.deleteEntity({ key: `${NATO}/kyiv` })).rejects.toThrow(/belongs to a pack/);
+  });
+});
+
+describe('orphaned notes', () => {
+  it('are marked when their entity is gone, and can be re-attached', async () => {
+    const kept = await handlers.createNote(note('On Wiesbaden'));
+    await handlers.setPackEnabled({ id: NATO, enabled: true });
+    const mine = await handlers.saveEntity({ name: 'Wiesbaden HQ', type: 'place', aliases: [] });
+    await handlers.removePack({ id: NATO });
+    const [orphan] = await handlers.listNotes({});
+    expect(orphan).toMatchObject({ id: kept.id, orphaned: true, entityName: 'Wiesbaden' });
+    const moved = await handlers.reattachNote({ id: kept.id, entityKey: mine.key });
+    expect(moved).toMatchObject({ entityKey: mine.key, entityName: 'Wiesbaden HQ', text: 'On Wiesbaden' });
+    expect((await handlers.listNotes({}))[0]?.orphaned).toBe(false);
+  });
+});
+
+describe('backup', () => {
+  it('exports everything and imports it back after "delete all data", losslessly', async () => {
+    await handlers.importPack({ json: JSON.stringify(smallPack()) });
+    await handlers.setPackEnabled({ id: 'demo', enabled: false });
+    await handlers.createNote(note('one'));
+    await handlers.createNote(note('two', 'demo/e2'));
+    const before = await Promise.all([handlers.listPacks(undefined), handlers.listNotes({})]);
+    const backup = await handlers.exportAll(undefined);
+
+    await handlers.deleteAllData(undefined);
+    expect(await handlers.listPacks(undefined)).toEqual([]);
+    expect(await handlers.listNotes({})).toEqual([]);
+    expect(stored).toEqual({});
+
+    const result = await handlers.importAll({ json: backup });
+    expect(result).toEqual({ ok: true, packs: 2, notesAdded: 2, notesUpdated: 0, notesKept: 0 });
+    const after = await Promise.all([handlers.listPacks(undefined), handlers.listNotes({})]);
+    const strip = (packs: (typeof before)[0]) => packs.map(({ installedAt, updatedAt, ...rest }) => rest);
+    expect(strip(after[0])).toEqual(strip(before[0]));
+    expect(after[1]).toEqual(before[1]);
+    expect(stored).toEqual({ hoverDelay: 450, disabledSites: ['example.org'] });
+  });
+
+  it('merges without duplicates: importing twice changes nothing, the newer edit of a note wins', async () => {
+    const created = await handlers.createNote(note('first'));
+    const backup = await handlers.exportAll(undefined);
+    await handlers.updateNote({ id: created.id, text: 'edited later' });
+    const again = await handlers.importAll({ json: backup });
+    expect(again).toMatchObject({ ok: true, notesAdded: 0, notesUpdated: 0, notesKept: 1 });
+    expect((await handlers.listNotes({})).map((n) => n.text)).toEqual(['edited later']);
+    expect(await db.packs.count()).toBe(1);
+  });
+
+  it('rejects a broken backup with path-naming errors and changes nothing', async () => {
+    await handlers.createNote(note('safe'));
+    const backup = JSON.parse(await handlers.exportAll(undefined));
+    backup.packs[0].pack.facts[0].entityId = 'ghost';
+    backup.notes.push({ ...backup.notes[0] });
+    const notesBefore = await handlers.listNotes({});
+    const result = await handlers.importAll({ json: JSON.stringify(backup) });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'packs[0].pack.facts[0].entityId: no entity with id "ghost"',
+      'notes[1].id: duplicate id (also notes[0])',
+    ]);
+    expect(await handlers.listNotes({})).toEqual(notesBefore);
+    expect(validateBackup('{').ok).toBe(false);
+    expect(validateBackup(JSON.stringify({ format: 'gloss-pack' }))).toMatchObject({
+      ok: false,
+      errors: expect.arrayContaining([{ path: 'format', message: 'expected "gloss-backup"' }]),
+    });
+  });
+});
