@@ -5,6 +5,7 @@ import type { GlossDb } from '@/src/db/db';
 import { type GlossProtocol, onMessage, PROTOCOL_KEYS } from '@/src/messaging/protocol';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
 import { getDictionary, getEntities, getEntity, listEntities, search } from './knowledge';
+import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
 import { createNote, deleteNote, listNotes, reattachNote, updateNote } from './notes';
 import { exportPack, importPackJson, listPacks, removePack, setPackEnabled } from './packs';
@@ -60,6 +61,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       await ready();
       return fn(data, sender);
     };
+  const matchers = new MatcherCache(db);
   const changedKnowledge =
     <A, R>(fn: (data: A) => Promise<R>) =>
     async (data: A) => {
@@ -69,6 +71,8 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     };
   return {
     getDictionary: afterReady(() => getDictionary(db)),
+    getMatcher: afterReady(({ revision }) => matchers.delivery(revision)),
+    matchTexts: afterReady(({ texts }) => matchers.match(texts)),
     getEntity: afterReady(({ key }) => getEntity(db, key)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),

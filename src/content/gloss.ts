@@ -1,6 +1,5 @@
 // Gloss on one page (one frame): fetch the alias dictionary, mark mentions, keep the marks in step
 // with the page and the settings, and open the popover on hover or from the keyboard.
-import { createMatcher, type Matcher } from '@/src/core/matcher';
 import { foldForSearch } from '@/src/core/search-text';
 import { sentenceAround } from '@/src/core/sentence';
 import { contentMessaging } from '@/src/messaging/content-protocol';
@@ -17,6 +16,7 @@ import type { PopoverApi } from '@/src/ui/Popover';
 import { Highlighter, highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
 import { HoverController } from './hover';
+import { loadPageMatcher, type PageMatcher } from './matching';
 import { type MentionRecord, MentionStore } from './mentions';
 import { PopoverHost } from './popover-host';
 import { isInsideSkipped, isSkippedElement, type ScanOptions } from './scan';
@@ -43,8 +43,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   const startedAt = performance.now();
   let settings: Settings = await getSettings();
   let active = false;
-  let matcher: Matcher | null = null;
-  let revision = '';
+  let matcher: PageMatcher | null = null;
   let scan: AbortController | null = null;
   let scanning: Promise<void> = Promise.resolve();
 
@@ -138,10 +137,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   }
 
   async function loadDictionary(): Promise<void> {
-    const dictionary = await sendMessage('getDictionary', undefined);
-    if (dictionary.revision === revision && matcher) return;
-    matcher = stats.time(() => createMatcher(dictionary.aliases));
-    revision = dictionary.revision;
+    matcher = await loadPageMatcher(matcher);
   }
 
   /** Scans the whole page (and the shadow roots known so far) from scratch. */

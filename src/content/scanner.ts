@@ -1,6 +1,7 @@
 // Turns page text into highlighted mentions, a slice at a time: no task of Gloss's may hold the
 // page for long, so work stops every few milliseconds and lets the page run.
-import type { Matcher } from '@/src/core/matcher';
+import type { Mention } from '@/src/core/matcher';
+import type { PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
 import { pointAt, type ScanOptions, type Segment, segmentsUnder } from './scan';
 
@@ -68,7 +69,7 @@ function yieldToPage(win: Window): Promise<void> {
 
 export interface ScanJob {
   roots: Node[];
-  matcher: Matcher;
+  matcher: PageMatcher;
   store: MentionStore;
   win: Window;
   signal: AbortSignal;
@@ -102,10 +103,7 @@ export async function runScan(job: ScanJob): Promise<void> {
   if (job.mode === 'replace') {
     for (const { root, segments } of perRoot) {
       const records: MentionRecord[] = [];
-      for (const segment of segments) {
-        records.push(...mentionsIn(segment, job.matcher));
-        await slicer.maybeYield();
-      }
+      for await (const found of matchInBatches(segments, job.matcher, slicer)) records.push(...found);
       job.store.replaceUnder(root, records);
     }
     slicer.finish();
@@ -117,23 +115,46 @@ export async function runScan(job: ScanJob): Promise<void> {
     job.win,
     slicer,
   );
-  let batch: MentionRecord[] = [];
-  for (const segment of segments) {
-    batch.push(...mentionsIn(segment, job.matcher));
-    if (slicer.due()) {
-      // Show what was found before giving the page its turn, so marks appear progressively.
-      job.store.add(batch);
-      batch = [];
-      await slicer.yield();
-    }
+  for await (const found of matchInBatches(segments, job.matcher, slicer)) {
+    // Marks appear batch by batch, the visible text's first.
+    job.store.add(found);
   }
-  job.store.add(batch);
   slicer.finish();
 }
 
-/** Mentions in one run of text, as ranges over the page's text nodes. */
-export function mentionsIn(segment: Segment, matcher: Matcher): MentionRecord[] {
-  const found = matcher.findAll(segment.text);
+/** Matches segments a batch at a time and turns the results into ranges, yielding between slices. */
+async function* matchInBatches(
+  segments: Segment[],
+  matcher: PageMatcher,
+  slicer: TimeSlicer,
+): AsyncGenerator<MentionRecord[]> {
+  let start = 0;
+  while (start < segments.length) {
+    let end = start;
+    let chars = 0;
+    while (end < segments.length && (end === start || chars < matcher.batchChars)) {
+      chars += (segments[end] as Segment).text.length;
+      end++;
+    }
+    const batch = segments.slice(start, end);
+    const found = await matcher.find(batch.map((segment) => segment.text));
+    let records: MentionRecord[] = [];
+    for (const [i, segment] of batch.entries()) {
+      records.push(...mentionsFrom(segment, found[i] ?? []));
+      if (slicer.due()) {
+        yield records;
+        records = [];
+        await slicer.yield();
+      }
+    }
+    yield records;
+    await slicer.maybeYield();
+    start = end;
+  }
+}
+
+/** Mentions found in one run of text, as ranges over the page's text nodes. */
+export function mentionsFrom(segment: Segment, found: Mention[]): MentionRecord[] {
   if (found.length === 0) return [];
   const doc = segment.nodes[0]?.ownerDocument;
   if (!doc) return [];

@@ -1,7 +1,7 @@
 // The one message protocol. Every context (content scripts, popup, manager) reaches the
 // background's knowledge base through these calls; src/background/handlers.ts answers each key.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { AliasEntry } from '@/src/core/matcher';
+import type { AliasEntry, Mention, SerializedMatcherJSON } from '@/src/core/matcher';
 import type { PackError } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/db/records';
 
@@ -10,6 +10,11 @@ export interface Dictionary {
   revision: string;
   aliases: AliasEntry[];
 }
+
+/** How a page gets its matcher: compiled, to match locally, or "ask me" for a large knowledge base. */
+export type MatcherDelivery =
+  | { revision: string; mode: 'local'; size: number; matcher: SerializedMatcherJSON }
+  | { revision: string; mode: 'unchanged' | 'remote'; size: number };
 
 export interface EntityView {
   entity: EntityRecord;
@@ -86,6 +91,10 @@ export type ImportResult =
 export interface GlossProtocol {
   /** Every name and alias of the enabled packs, for content scripts to match against. */
   getDictionary(): Dictionary;
+  /** The compiled matcher for pages (or "remote" when it is too large to send); "unchanged" if the page has it. */
+  getMatcher(data: { revision?: string }): MatcherDelivery;
+  /** Matches page texts in the background (large knowledge bases). */
+  matchTexts(data: { texts: string[] }): { revision: string; mentions: Mention[][] };
   getEntity(data: { key: string }): EntityView | null;
   search(data: { query: string; limit?: number }): SearchResult[];
   listNotes(data: { entityKey?: string }): NoteView[];
@@ -127,6 +136,8 @@ export interface GlossProtocol {
 
 export const PROTOCOL_KEYS = [
   'getDictionary',
+  'getMatcher',
+  'matchTexts',
   'getEntity',
   'search',
   'listNotes',
