@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 import { ROOT } from './static-server';
 
+// Lets the tests see the service worker's own network requests too (they must be none).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export const EXTENSION_DIR = resolve(ROOT, process.env.GLOSS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 export function chromiumPath(): string {

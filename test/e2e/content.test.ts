@@ -294,7 +294,8 @@ describe('doing no harm', () => {
     },
   );
 
-  it('logged no errors on any page', () => {
+  it('logged no errors on any page, and made no request off the machine', () => {
     expect(gloss.errors).toEqual([]);
+    expect(gloss.offMachine).toEqual([]);
   });
 });

@@ -123,5 +123,7 @@ describe('Gloss on the corpus of real pages', () => {
     // The pages' own errors (blocked ads, missing scripts) are theirs; Gloss's would come from its scripts.
     const ours = gloss.errors.filter((e) => e.includes('chrome-extension://') || /gloss/i.test(e));
     expect(ours).toEqual([]);
+    // The pages' own requests to their sites are theirs (and refused); Gloss adds none.
+    expect(gloss.offMachine).toEqual([]);
   });
 });

@@ -16,6 +16,7 @@ describe('Gloss in Chromium', () => {
     const popup = await browser.extensionPage('popup.html');
     await popup.getByTestId('packs').waitFor();
     expect(browser.errors).toEqual([]);
+    expect(browser.offMachine).toEqual([]);
   });
 
   it('installs the bundled pack, and the popup shows what the knowledge base holds', async () => {

@@ -14,12 +14,30 @@ export const fixtureUrl = (name: string) => `${baseUrl()}/fixtures/${name}`;
 export interface TestBrowser extends GlossBrowser {
   /** Console errors and uncaught exceptions from any page, frame or the service worker. */
   errors: string[];
+  /**
+   * Requests that would leave the machine, made by anything but a corpus page's own HTML (those
+   * pages reference their sites' ads and scripts). Gloss must never add one: it stays empty.
+   */
+  offMachine: string[];
   extensionPage(path: string): Promise<Page>;
 }
 
 export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowser> {
   const gloss = await launchGloss(options);
   const errors: string[] = [];
+  const offMachine: string[] = [];
+  gloss.context.on('request', (request) => {
+    const url = request.url();
+    if (/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:)/.test(url)) return;
+    let origin = 'service worker';
+    let page = '';
+    try {
+      origin = request.frame().url();
+      page = request.frame().page().url();
+    } catch {}
+    if (/\/corpus\//.test(page) || /\/corpus\//.test(origin)) return;
+    offMachine.push(`${request.method()} ${url} (from ${origin})`);
+  });
   gloss.context.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${message.location().url}: ${message.text()}`);
   });
@@ -30,6 +48,7 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
   return {
     ...gloss,
     errors,
+    offMachine,
     async extensionPage(path: string) {
       const page = await gloss.context.newPage();
       await page.goto(`chrome-extension://${gloss.extensionId}/${path}`);
