@@ -59,7 +59,11 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     <A, R>(fn: (data: A, sender?: Sender) => Promise<R>) =>
     async (data: A, sender?: Sender) => {
       await ready();
-      return fn(data, sender);
+      try {
+        return await fn(data, sender);
+      } catch (error) {
+        throw explain(error);
+      }
     };
   const matchers = new MatcherCache(db);
   const changedKnowledge =
@@ -125,6 +129,15 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       if (sender?.tabId !== undefined) setBadge(sender.tabId, mentions, active);
     },
   };
+}
+
+/** A full disk is the user's to fix; say so plainly. Writes are transactions: nothing was half-saved. */
+export const STORAGE_FULL =
+  "Gloss could not save this: the browser's storage for Gloss is full. Nothing was changed. Free some disk space, or delete notes or packs you no longer need, and try again.";
+
+function explain(error: unknown): unknown {
+  const names = [(error as Error)?.name, (error as { inner?: Error })?.inner?.name];
+  return names.includes('QuotaExceededError') ? new Error(STORAGE_FULL) : error;
 }
 
 export function registerHandlers(handlers: Handlers): () => void {

@@ -3,6 +3,7 @@
 import { entityNames } from '@/src/core/pack';
 import { foldForSearch, searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
+import type { EntityRecord } from '@/src/db/records';
 import type { Dictionary, EntitySummary, EntityView, SearchResult } from '@/src/messaging/protocol';
 import { summarize } from './my-knowledge';
 import { knowledgeRevision } from './packs';
@@ -121,7 +122,18 @@ export async function listEntities(
   }: { query?: string; packId?: string; offset?: number; limit?: number },
 ): Promise<{ total: number; entities: EntitySummary[] }> {
   const words = searchTerms(query);
+  const withCounts = (entities: EntityRecord[]) =>
+    Promise.all(
+      entities.map(async (entity) =>
+        summarize(entity, await db.facts.where('entityKey').equals(entity.key).count()),
+      ),
+    );
   return db.transaction('r', [db.entities, db.facts], async () => {
+    if (!words[0] && !packId) {
+      // Everything, in name order, straight from the name index: no need to load it all.
+      const page = await db.entities.orderBy('name').offset(offset).limit(Math.min(limit, 500)).toArray();
+      return { total: await db.entities.count(), entities: await withCounts(page) };
+    }
     let collection = words[0]
       ? db.entities.where('terms').startsWith(words[0]).distinct()
       : packId

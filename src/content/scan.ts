@@ -125,12 +125,18 @@ export function isInsideSkipped(node: Node, options: ScanOptions = {}): boolean 
   return false;
 }
 
+/** How many nodes the walk visits between chances for the caller to pause. */
+const TICK_NODES = 256;
+
 /**
- * Yields the segments under `root` in document order. A generator so the caller can stop between
- * segments to keep each task short. Text nodes that are only white space still join runs
- * ("Jens <b></b> Stoltenberg") but never start one.
+ * Yields the segments under `root` in document order — and `null` every few hundred nodes, so
+ * the caller can pause even inside one huge run of text to keep each task short. Text nodes that
+ * are only white space still join runs ("Jens <b></b> Stoltenberg") but never start one.
  */
-export function* segmentsUnder(root: Node, options: ScanOptions = {}): Generator<Segment, void, undefined> {
+export function* segmentsUnder(
+  root: Node,
+  options: ScanOptions = {},
+): Generator<Segment | null, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
   // Declared before the walker's filter closes over it.
   let skippedSince = false;
@@ -151,7 +157,9 @@ export function* segmentsUnder(root: Node, options: ScanOptions = {}): Generator
     return done && /\S/.test(done.text) ? done : null;
   };
 
+  let visited = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++visited % TICK_NODES === 0) yield null;
     if (skippedSince) {
       // A skipped element in the middle of a line ("Jens <input> Stoltenberg") also ends the run.
       skippedSince = false;

@@ -24,4 +24,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // v2: entities indexed by name, so the manager pages through 100,000 of them in name order.
+    version: 2,
+    stores: {
+      entities: 'key, packId, *terms, name',
+    },
+  },
 ];

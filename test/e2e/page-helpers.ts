@@ -74,7 +74,8 @@ export async function hover(page: Page, selector: string, text: string): Promise
     await page.mouse.move(x - 30, y - 30);
     await page.mouse.move(x, y, { steps: 3 });
     try {
-      return await waitForPopover(page, (view) => view !== null, 2000);
+      // Shown, and its content loaded.
+      return await waitForPopover(page, (view) => view !== null && !view.text.includes('Loading…'), 2000);
     } catch (error) {
       if (attempt === 3) throw error;
     }

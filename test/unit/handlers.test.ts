@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, type Handlers, registerHandlers } from '@/src/background/handlers';
+import { createHandlers, type Handlers, registerHandlers, STORAGE_FULL } from '@/src/background/handlers';
 import { installBundledPacks } from '@/src/background/index';
 import type { GlossDb } from '@/src/db/db';
 import { PROTOCOL_KEYS, sendMessage } from '@/src/messaging/protocol';
@@ -141,9 +141,20 @@ describe('packs', () => {
     db.facts.bulkPut = (() =>
       Promise.reject(new DOMException('Quota exceeded', 'QuotaExceededError'))) as unknown as typeof original;
     const bigger = smallPack({ version: 2, title: 'Demo v2' });
-    await expect(handlers.importPack({ json: JSON.stringify(bigger) })).rejects.toThrow(/Quota/);
+    await expect(handlers.importPack({ json: JSON.stringify(bigger) })).rejects.toThrow(STORAGE_FULL);
     db.facts.bulkPut = original;
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('a full disk while saving a note says so, and leaves nothing half-written', async () => {
+    const original = db.notes.add.bind(db.notes);
+    db.notes.add = (() =>
+      Promise.reject(
+        new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      )) as unknown as typeof original;
+    await expect(handlers.createNote(note('will not fit'))).rejects.toThrow(STORAGE_FULL);
+    db.notes.add = original;
+    expect(await db.notes.count()).toBe(0);
   });
 
   it('removing a pack keeps the notes on its entities (orphaned, not lost)', async () => {
