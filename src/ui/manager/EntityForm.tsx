@@ -1,0 +1,132 @@
+import { useId, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
+import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
+import { typeLabel } from '../format';
+import { useFocusOnMount } from './focus';
+import { errorText } from './live';
+
+export interface EntityFormProps {
+  /** The entity to edit; absent for a new one in "My knowledge". */
+  entity?: Pick<EntitySummary, 'key' | 'name' | 'type' | 'aliases' | 'description'> & {
+    caseSensitive?: boolean;
+  };
+  onSaved(entity: EntitySummary): void;
+  onCancel(): void;
+}
+
+/** Add or edit an entity of "My knowledge": name, type, aliases (one a line), description. */
+export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
+  const id = useId();
+  const focusRef = useFocusOnMount<HTMLInputElement>();
+  const [name, setName] = useState(entity?.name ?? '');
+  const [type, setType] = useState<EntityType>(entity?.type ?? 'other');
+  const [aliases, setAliases] = useState(entity?.aliases.join('\n') ?? '');
+  const [description, setDescription] = useState(entity?.description ?? '');
+  const [caseSensitive, setCaseSensitive] = useState(entity?.caseSensitive ?? false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!name.trim()) {
+      setError('An entity needs a name.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await sendMessage('saveEntity', {
+        ...(entity ? { key: entity.key } : {}),
+        name: name.trim(),
+        type,
+        aliases: aliases
+          .split('\n')
+          .map((alias) => alias.trim())
+          .filter(Boolean),
+        ...(description.trim() ? { description: description.trim() } : {}),
+        ...(caseSensitive ? { caseSensitive } : {}),
+      });
+      onSaved(saved);
+    } catch (caught) {
+      setError(errorText(caught, 'The entity could not be saved.'));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="gloss-form"
+      aria-label={entity ? 'Edit entity' : 'New entity'}
+      onSubmit={save}
+      onKeyDown={(event) => event.key === 'Escape' && onCancel()}
+    >
+      <label class="gloss-field">
+        <span class="gloss-label">Name</span>
+        <input
+          class="gloss-input"
+          value={name}
+          required
+          ref={focusRef}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
+      </label>
+      <label class="gloss-field">
+        <span class="gloss-label">Type</span>
+        <select
+          class="gloss-input"
+          value={type}
+          onChange={(e) => setType(e.currentTarget.value as EntityType)}
+        >
+          {ENTITY_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {typeLabel(t)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="gloss-field">
+        <span class="gloss-label">Other names (aliases), one a line</span>
+        <textarea
+          class="gloss-textarea"
+          rows={3}
+          value={aliases}
+          onInput={(e) => setAliases(e.currentTarget.value)}
+        />
+      </label>
+      <label class="gloss-field">
+        <span class="gloss-label">Description</span>
+        <input
+          class="gloss-input"
+          value={description}
+          onInput={(e) => setDescription(e.currentTarget.value)}
+        />
+      </label>
+      <label class="gloss-check-label">
+        <input
+          type="checkbox"
+          class="gloss-check"
+          checked={caseSensitive}
+          aria-describedby={`${id}-case`}
+          onChange={(e) => setCaseSensitive(e.currentTarget.checked)}
+        />
+        Match only with this exact capitalisation
+      </label>
+      <p id={`${id}-case`} class="gloss-hint-line">
+        For names that are also ordinary words.
+      </p>
+      {error && (
+        <p class="gloss-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="gloss-actions">
+        <button type="submit" class="gloss-button gloss-button-primary" disabled={busy}>
+          {busy ? 'Saving…' : entity ? 'Save entity' : 'Add entity'}
+        </button>
+        <button type="button" class="gloss-button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

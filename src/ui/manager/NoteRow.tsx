@@ -1,0 +1,142 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { type NoteView, sendMessage } from '@/src/messaging/protocol';
+import { formatAbsolute, formatNoteDate, isoTimestamp, safeHttpUrl } from '../format';
+import { NoteForm } from '../NoteForm';
+import { EntityPicker } from './EntityPicker';
+import { entityHref } from './route';
+
+export interface NoteRowProps {
+  note: NoteView;
+  selected: boolean;
+  onSelect(selected: boolean): void;
+  onDelete(note: NoteView): void;
+  now: number;
+}
+
+type Mode = 'view' | 'edit' | 'reattach';
+
+const preview = (text: string) => (text.length > 60 ? `${text.slice(0, 57)}…` : text);
+
+/** One note in the manager: what it is about, where it was written, the text; edit in place. */
+export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProps) {
+  const [mode, setMode] = useState<Mode>('view');
+  const editRef = useRef<HTMLButtonElement>(null);
+  const reattachRef = useRef<HTMLButtonElement>(null);
+  const lastMode = useRef<Mode>('view');
+  const href = safeHttpUrl(note.pageUrl);
+  const pageLabel = note.pageTitle.trim() || note.pageUrl;
+
+  // Back to the button that opened the form, not to <body>.
+  useEffect(() => {
+    if (mode === 'view' && lastMode.current === 'edit') editRef.current?.focus();
+    if (mode === 'view' && lastMode.current === 'reattach') reattachRef.current?.focus();
+    lastMode.current = mode;
+  }, [mode]);
+
+  const close = () => setMode('view');
+
+  return (
+    <li class="gloss-note-row" data-note-id={note.id}>
+      <input
+        type="checkbox"
+        class="gloss-check"
+        checked={selected}
+        aria-label={`Select note “${preview(note.text)}”`}
+        onChange={(event) => onSelect(event.currentTarget.checked)}
+      />
+      <div class="gloss-note-body">
+        <p class="gloss-note-entity">
+          {note.orphaned ? (
+            <>
+              <bdi>{note.entityName || note.entityKey}</bdi>{' '}
+              <span class="gloss-badge gloss-badge-warning">Orphaned</span>
+            </>
+          ) : (
+            <a class="gloss-link" href={entityHref(note.entityKey)}>
+              <bdi>{note.entityName || note.entityKey}</bdi>
+            </a>
+          )}
+        </p>
+        {mode === 'edit' ? (
+          <NoteForm
+            initialText={note.text}
+            onSave={(text) => sendMessage('updateNote', { id: note.id, text })}
+            onSaved={close}
+            onCancel={close}
+          />
+        ) : (
+          <p class="gloss-note-text" dir="auto">
+            {note.text}
+          </p>
+        )}
+        {note.quote.trim() && (
+          <blockquote class="gloss-quote" dir="auto">
+            {note.quote}
+          </blockquote>
+        )}
+        <p class="gloss-note-meta">
+          {pageLabel && (
+            <>
+              {href ? (
+                <a class="gloss-link" href={href} target="_blank" rel="noopener noreferrer">
+                  <bdi>{pageLabel}</bdi>
+                </a>
+              ) : (
+                <bdi>{pageLabel}</bdi>
+              )}
+              {' · '}
+            </>
+          )}
+          Written{' '}
+          <time dateTime={isoTimestamp(note.createdAt)} title={formatAbsolute(note.createdAt)}>
+            {formatNoteDate(note.createdAt, now)}
+          </time>
+          {note.updatedAt > note.createdAt && (
+            <>
+              {' · edited '}
+              <time dateTime={isoTimestamp(note.updatedAt)} title={formatAbsolute(note.updatedAt)}>
+                {formatNoteDate(note.updatedAt, now)}
+              </time>
+            </>
+          )}
+        </p>
+        {mode === 'reattach' ? (
+          <EntityPicker
+            label="Attach this note to"
+            onPick={async (entity) => {
+              await sendMessage('reattachNote', { id: note.id, entityKey: entity.key });
+              close();
+            }}
+            onCancel={close}
+          />
+        ) : (
+          mode === 'view' && (
+            <div class="gloss-actions">
+              <button
+                type="button"
+                ref={editRef}
+                class="gloss-button gloss-button-small"
+                onClick={() => setMode('edit')}
+              >
+                Edit
+              </button>
+              <button type="button" class="gloss-button gloss-button-small" onClick={() => onDelete(note)}>
+                Delete
+              </button>
+              {note.orphaned && (
+                <button
+                  type="button"
+                  ref={reattachRef}
+                  class="gloss-button gloss-button-small"
+                  onClick={() => setMode('reattach')}
+                >
+                  Re-attach…
+                </button>
+              )}
+            </div>
+          )
+        )}
+      </div>
+    </li>
+  );
+}

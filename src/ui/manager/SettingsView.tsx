@@ -1,0 +1,111 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { getSettings, type HighlightStyle, updateSettings } from '@/src/settings/settings';
+import { DeleteAllData } from './DeleteAllData';
+import { errorText, useLive } from './live';
+import { Shortcuts } from './Shortcuts';
+import { SiteList } from './SiteList';
+
+const STYLES: Array<{ value: HighlightStyle; label: string; hint: string }> = [
+  { value: 'underline', label: 'Underline', hint: 'A dotted line under every name Gloss knows.' },
+  { value: 'tint', label: 'Tint', hint: 'A soft background colour behind the name.' },
+  { value: 'hover', label: 'Off until hover', hint: 'Nothing shows until the pointer is on a name.' },
+];
+
+const MAX_DELAY = 2000;
+
+/** Preferences, shown as stored and saved as soon as they change (every tab follows at once). */
+export function SettingsView() {
+  const id = useId();
+  const live = useLive(getSettings, []);
+  const [delay, setDelay] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const settings = live.status === 'ready' ? live.data : null;
+
+  // Show the stored delay, also when another tab changes it.
+  useEffect(() => {
+    if (settings) setDelay(String(settings.hoverDelay));
+  }, [settings?.hoverDelay]);
+
+  const save = (change: Parameters<typeof updateSettings>[0]) => {
+    setError(null);
+    updateSettings(change).catch((caught: unknown) =>
+      setError(errorText(caught, 'Could not save the setting.')),
+    );
+  };
+
+  const commitDelay = () => {
+    const value = Math.round(Number(delay));
+    if (delay.trim() === '' || !Number.isFinite(value)) {
+      setDelay(String(settings?.hoverDelay ?? 300));
+      return;
+    }
+    const clamped = Math.min(MAX_DELAY, Math.max(0, value));
+    setDelay(String(clamped));
+    if (clamped !== settings?.hoverDelay) save(() => ({ hoverDelay: clamped }));
+  };
+
+  return (
+    <>
+      <header class="gloss-view-header">
+        <h1>Settings</h1>
+      </header>
+      {live.status === 'error' && <p class="gloss-error">Could not read the settings: {live.message}</p>}
+      {error && (
+        <p class="gloss-error" role="alert">
+          {error}
+        </p>
+      )}
+      {settings && (
+        <>
+          <section class="gloss-panel" aria-labelledby={`${id}-hover`}>
+            <h2 id={`${id}-hover`}>Hovering</h2>
+            <label class="gloss-field">
+              <span class="gloss-label">Delay before the card opens (0–2000 ms)</span>
+              <span class="gloss-row">
+                <input
+                  class="gloss-input gloss-input-number"
+                  type="number"
+                  min={0}
+                  max={MAX_DELAY}
+                  step={50}
+                  value={delay}
+                  onInput={(event) => setDelay(event.currentTarget.value)}
+                  onChange={commitDelay}
+                  onBlur={commitDelay}
+                />
+                <span aria-hidden="true">ms</span>
+              </span>
+            </label>
+          </section>
+          <section class="gloss-panel" aria-labelledby={`${id}-style`}>
+            <h2 id={`${id}-style`}>Highlight style</h2>
+            <fieldset class="gloss-radios">
+              <legend class="gloss-visually-hidden">How names Gloss knows look on pages</legend>
+              {STYLES.map((style) => (
+                <label key={style.value} class="gloss-radio">
+                  <input
+                    type="radio"
+                    name={`${id}-style`}
+                    value={style.value}
+                    checked={settings.highlightStyle === style.value}
+                    onChange={() => save(() => ({ highlightStyle: style.value }))}
+                  />
+                  <span>
+                    <span class={`gloss-style-sample gloss-style-${style.value}`}>{style.label}</span>
+                    <span class="gloss-hint-line">{style.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          </section>
+          <SiteList
+            sites={settings.disabledSites}
+            onChange={(disabledSites) => save(() => ({ disabledSites }))}
+          />
+        </>
+      )}
+      <Shortcuts />
+      <DeleteAllData />
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+// Hash routing, so every view of the manager has a link: #notes, #knowledge, #entity/<key>,
+// #backup, #settings. Entity keys contain "/", so they are URI-encoded in the hash.
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { view: 'notes' }
+  | { view: 'knowledge' }
+  | { view: 'entity'; key: string }
+  | { view: 'backup' }
+  | { view: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  if (path.startsWith('entity/')) {
+    try {
+      const key = decodeURIComponent(path.slice('entity/'.length));
+      if (key) return { view: 'entity', key };
+    } catch {}
+  }
+  if (path === 'knowledge' || path === 'backup' || path === 'settings') return { view: path };
+  return { view: 'notes' };
+}
+
+export function routeHash(route: Route): string {
+  return route.view === 'entity' ? `#entity/${encodeURIComponent(route.key)}` : `#${route.view}`;
+}
+
+export const entityHref = (key: string) => routeHash({ view: 'entity', key });
+
+export function useRoute(win: Window = window): Route {
+  const [route, setRoute] = useState(() => parseRoute(win.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(win.location.hash));
+    win.addEventListener('hashchange', onChange);
+    return () => win.removeEventListener('hashchange', onChange);
+  }, [win]);
+  return route;
+}
