@@ -5,7 +5,8 @@ export default defineBackground(() => {
   startBackground({
     // Fires on install and on every update: bundled packs are installed or upgraded then.
     onInstalled: (listener) => browser.runtime.onInstalled.addListener(listener),
-    onCommand: (listener) => browser.commands.onCommand.addListener((command, tab) => listener(command, tab?.id)),
+    onCommand: (listener) =>
+      browser.commands.onCommand.addListener((command, tab) => listener(command, tab?.id)),
     setBadge,
   });
 });

@@ -3,7 +3,7 @@
 import bundledNato from '@/assets/packs/nato-ukraine-2024.json';
 import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
-import { contentMessaging } from '@/src/messaging/content-protocol';
+import { askTab } from '@/src/messaging/ask-tab';
 import { changeItem, settingsItem } from '@/src/settings/settings';
 import type { SettingsStore } from './backup';
 import { createHandlers, type Notify, registerHandlers } from './handlers';
@@ -56,7 +56,7 @@ export function startBackground(events: BackgroundEvents): GlossDb {
     const direction = command === 'previous-mention' ? -1 : command === 'next-mention' ? 1 : 0;
     if (tabId === undefined || direction === 0) return;
     // The tab may have no content script (a browser page, or a tab opened before install).
-    contentMessaging.sendMessage('focusMention', { direction }, { tabId, frameId: 0 }).catch(() => {});
+    askTab(tabId, 'focusMention', { direction }).catch(() => {});
   });
   return db;
 }

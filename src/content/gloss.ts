@@ -188,8 +188,16 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     }).catch(ignoreAbort);
   }
 
+  // "Pause for 1 hour" ends by itself: re-apply the settings when it runs out.
+  let pauseTimer: ReturnType<typeof setTimeout> | undefined;
+
   async function apply(next: Settings): Promise<void> {
     settings = next;
+    clearTimeout(pauseTimer);
+    const pauseLeft = next.pausedUntil - Date.now();
+    if (next.pausedUntil > 0 && pauseLeft > 0) {
+      pauseTimer = setTimeout(() => void apply(settings), Math.min(pauseLeft + 50, 2 ** 31 - 1));
+    }
     const shouldBeActive = isActiveOn(next, site);
     if (shouldBeActive) highlighter.show(next.highlightStyle);
     if (shouldBeActive === active) return;
@@ -255,6 +263,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
 
   const stop = () => {
     clearTimeout(reportTimer);
+    clearTimeout(pauseTimer);
     scan?.abort();
     unwatchSettings();
     unwatchChanges();

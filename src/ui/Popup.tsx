@@ -1,48 +1,68 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type PackSummary, sendMessage } from '@/src/messaging/protocol';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { EntityPanel } from './popup/EntityPanel';
+import { KnowledgeNotice } from './popup/KnowledgeNotice';
+import { PauseControls } from './popup/PauseControls';
+import { PopupFooter } from './popup/PopupFooter';
+import { SearchBox } from './popup/SearchBox';
+import { SearchResults } from './popup/SearchResults';
+import { ThisPage } from './popup/ThisPage';
+import { usePacks } from './popup/usePacks';
+import { usePageState } from './popup/usePageState';
+import { useSearch } from './popup/useSearch';
+import { useSettings } from './popup/useStorage';
 
-type State =
-  | { status: 'loading' }
-  | { status: 'ready'; packs: PackSummary[] }
-  | { status: 'error'; message: string };
-
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
-/** The toolbar popup: for now, what the knowledge base holds. */
+/**
+ * The toolbar popup: what Gloss found on the current page, Gloss on/off for the site, search
+ * across the knowledge base and notes, and one entity's card.
+ */
 export function Popup() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  useEffect(() => {
-    sendMessage('listPacks', undefined)
-      .then((packs) => setState({ status: 'ready', packs }))
-      .catch((error: Error) => setState({ status: 'error', message: error.message }));
-  }, []);
+  const { status, askNow } = usePageState();
+  const settings = useSettings();
+  const packs = usePacks();
+  const [query, setQuery] = useState('');
+  const search = useSearch(query);
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  // Back from a card: the focus returns to the search hit that opened it.
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  useLayoutEffect(() => {
+    if (openKey !== null || returnTo === null) return;
+    const hit = mainRef.current?.querySelector<HTMLElement>(`[data-entity-key="${CSS.escape(returnTo)}"]`);
+    (hit ?? document.getElementById('gloss-search'))?.focus();
+    setReturnTo(null);
+  }, [openKey, returnTo]);
 
   return (
-    <main class="gloss-popup" aria-busy={state.status === 'loading'}>
-      <h1 class="gloss-brand">
-        <img src="/icon/32.png" alt="" /> Gloss
-      </h1>
-      <h2 class="gloss-section-title">Knowledge packs</h2>
-      {state.status === 'loading' && <p class="gloss-muted">Loading…</p>}
-      {state.status === 'error' && (
-        <p class="gloss-error">Gloss could not read its knowledge base: {state.message}</p>
-      )}
-      {state.status === 'ready' && state.packs.length === 0 && (
-        <p class="gloss-muted">No knowledge packs yet. Import a pack file to start.</p>
-      )}
-      {state.status === 'ready' && state.packs.length > 0 && (
-        <ul class="gloss-list" data-testid="packs">
-          {state.packs.map((pack) => (
-            <li class="gloss-pack" key={pack.id} data-pack-id={pack.id}>
-              <div class="gloss-pack-title">{pack.title}</div>
-              <div class="gloss-muted">
-                {count(pack.entityCount, 'entity', 'entities')} · {count(pack.factCount, 'fact', 'facts')}
-                {pack.enabled ? '' : ' · off'}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    <div class="gloss-root gloss-popup-shell">
+      <header class="gloss-popup-header">
+        <h1 class="gloss-popup-brand">
+          <img src="/icon/32.png" alt="" width={20} height={20} /> Gloss
+        </h1>
+        {settings && <PauseControls settings={settings} />}
+      </header>
+      <main class="gloss-popup-main" ref={mainRef} aria-busy={status.kind === 'finding'}>
+        {openKey ? (
+          <EntityPanel
+            entityKey={openKey}
+            onBack={() => {
+              setReturnTo(openKey);
+              setOpenKey(null);
+            }}
+          />
+        ) : (
+          <>
+            <SearchBox query={query} onQuery={setQuery} />
+            {packs.status === 'ready' && <KnowledgeNotice packs={packs.packs} />}
+            {query.trim() ? (
+              <SearchResults search={search} onOpen={setOpenKey} />
+            ) : (
+              <ThisPage status={status} settings={settings} onRescanned={askNow} />
+            )}
+          </>
+        )}
+      </main>
+      <PopupFooter packs={packs} />
+    </div>
   );
 }

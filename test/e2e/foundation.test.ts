@@ -23,11 +23,9 @@ describe('Gloss in Chromium', () => {
     browser = await openGloss();
     const file = bundledPackFile();
     const popup = await browser.extensionPage('popup.html');
-    const pack = popup.locator(`[data-pack-id="${file.pack.id}"]`);
-    await pack.waitFor();
-    await expect(pack.textContent()).resolves.toContain(
-      `${file.entities.length} entities · ${file.facts.length} facts`,
-    );
+    await expect
+      .poll(() => popup.getByTestId('packs').textContent())
+      .toContain(`${file.entities.length} entities · ${file.facts.length} facts`);
     const [summary] = await callBackground(popup, 'listPacks', undefined);
     expect(summary).toMatchObject({
       id: file.pack.id,

@@ -1,0 +1,30 @@
+import { openManager } from './KnowledgeNotice';
+import type { PacksState } from './usePacks';
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** The way to the manager, and what the knowledge base holds in one line. */
+export function PopupFooter({ packs }: { packs: PacksState }) {
+  return (
+    <footer class="gloss-popup-footer">
+      <button type="button" class="gloss-popup-manage" onClick={openManager}>
+        Manage notes &amp; knowledge
+      </button>
+      <p class="gloss-muted gloss-popup-summary" data-testid="packs">
+        {packs.status === 'error' && 'Gloss could not read its knowledge base.'}
+        {packs.status === 'ready' && summary(packs.packs)}
+      </p>
+    </footer>
+  );
+}
+
+function summary(packs: Array<{ enabled: boolean; entityCount: number; factCount: number }>): string {
+  const off = packs.filter((pack) => !pack.enabled).length;
+  const entities = packs.reduce((sum, pack) => sum + pack.entityCount, 0);
+  const facts = packs.reduce((sum, pack) => sum + pack.factCount, 0);
+  return [
+    `${count(packs.length, 'pack', 'packs')}${off ? ` (${off} off)` : ''}`,
+    count(entities, 'entity', 'entities'),
+    count(facts, 'fact', 'facts'),
+  ].join(' · ');
+}
