@@ -60,10 +60,15 @@ describe('hostile pages', () => {
   });
 
   it('marks a page of 200,000 text nodes without a long task', async () => {
-    await page.goto(fixtureUrl('hostile-huge.html'));
-    const { stats } = await state();
-    expect(stats.mentions).toBe(20);
-    expect(stats.longestTaskMs).toBeLessThan(50);
+    // Wall-clock task lengths swing with whatever else the machine runs: take the median of 3 loads.
+    const longest: number[] = [];
+    for (let load = 0; load < 3; load++) {
+      await page.goto(fixtureUrl('hostile-huge.html'));
+      const { stats } = await state();
+      expect(stats.mentions).toBe(20);
+      longest.push(stats.longestTaskMs);
+    }
+    expect(longest.sort((a, b) => a - b)[1]).toBeLessThan(50);
     expect((await highlighted(page)).light.every((text) => text === 'Wiesbaden')).toBe(true);
   });
 
