@@ -176,6 +176,26 @@ describe('hostile pages', () => {
         () => document.querySelector('gloss-popover')?.getBoundingClientRect().width,
       );
       expect(width).toBeLessThanOrEqual(400);
+
+      // The same data in the popup's search and card, and in the manager's entity view.
+      const popup = await gloss.extensionPage('popup.html');
+      await popup.fill('#gloss-search', 'Zorblax');
+      await popup.getByText('<img src=x onerror="window.pwned=1">').first().click();
+      await expect.poll(() => popup.locator('body').innerText()).toContain('<script>window.pwned=2</script>');
+      const managerView = await gloss.extensionPage(
+        `options.html#entity/${encodeURIComponent('payloads/zorblax')}`,
+      );
+      await expect
+        .poll(() => managerView.locator('body').innerText())
+        .toContain('<img src=x onerror="window.pwned=1">');
+      for (const extensionPage of [popup, managerView]) {
+        expect(
+          await extensionPage.evaluate(() => (window as unknown as { pwned?: number }).pwned),
+        ).toBeUndefined();
+        expect(await extensionPage.locator('img[src="x"], iframe, script:not([src])').count()).toBe(0);
+        expect(await extensionPage.locator('a[href^="javascript:"]').count()).toBe(0);
+      }
+      await Promise.all([popup.close(), managerView.close()]);
     } finally {
       await callBackground(manager, 'removePack', { id: 'payloads' });
       await manager.close();
