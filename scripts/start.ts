@@ -49,15 +49,33 @@ if (hasDisplay) {
   }
   const shot = resolve(ROOT, '.output/gloss-demo.png');
   await page.screenshot({ path: shot });
+  // The popup as it looks over the demo tab (popup.html?tabId= points it at that tab).
+  await page.bringToFront();
+  const tabId = await gloss.serviceWorker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? -1;
+  });
   const popup = await gloss.context.newPage();
-  await popup.setViewportSize({ width: 360, height: 420 });
-  await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
+  await popup.setViewportSize({ width: 360, height: 600 });
+  await popup.goto(`chrome-extension://${gloss.extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByTestId('packs').waitFor();
+  await popup
+    .getByText('Wiesbaden')
+    .first()
+    .waitFor({ timeout: 5000 })
+    .catch(() => {});
   const popupShot = resolve(ROOT, '.output/gloss-popup.png');
   await popup.screenshot({ path: popupShot });
+  const manager = await gloss.context.newPage();
+  await manager.setViewportSize({ width: 1100, height: 700 });
+  await manager.goto(`chrome-extension://${gloss.extensionId}/options.html#knowledge`);
+  await manager.waitForTimeout(800);
+  const managerShot = resolve(ROOT, '.output/gloss-manager.png');
+  await manager.screenshot({ path: managerShot });
   console.log(`\nNo display found, so Chromium ran headless.`);
   console.log(`Demo page with Gloss: ${shot}`);
   console.log(`Gloss popup:          ${popupShot}`);
+  console.log(`Gloss manager:        ${managerShot}`);
   await gloss.close();
   await server.close();
 }
