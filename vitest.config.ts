@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/unit/setup.ts'],
+          // Generous: the 10 MB scan and the fuzzers must not fail only because the machine is busy.
+          testTimeout: 30_000,
         },
       },
       {
