@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '@/scripts/lib/chromium';
-import { baseUrl, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
+import {
+  baseUrl,
+  callBackground,
+  fixtureUrl,
+  launchPlainChromium,
+  openGloss,
+  type TestBrowser,
+} from './gloss';
 import {
   clickInPopover,
   highlighted,
@@ -22,16 +28,7 @@ let page: Page;
 
 beforeAll(async () => {
   gloss = await openGloss();
-  plain = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  plain = await launchPlainChromium();
   page = await gloss.context.newPage();
 });
 afterAll(async () => {

@@ -2,10 +2,17 @@
 // DOM exactly as a browser without Gloss has it, logs no errors and never holds the page for long.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '@/scripts/lib/chromium';
-import { askPage, baseUrl, DETERMINISTIC_PAGE, OFF_MACHINE, openGloss, type TestBrowser } from './gloss';
+import {
+  askPage,
+  baseUrl,
+  DETERMINISTIC_PAGE,
+  launchPlainChromium,
+  OFF_MACHINE,
+  openGloss,
+  type TestBrowser,
+} from './gloss';
 import { highlighted } from './page-helpers';
 
 const corpusDir = resolve(import.meta.dirname, '../../../shared/corpus');
@@ -53,16 +60,7 @@ beforeAll(async () => {
   gloss = await openGloss();
   await gloss.context.route(OFF_MACHINE, (route) => route.abort());
   await gloss.context.addInitScript(DETERMINISTIC_PAGE);
-  plain = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  plain = await launchPlainChromium();
   plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
   await plainContext.route(OFF_MACHINE, (route) => route.abort());
   await plainContext.addInitScript(DETERMINISTIC_PAGE);

@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
-import { type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
+import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
 
@@ -121,3 +122,17 @@ export const DETERMINISTIC_PAGE = `(() => {
   const RealDate = Date;
   globalThis.Date = class extends RealDate { constructor(...a) { super(...(a.length ? a : [fixed])); } static now() { return fixed; } };
 })();`;
+
+/** The same Chromium without Gloss: what pages look like when no extension touched them. */
+export function launchPlainChromium() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
