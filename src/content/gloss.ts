@@ -46,6 +46,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   let matcher: PageMatcher | null = null;
   let scan: AbortController | null = null;
   let scanning: Promise<void> = Promise.resolve();
+  let matcherMs = 0;
 
   // The toolbar badge shows the top frame's count, sent at most twice a second.
   let reportTimer: ReturnType<typeof setTimeout> | undefined;
@@ -137,7 +138,9 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   }
 
   async function loadDictionary(): Promise<void> {
+    const started = performance.now();
     matcher = await loadPageMatcher(matcher);
+    matcherMs = performance.now() - started;
   }
 
   /** Scans the whole page (and the shadow roots known so far) from scratch. */
@@ -244,6 +247,8 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       mentions: store.size,
       firstScanMs: stats.firstScanMs,
       longestTaskMs: stats.longestTaskMs,
+      matcherMs,
+      matchedIn: matcher?.where ?? null,
     },
   }));
 

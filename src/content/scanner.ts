@@ -56,6 +56,19 @@ export class TimeSlicer {
     this.stats?.record(performance.now() - this.started);
   }
 
+  /**
+   * Waits for work done elsewhere (the background matching the text): the page is free meanwhile,
+   * so the wait ends this slice instead of counting as part of it.
+   */
+  async wait<T>(elsewhere: Promise<T>): Promise<T> {
+    this.stats?.record(performance.now() - this.started);
+    try {
+      return await elsewhere;
+    } finally {
+      this.started = performance.now();
+    }
+  }
+
   async maybeYield(): Promise<void> {
     if (this.due()) await this.yield();
   }
@@ -137,7 +150,7 @@ async function* matchInBatches(
       end++;
     }
     const batch = segments.slice(start, end);
-    const found = await matcher.find(batch.map((segment) => segment.text));
+    const found = await slicer.wait(matcher.find(batch.map((segment) => segment.text)));
     let records: MentionRecord[] = [];
     for (const [i, segment] of batch.entries()) {
       records.push(...mentionsFrom(segment, found[i] ?? []));

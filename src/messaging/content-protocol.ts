@@ -19,6 +19,10 @@ export interface PageState {
     firstScanMs: number | null;
     /** The longest stretch Gloss held the page's main thread. */
     longestTaskMs: number;
+    /** The last matcher load: `getMatcher` round trip plus reviving it (0 before the first). */
+    matcherMs: number;
+    /** Where mentions are matched: in the page (compiled matcher sent) or in the background. */
+    matchedIn: 'page' | 'background' | null;
   };
 }
 

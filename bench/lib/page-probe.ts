@@ -1,0 +1,103 @@
+/**
+ * What the page benchmark runs inside pages: a probe installed before any page script (long tasks,
+ * the last pointer move, the moment Gloss's popover element appears), and the background calls an
+ * extension page makes, in the envelope @webext-core/messaging uses.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import type { GlossBrowser } from '../../scripts/lib/chromium';
+import type { ContentProtocol } from '../../src/messaging/content-protocol';
+import type { GlossProtocol } from '../../src/messaging/protocol';
+
+export interface ProbeState {
+  longTasks: number[];
+  lastMoveAt: number;
+  popoverAt: number;
+}
+
+/** Installed with addInitScript: runs in the page's main world before its own scripts. */
+export const PROBE = `(() => {
+  const probe = { longTasks: [], lastMoveAt: 0, popoverAt: 0 };
+  Object.defineProperty(window, '__glossProbe', { value: probe });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  addEventListener('pointermove', (event) => { probe.lastMoveAt = event.timeStamp; }, { capture: true, passive: true });
+  new MutationObserver((records) => {
+    const now = performance.now();
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node.localName === 'gloss-popover' && !probe.popoverAt) probe.popoverAt = now;
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+export async function readProbe(page: Page): Promise<ProbeState> {
+  return page.evaluate(() => ({ ...(window as unknown as { __glossProbe: ProbeState }).__glossProbe }));
+}
+
+export async function callBackground<K extends keyof GlossProtocol>(
+  page: Page,
+  type: K,
+  data: Parameters<GlossProtocol[K]>[0],
+): Promise<ReturnType<GlossProtocol[K]>> {
+  const reply = await page.evaluate(
+    ([type, data]) =>
+      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{
+        res?: unknown;
+        err?: { message: string };
+      }>,
+    [type, data] as const,
+  );
+  if (reply?.err) throw new Error(reply.err.message);
+  return reply?.res as ReturnType<GlossProtocol[K]>;
+}
+
+/** The content script's state of the frontmost tab, asked the way the popup asks it. */
+export async function pageState(
+  gloss: GlossBrowser,
+  page: Page,
+): Promise<ReturnType<ContentProtocol['pageState']> | null> {
+  await page.bringToFront();
+  const reply = (await gloss.serviceWorker
+    .evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const message = { id: Date.now(), type: 'pageState', timestamp: Date.now() };
+      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 });
+    })
+    .catch(() => undefined)) as { res?: ReturnType<ContentProtocol['pageState']> } | undefined;
+  return reply?.res ?? null;
+}
+
+/** JS heap of the page's renderer isolate (page and content-script worlds), after a full GC. */
+export async function heapUsed(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize;
+}
+
+/**
+ * Centre of a highlighted mention on screen (scrolled to if none is), from the document's registry.
+ * A string, not a function: tsx would wrap inner functions in its `__name` helper, unknown in the page.
+ */
+const VISIBLE_MENTION = `(async () => {
+  const highlight = ['gloss-underline', 'gloss-tint', 'gloss-hover'].map((n) => CSS.highlights.get(n)).find(Boolean);
+  const ranges = highlight ? [...highlight].filter((r) => r.startContainer.getRootNode() === document) : [];
+  const onScreen = (r) => {
+    const box = r.getClientRects()[0];
+    return box && box.width > 0 && box.top > 40 && box.bottom < innerHeight - 40 && box.left > 40 ? box : undefined;
+  };
+  let range = ranges.find(onScreen);
+  if (!range && ranges[0]) {
+    range = ranges[0];
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  }
+  const box = range && onScreen(range);
+  return box ? { x: box.left + Math.min(box.width / 2, 20), y: box.top + box.height / 2, text: range.toString() } : null;
+})()`;
+
+export async function visibleMention(page: Page): Promise<{ x: number; y: number; text: string } | null> {
+  return page.evaluate(VISIBLE_MENTION) as Promise<{ x: number; y: number; text: string } | null>;
+}
