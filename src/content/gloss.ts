@@ -41,6 +41,9 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   const shadowRoots = new Set<ShadowRoot>();
   const stats = new TaskStats();
   const startedAt = performance.now();
+  // Both round trips to the background at once: they are most of a small page's start-up time.
+  let matcherLoading: Promise<PageMatcher> | null = loadPageMatcher(null);
+  matcherLoading.catch(() => {});
   let settings: Settings = await getSettings();
   let active = false;
   let matcher: PageMatcher | null = null;
@@ -139,7 +142,9 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
 
   async function loadDictionary(): Promise<void> {
     const started = performance.now();
-    matcher = await loadPageMatcher(matcher);
+    const loading = matcherLoading ?? loadPageMatcher(matcher);
+    matcherLoading = null;
+    matcher = await loading;
     matcherMs = performance.now() - started;
   }
 
