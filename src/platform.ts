@@ -28,6 +28,36 @@ export interface ShortcutSettings {
   open(): Promise<void>;
 }
 
+/** Hosts where the browser lets no extension run (its add-on store and account pages). */
+export function restrictedHosts(family: BrowserFamily = BROWSER_FAMILY): string[] {
+  return family === 'firefox'
+    ? // Firefox's extensions.webextensions.restrictedDomains default (Firefox ESR 153).
+      [
+        'accounts-static.cdn.mozilla.net',
+        'accounts.firefox.com',
+        'addons.cdn.mozilla.net',
+        'addons.mozilla.org',
+        'api.accounts.firefox.com',
+        'content.cdn.mozilla.net',
+        'discovery.addons.mozilla.org',
+        'oauth.accounts.firefox.com',
+        'profile.accounts.firefox.com',
+        'support.mozilla.org',
+        'sync.services.mozilla.com',
+      ]
+    : ['chromewebstore.google.com', 'microsoftedge.microsoft.com'];
+}
+
+/**
+ * Why Gloss is not on a file:// page. Chromium has a per-extension switch; Firefox has none
+ * (extension.isAllowedFileSchemeAccess() is always false there, and the content script does not run).
+ */
+export function fileAccessReason(family: BrowserFamily = BROWSER_FAMILY): string {
+  return family === 'firefox'
+    ? 'Firefox does not let extensions like Gloss into files opened from this computer.'
+    : 'To use Gloss on files on this computer, turn on “Allow access to file URLs” for Gloss on the chrome://extensions page.';
+}
+
 /** Firefox has no page URL an extension may open for its shortcuts, but an API (Firefox 137+). */
 export function shortcutSettings(family: BrowserFamily = BROWSER_FAMILY): ShortcutSettings {
   if (family === 'firefox') {

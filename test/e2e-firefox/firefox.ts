@@ -2,11 +2,9 @@
 // BiDi, with the same views of a page as test/e2e/page-helpers.ts gives in Chromium. The popover's
 // shadow root is closed; BiDi's own node serialization (`includeShadowTree: 'all'`) hands it to the
 // test as a shared reference, which is how it is read here instead of Chromium's DevTools protocol.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
 import { inject } from 'vitest';
-import { FIREFOX_EXTENSION_DIR, type FirefoxGloss, launchFirefoxGloss } from '@/scripts/lib/firefox';
+import { type FirefoxGloss, launchFirefoxGloss } from '@/scripts/lib/firefox';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
 
@@ -35,18 +33,6 @@ export async function openFirefoxGloss(): Promise<FirefoxTestBrowser> {
     newPage: async () => watch(await gloss.browser.newPage()),
     extensionPage: async (path) => watch(await gloss.extensionPage(path)),
   };
-}
-
-/** Whether the built extension has a file, or a bundled text (a feature that may not be on this branch yet). */
-export function builtHas(file: string, text?: string): boolean {
-  if (!text) return existsSync(join(FIREFOX_EXTENSION_DIR, file));
-  const dir = join(FIREFOX_EXTENSION_DIR, file);
-  return (
-    existsSync(dir) &&
-    readdirSync(dir, { recursive: true, encoding: 'utf8' }).some(
-      (name) => name.endsWith('.js') && readFileSync(join(dir, name), 'utf8').includes(text),
-    )
-  );
 }
 
 type Reply = { res?: unknown; err?: { message: string } } | undefined;

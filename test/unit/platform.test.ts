@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { BROWSER_FAMILY, shortcutSettings } from '@/src/platform';
+import { BROWSER_FAMILY, fileAccessReason, restrictedHosts, shortcutSettings } from '@/src/platform';
 
 describe('platform differences', () => {
   it('the unit tests build for Chromium', () => {
@@ -29,5 +29,18 @@ describe('platform differences', () => {
     } finally {
       commands.openShortcutSettings = before;
     }
+  });
+});
+
+describe('pages off-limits per browser', () => {
+  it("knows each browser's own store", () => {
+    expect(restrictedHosts('chromium')).toContain('chromewebstore.google.com');
+    expect(restrictedHosts('firefox')).toContain('addons.mozilla.org');
+    expect(restrictedHosts('firefox')).not.toContain('chromewebstore.google.com');
+  });
+
+  it('explains file pages in the words of each browser', () => {
+    expect(fileAccessReason('chromium')).toContain('chrome://extensions');
+    expect(fileAccessReason('firefox')).not.toContain('chrome://');
   });
 });
