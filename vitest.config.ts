@@ -2,8 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
-// Two projects: unit tests run in Node with WXT's fake browser; e2e drives Debian's Chromium
-// with the built extension (test/e2e/global-setup.ts builds it once).
+// Three projects: unit tests run in Node with WXT's fake browser; e2e drives Debian's Chromium
+// with the built extension (test/e2e/global-setup.ts builds it once); firefox drives Debian's
+// Firefox ESR with the built Firefox extension (test/e2e-firefox/global-setup.ts builds it).
 export default defineConfig({
   test: {
     projects: [
@@ -25,6 +26,18 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
+        test: {
+          name: 'firefox',
+          include: ['test/e2e-firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/e2e-firefox/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

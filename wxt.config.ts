@@ -1,15 +1,28 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/** Firefox's manifest keys: a stable add-on id, what data Gloss collects (none), the oldest Firefox it runs in. */
+const gecko = {
+  // The id must never change: Firefox keys the add-on's storage and IndexedDB (the knowledge base) by it.
+  id: 'gloss-annotations@gloss.app',
+  // The CSS Custom Highlight API, which draws every mark, shipped in Firefox 140.
+  strict_min_version: '140.0',
+  // Required of new add-ons since Firefox 140: Gloss sends nothing anywhere.
+  data_collection_permissions: { required: ['none'] },
+};
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // GLOSS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
+  // MV3 in every browser (WXT would build MV2 for Firefox): one manifest shape and one API surface
+  // (`action`, `scripting`); Firefox runs the MV3 background as an event page, not a service worker.
+  manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Gloss',
     description:
       'Highlights people, places, organisations and events you know about on any page, with facts, sources and your notes on hover. Everything stays on your device.',
@@ -27,5 +40,14 @@ export default defineConfig({
         description: 'Go back to the previous highlighted mention',
       },
     },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko,
+            // Firefox for Android reads data_collection_permissions only from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
 });

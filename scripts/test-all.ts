@@ -1,5 +1,6 @@
 // `npm test`: every check, one after another — types, lint, unit tests, end-to-end tests in
-// Debian's Chromium — then one plain line that sums them all: "N passed, N failed".
+// Debian's Chromium, Mozilla's linter on the Firefox build, end-to-end tests in Debian's Firefox ESR —
+// then one plain line that sums them all: "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,12 +17,16 @@ interface Outcome {
 const reports = resolve(ROOT, '.output/test-reports');
 mkdirSync(reports, { recursive: true });
 
-function run(command: string, args: string[]): { ok: boolean; seconds: number } {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { ok: boolean; seconds: number } {
   const started = performance.now();
   const result = spawnSync(command, args, {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, FORCE_COLOR: '1' },
+    env: { ...process.env, FORCE_COLOR: '1', ...env },
   });
   return { ok: result.status === 0, seconds: (performance.now() - started) / 1000 };
 }
@@ -32,19 +37,23 @@ function check(name: string, command: string, args: string[]): Outcome {
   return { name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0, seconds };
 }
 
-function vitest(project: string): Outcome {
+function vitest(project: string, env: Record<string, string> = {}): Outcome {
   const file = resolve(reports, `${project}.json`);
   rmSync(file, { force: true });
   console.log(`\n▶ ${project} tests: vitest run --project ${project}`);
-  const { ok, seconds } = run('npx', [
-    'vitest',
-    'run',
-    '--project',
-    project,
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${file}`,
-  ]);
+  const { ok, seconds } = run(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${file}`,
+    ],
+    env,
+  );
   if (!existsSync(file)) return { name: `${project} tests`, passed: 0, failed: 1, skipped: 0, seconds };
   const report = JSON.parse(readFileSync(file, 'utf8'));
   // A suite that fails outside any test (an import error, a crashed setup) still counts as a failure.
@@ -68,6 +77,10 @@ const outcomes = [
   check('lint', 'npx', ['biome', 'check', '.']),
   vitest('unit'),
   vitest('e2e'),
+  // Builds the Firefox add-on (after the Chromium build above), then web-ext lint on it.
+  check('firefox lint', 'npx', ['tsx', 'scripts/lint-firefox.ts']),
+  // The add-on the lint step just built.
+  vitest('firefox', { GLOSS_E2E_SKIP_BUILD: '1' }),
 ];
 
 console.log('\nSummary');

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { shortcutSettings } from '@/src/platform';
 
 interface Command {
   name: string;
@@ -44,11 +45,7 @@ export function Shortcuts() {
           ))}
         </dl>
       )}
-      <button
-        type="button"
-        class="gloss-button"
-        onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}
-      >
+      <button type="button" class="gloss-button" onClick={() => void shortcutSettings().open()}>
         Change shortcuts…
       </button>
     </section>

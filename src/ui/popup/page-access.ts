@@ -1,4 +1,5 @@
 // Which pages an extension may not touch. Pure: the URL in, a reason in the user's words out.
+import { fileAccessReason, restrictedHosts } from '@/src/platform';
 
 export type PageAccess =
   | { kind: 'web' }
@@ -7,7 +8,7 @@ export type PageAccess =
   /** The URL is hidden from Gloss (no `tabs` permission and no activeTab grant). */
   | { kind: 'unknown' };
 
-const STORE_HOSTS = ['chromewebstore.google.com', 'microsoftedge.microsoft.com'];
+const STORE_HOSTS = restrictedHosts();
 
 export const BROWSER_PAGE_REASON =
   'Browsers keep their own pages (like chrome:// and about: pages) and other extensions’ pages off-limits to every extension.';
@@ -31,8 +32,7 @@ export function pageAccess(url: string | undefined): PageAccess {
   return store ? { kind: 'restricted', reason: STORE_REASON } : { kind: 'web' };
 }
 
-export const FILE_REASON =
-  'To use Gloss on files on this computer, turn on “Allow access to file URLs” for Gloss on the chrome://extensions page.';
+export const FILE_REASON = fileAccessReason();
 
 /** The URL is hidden and no Gloss answers: most likely a browser page, else a page opened before Gloss. */
 export const HIDDEN_PAGE_REASON = `${BROWSER_PAGE_REASON} If this is an ordinary web page, reload it.`;
