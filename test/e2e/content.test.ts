@@ -174,6 +174,35 @@ describe('the popover', () => {
     expect(view.text).toContain('Wiesbaden');
   });
 
+  it('a note made in the popover shows in the manager, is edited there, and the edit shows in the popover', async () => {
+    await open('article.html');
+    await waitForMentions(page, expected('article').mentions);
+    await hover(page, 'article', 'Kyiv');
+    await clickInPopover(page, 'Add note');
+    await clickInPopover(page, 'textarea');
+    await page.keyboard.type('Kyiv note from the popover');
+    await page.keyboard.press('Control+Enter');
+    await waitForPopover(page, (v) => v?.text.includes('Kyiv note from the popover') ?? false);
+
+    const manager = await gloss.extensionPage('options.html#notes');
+    const found = manager.locator('[data-note-id]', { hasText: 'Kyiv note from the popover' });
+    await found.waitFor();
+    const row = manager.locator(`[data-note-id="${await found.getAttribute('data-note-id')}"]`);
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await row.getByRole('textbox', { name: 'Note' }).fill('Kyiv note, edited in the manager');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await row.locator('.gloss-note-text', { hasText: 'Kyiv note, edited in the manager' }).waitFor();
+    await manager.close();
+    await page.bringToFront();
+
+    // The popover is still open on the page: the edit appears there without a reload.
+    const view = await waitForPopover(
+      page,
+      (v) => v?.text.includes('Kyiv note, edited in the manager') ?? false,
+    );
+    expect(view.text).not.toContain('Kyiv note from the popover');
+  });
+
   it('the keyboard command moves to the next mention and puts focus in the popover; Esc gives it back', async () => {
     await open('inline-splits.html');
     await waitForMentions(page, expected('inline-splits').mentions);
