@@ -256,7 +256,10 @@ describe('capture drafts', () => {
     const rejected = await own.saveDraft({ id: draftId, pack: bad });
     expect(rejected).toMatchObject({ ok: false, errors: [{ path: 'entities[0].name' }] });
 
-    const saved = await own.saveDraft({ id: draftId, pack: draft?.pack as NonNullable<typeof draft>['pack'] });
+    const saved = await own.saveDraft({
+      id: draftId,
+      pack: draft?.pack as NonNullable<typeof draft>['pack'],
+    });
     expect(saved.ok).toBe(true);
     expect((await own.listPacks(undefined)).length).toBe(packsBefore + 1);
     expect(await own.getDraft({ id: draftId })).toBeNull();
@@ -287,7 +290,12 @@ describe('page notes (notes on a selection)', () => {
 
   it('need no entity, are listed for their page (fragment aside), and are never orphaned', async () => {
     const note = await handlers.createNote(pageNote('Where exactly?'));
-    expect(note).toMatchObject({ entityKey: '', entityName: '', pageUrl: 'https://news.example/nato', selector });
+    expect(note).toMatchObject({
+      entityKey: '',
+      entityName: '',
+      pageUrl: 'https://news.example/nato',
+      selector,
+    });
     await handlers.createNote(note_('Not a page note'));
     const forPage = await handlers.listNotesForPage({ url: 'https://news.example/nato#top' });
     expect(forPage.map((n) => n.id)).toEqual([note.id]);
@@ -296,7 +304,9 @@ describe('page notes (notes on a selection)', () => {
   });
 
   it('need a quote when they have no entity', async () => {
-    await expect(handlers.createNote({ ...pageNote('x'), selector: undefined })).rejects.toThrow(/entity or a quote/);
+    await expect(handlers.createNote({ ...pageNote('x'), selector: undefined })).rejects.toThrow(
+      /entity or a quote/,
+    );
     await expect(
       handlers.createNote({ ...pageNote('x'), selector: { exact: ' ', prefix: '', suffix: '' } }),
     ).rejects.toThrow(/quoted text/);
