@@ -8,5 +8,12 @@ export default defineBackground(() => {
     onCommand: (listener) =>
       browser.commands.onCommand.addListener((command, tab) => listener(command, tab?.id)),
     setBadge,
+    openManager: (hash) => void browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) }),
+    menus: {
+      removeAll: () => browser.contextMenus.removeAll(),
+      create: (item) => void browser.contextMenus.create(item),
+    },
+    onMenuClick: (listener) =>
+      browser.contextMenus.onClicked.addListener((info, tab) => listener(info.menuItemId, tab, info.frameId)),
   });
 });

@@ -4,10 +4,19 @@ import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { GlossDb } from '@/src/db/db';
 import { type GlossProtocol, onMessage, PROTOCOL_KEYS } from '@/src/messaging/protocol';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
+import { createDraft, discardDraft, getDraft, saveDraft } from './drafts';
 import { getDictionary, getEntities, getEntity, listEntities, search } from './knowledge';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
-import { createNote, deleteNote, listNotes, reattachNote, updateNote } from './notes';
+import {
+  createNote,
+  deleteNote,
+  listNotes,
+  listNotesForPage,
+  reattachNote,
+  reportAnchors,
+  updateNote,
+} from './notes';
 import { exportPack, importPackJson, listPacks, removePack, setPackEnabled } from './packs';
 
 /** Who sent a message: the tab, for messages from content scripts. */
@@ -32,6 +41,8 @@ export interface HandlerOptions {
   settings?: SettingsStore;
   /** Shows a page's mention count (or that Gloss is off there) on the toolbar button. */
   setBadge?: (tabId: number, mentions: number, active: boolean) => void;
+  /** Opens the manager in a tab at a view, e.g. "#review/<id>". */
+  openManager?: (hash: string) => void;
 }
 
 const memorySettings = (): SettingsStore => {
@@ -53,6 +64,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     notify = () => {},
     settings = memorySettings(),
     setBadge = () => {},
+    openManager = () => {},
   } = options;
   // Every call waits for bundled-pack installation so the first page after install sees the pack.
   const afterReady =
@@ -128,6 +140,22 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     reportPage: async ({ mentions, active }, sender) => {
       if (sender?.tabId !== undefined) setBadge(sender.tabId, mentions, active);
     },
+    captureArticle: afterReady(async (article) => {
+      const draft = await createDraft(db, article);
+      openManager(`#review/${draft.id}`);
+      return { draftId: draft.id };
+    }),
+    getDraft: afterReady(({ id }) => getDraft(db, id)),
+    saveDraft: afterReady(async ({ id, pack }) => {
+      const result = await saveDraft(db, id, pack);
+      if (result.ok) notify({ kind: 'knowledge' });
+      return result;
+    }),
+    discardDraft: afterReady(({ id }) => discardDraft(db, id)),
+    listNotesForPage: afterReady(({ url }) => listNotesForPage(db, url)),
+    reportAnchors: afterReady(async ({ url, found, missing }) => {
+      if (await reportAnchors(db, url, found, missing)) notify({ kind: 'notes' });
+    }),
   };
 }
 

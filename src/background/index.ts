@@ -1,11 +1,12 @@
 // The background's whole job: own the database, install the bundled packs, answer messages,
-// and pass keyboard commands to the page.
+// and pass keyboard commands and context-menu clicks to the page.
 import bundledNato from '@/assets/packs/nato-ukraine-2024.json';
 import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
 import { askTab } from '@/src/messaging/ask-tab';
 import { changeItem, settingsItem } from '@/src/settings/settings';
 import type { SettingsStore } from './backup';
+import { createMenus, type MenuApi, onMenuClick } from './context-menu';
 import { createHandlers, type Notify, registerHandlers } from './handlers';
 import { installBundledPack } from './packs';
 
@@ -27,6 +28,11 @@ export interface BackgroundEvents {
   onInstalled(listener: () => void): void;
   onCommand(listener: (command: string, tabId: number | undefined) => void): void;
   setBadge(tabId: number, mentions: number, active: boolean): void;
+  openManager(hash: string): void;
+  menus: MenuApi;
+  onMenuClick(
+    listener: (menuItemId: string | number, tab: { id?: number } | undefined, frameId?: number) => void,
+  ): void;
 }
 
 const settingsStore: SettingsStore = {
@@ -40,6 +46,9 @@ export function startBackground(events: BackgroundEvents): GlossDb {
   const notify: Notify = (change) => void changeItem.setValue({ ...change, at: Date.now() });
   let installing: Promise<void> = Promise.resolve();
   events.onInstalled(() => {
+    createMenus(events.menus).catch((error) =>
+      console.error('Gloss: creating the context menu failed', error),
+    );
     installing = installBundledPacks(db)
       .then(() => notify({ kind: 'knowledge' }))
       .catch((error) => console.error('Gloss: installing bundled packs failed', error));
@@ -50,8 +59,14 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       notify,
       settings: settingsStore,
       setBadge: events.setBadge,
+      openManager: events.openManager,
     }),
   );
+  events.onMenuClick((menuItemId, tab, frameId) => {
+    void onMenuClick(menuItemId, tab, frameId, (tabId, kind, frame) =>
+      askTab(tabId, 'composeFromSelection', { kind }, frame),
+    );
+  });
   events.onCommand((command, tabId) => {
     const direction = command === 'previous-mention' ? -1 : command === 'next-mention' ? 1 : 0;
     if (tabId === undefined || direction === 0) return;

@@ -1,25 +1,33 @@
 // The user's notes. They belong to the user, not to a pack: nothing here or in packs.ts deletes
 // a note except an explicit deleteNote.
+import { pageAddress, type TextQuoteSelector } from '@/src/core/anchor';
 import type { GlossDb } from '@/src/db/db';
 import type { NoteRecord } from '@/src/db/records';
 import type { NoteInput, NoteView } from '@/src/messaging/protocol';
 
 const MAX_NOTE = 100_000;
 
+const MAX_QUOTE = 20_000;
+
+/** A note about an entity, or (entityKey "" with a selector) a page note on a selection. */
 export async function createNote(db: GlossDb, input: NoteInput): Promise<NoteRecord> {
   const text = checkedText(input.text);
+  const selector = input.selector ? checkedSelector(input.selector) : undefined;
+  if (!input.entityKey && !selector) throw new Error('A note needs an entity or a quote from the page');
   return db.transaction('rw', [db.notes, db.entities], async () => {
-    const entity = await db.entities.get(input.entityKey);
-    if (!entity) throw new Error(`No entity "${input.entityKey}" to attach the note to`);
+    const entity = input.entityKey ? await db.entities.get(input.entityKey) : undefined;
+    if (input.entityKey && !entity) throw new Error(`No entity "${input.entityKey}" to attach the note to`);
     const now = Date.now();
     const note: NoteRecord = {
       id: crypto.randomUUID(),
       entityKey: input.entityKey,
-      entityName: entity.name,
+      entityName: entity?.name ?? '',
       text,
-      pageUrl: input.pageUrl,
+      // Page notes are found again by address; the #fragment names a place in the same page.
+      pageUrl: selector ? pageAddress(input.pageUrl) : input.pageUrl,
       pageTitle: input.pageTitle,
       quote: input.quote,
+      ...(selector ? { selector } : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -54,7 +62,7 @@ export async function listNotes(db: GlossDb, entityKey?: string): Promise<NoteVi
       (await db.entities.bulkGet(keys)).filter((e) => e !== undefined).map((e) => e.key),
     );
     return notes
-      .map((note) => ({ ...note, orphaned: !present.has(note.entityKey) }))
+      .map((note) => ({ ...note, orphaned: note.entityKey !== '' && !present.has(note.entityKey) }))
       .sort((a, b) => b.updatedAt - a.updatedAt);
   });
 }
@@ -74,6 +82,47 @@ export async function reattachNote(db: GlossDb, id: string, entityKey: string): 
     await db.notes.put(moved);
     return moved;
   });
+}
+
+/** Page notes of a page (notes with a selector), for the page to mark their quotes. */
+export async function listNotesForPage(db: GlossDb, url: string): Promise<NoteRecord[]> {
+  const notes = await db.notes.where('pageUrl').equals(pageAddress(url)).toArray();
+  return notes.filter((note) => note.selector).sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/**
+ * What a visit found: page notes whose quote is on the page, and those whose quote is not.
+ * Returns whether any note's state changed (nothing else about the note changes, not even its date).
+ */
+export async function reportAnchors(
+  db: GlossDb,
+  url: string,
+  found: string[],
+  missing: string[],
+): Promise<boolean> {
+  const address = pageAddress(url);
+  return db.transaction('rw', db.notes, async () => {
+    let changed = false;
+    const notes = await db.notes.bulkGet([...found, ...missing]);
+    for (const note of notes) {
+      // Only notes of the reporting page: a page cannot mark another page's notes.
+      if (!note?.selector || note.pageUrl !== address) continue;
+      const isMissing = missing.includes(note.id);
+      if (Boolean(note.quoteMissing) === isMissing) continue;
+      const { quoteMissing: _, ...rest } = note;
+      await db.notes.put(isMissing ? { ...rest, quoteMissing: true } : rest);
+      changed = true;
+    }
+    return changed;
+  });
+}
+
+function checkedSelector(selector: TextQuoteSelector): TextQuoteSelector {
+  const { exact, prefix, suffix } = selector;
+  if (typeof exact !== 'string' || !exact.trim()) throw new Error('A page note needs the quoted text');
+  if ([exact, prefix, suffix].some((part) => typeof part !== 'string' || part.length > MAX_QUOTE))
+    throw new Error(`A quote can hold at most ${MAX_QUOTE.toLocaleString('en')} characters`);
+  return { exact, prefix, suffix };
 }
 
 function checkedText(text: string): string {

@@ -1,5 +1,7 @@
 // Gloss on one page (one frame): fetch the alias dictionary, mark mentions, keep the marks in step
 // with the page and the settings, and open the popover on hover or from the keyboard.
+
+import { h } from 'preact';
 import { foldForSearch } from '@/src/core/search-text';
 import { sentenceAround } from '@/src/core/sentence';
 import { contentMessaging } from '@/src/messaging/content-protocol';
@@ -12,12 +14,15 @@ import {
   updateSettings,
   watchSettings,
 } from '@/src/settings/settings';
+import { PageNoteCard } from '@/src/ui/PageNoteCard';
 import type { PopoverApi } from '@/src/ui/Popover';
+import { composeFromSelection } from './compose';
 import { Highlighter, highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
 import { HoverController } from './hover';
 import { loadPageMatcher, type PageMatcher } from './matching';
 import { type MentionRecord, MentionStore } from './mentions';
+import { type NoteMark, PageNotes } from './page-notes';
 import { PopoverHost } from './popover-host';
 import { isInsideSkipped, isSkippedElement, type ScanOptions } from './scan';
 import { runScan, TaskStats } from './scanner';
@@ -76,6 +81,19 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     },
   };
   const watcher = new PageWatcher((changes) => void rescan(changes), isOwnUi, signal);
+  const pageNotes = new PageNotes(
+    win,
+    registry,
+    {
+      list: (url) => sendMessage('listNotesForPage', { url }),
+      report: (url, found, missing) => sendMessage('reportAnchors', { url, found, missing }),
+    },
+    scanOptions,
+  );
+  const refreshNotes = () => {
+    // The page went away, or the extension was updated under it: nothing to mark.
+    if (active) void pageNotes.refresh().catch(() => {});
+  };
 
   // Entity data for the popover, fetched on hover intent and reused until something changes.
   const entities = new Map<string, Promise<EntityView | null>>();
@@ -105,15 +123,24 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     },
   };
 
-  const hover = new HoverController(
+  const hover = new HoverController<MentionRecord | NoteMark>(
     win,
     {
-      hitTest: (x, y) => (active ? mentionAt(doc, x, y, highlighter, store, [...shadowRoots]) : null),
+      // While the composer is open, hovering names opens nothing over it.
+      hitTest: (x, y) =>
+        active && !popover.isComposing
+          ? (mentionAt(doc, x, y, highlighter, store, [...shadowRoots]) ?? pageNotes.at(x, y))
+          : null,
       popover,
-      open: (mention, trapFocus) => openPopover(mention, trapFocus),
+      open: (target, trapFocus) =>
+        'note' in target
+          ? popover.show(target.range, (onClose) => h(PageNoteCard, { note: target.note, onClose }), {
+              trapFocus,
+            })
+          : openPopover(target, trapFocus),
       delay: () => settings.hoverDelay,
-      prefetch: (mention) => {
-        for (const key of mention.entityIds) void getEntity(key).catch(() => {});
+      prefetch: (target) => {
+        if ('entityIds' in target) for (const key of target.entityIds) void getEntity(key).catch(() => {});
       },
       setActive: (range) => highlighter.setActive(range),
     },
@@ -214,9 +241,11 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     if (active) {
       watcher.observe(doc.body);
       for (const root of shadowRoots) watcher.observe(root);
+      refreshNotes();
       if (!matcher) await loadDictionary();
       await scanAll();
     } else {
+      pageNotes.clear();
       scan?.abort();
       watcher.stop();
       popover.close({ restoreFocus: false });
@@ -244,6 +273,9 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
 
   contentMessaging.onMessage('focusMention', ({ data }) => active && goTo(data.direction));
   contentMessaging.onMessage('revealEntity', ({ data }) => active && goTo(1, data.entityKey));
+  contentMessaging.onMessage('composeFromSelection', ({ data }) =>
+    composeFromSelection(win, popover, data.kind, scanOptions),
+  );
   contentMessaging.onMessage('pageState', () => ({
     site,
     active,
@@ -268,6 +300,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       });
     } else {
       for (const listener of noteListeners) listener(change.entityKey);
+      refreshNotes();
     }
   });
 
@@ -280,6 +313,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     contentMessaging.removeAllListeners();
     watcher.stop();
     popover.close({ restoreFocus: false });
+    pageNotes.clear();
     store.clear();
     highlighter.hide();
   };

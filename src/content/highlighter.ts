@@ -8,6 +8,8 @@ export const HIGHLIGHT_NAMES: Record<HighlightStyle, string> = {
   hover: 'gloss-hover',
 };
 export const ACTIVE_HIGHLIGHT = 'gloss-active';
+/** The quotes of page notes (notes on a selection). */
+export const NOTE_HIGHLIGHT = 'gloss-note';
 
 /** highlightsFromPoint is newer than TypeScript's DOM types. */
 export interface HighlightHit {

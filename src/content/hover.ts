@@ -1,22 +1,26 @@
 // Hover intent: the popover opens when the pointer rests on a mention for the hover delay, stays
 // open while the pointer moves into it, and closes a moment after the pointer leaves both.
-import type { MentionRecord } from './mentions';
 import type { PopoverHost } from './popover-host';
 
 const CLOSE_GRACE_MS = 300;
 
-export interface HoverDeps {
-  hitTest(x: number, y: number): MentionRecord | null;
+/** What can be hovered: a mention, or a page note's quote. */
+export interface HoverTarget {
+  range: Range;
+}
+
+export interface HoverDeps<T extends HoverTarget> {
+  hitTest(x: number, y: number): T | null;
   popover: PopoverHost;
-  open(mention: MentionRecord, trapFocus: boolean): void;
+  open(target: T, trapFocus: boolean): void;
   delay(): number;
   /** Start loading what the popover will show, so it is ready when the delay ends. */
-  prefetch(mention: MentionRecord): void;
+  prefetch(target: T): void;
   setActive(range: Range | null): void;
 }
 
-export class HoverController {
-  private candidate: MentionRecord | null = null;
+export class HoverController<T extends HoverTarget> {
+  private candidate: T | null = null;
   private intent: ReturnType<typeof setTimeout> | undefined;
   private closing: ReturnType<typeof setTimeout> | undefined;
   private frame = 0;
@@ -27,7 +31,7 @@ export class HoverController {
 
   constructor(
     private readonly win: Window,
-    private readonly deps: HoverDeps,
+    private readonly deps: HoverDeps<T>,
     signal: AbortSignal,
   ) {
     const options = { capture: true, passive: true, signal };
@@ -39,12 +43,12 @@ export class HoverController {
     signal.addEventListener('abort', () => this.reset(), { once: true });
   }
 
-  get current(): MentionRecord | null {
+  get current(): T | null {
     return this.candidate;
   }
 
   /** Opens a mention's popover right away (keyboard command, popup). */
-  openNow(mention: MentionRecord, trapFocus: boolean): void {
+  openNow(mention: T, trapFocus: boolean): void {
     this.reset();
     this.candidate = mention;
     this.pinned = trapFocus;

@@ -2,7 +2,7 @@
 // positioned with Floating UI. The host element exists only while the popover is open, so the
 // page's DOM is back to what it was as soon as it closes.
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
-import { h, render } from 'preact';
+import { type ComponentChild, h, render } from 'preact';
 import cardCss from '@/src/ui/card.css?inline';
 import { Popover, type PopoverProps } from '@/src/ui/Popover';
 import popoverCss from './popover.css?inline';
@@ -16,6 +16,8 @@ export class PopoverHost {
   private stopPositioning: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
   private anchor: Range | null = null;
+  /** A composer is open: it stays while the pointer wanders, and hovering names opens nothing. */
+  private sticky = false;
 
   constructor(
     private readonly doc: Document,
@@ -37,6 +39,7 @@ export class PopoverHost {
 
   /** The user is typing in the popover (a note): it must not close under them. */
   get isEditing(): boolean {
+    if (this.sticky) return true;
     const focused = this.shadow?.activeElement;
     return focused?.localName === 'textarea' || focused?.localName === 'input';
   }
@@ -47,10 +50,27 @@ export class PopoverHost {
     );
   }
 
+  get isComposing(): boolean {
+    return this.host !== null && this.sticky;
+  }
+
+  /** The entity card (or the chooser) for a mention. */
   open(anchor: Range, props: Omit<PopoverProps, 'onClose'>): void {
+    this.show(anchor, (onClose) => h(Popover, { ...props, onClose }), { trapFocus: props.trapFocus });
+  }
+
+  /**
+   * Any Gloss UI next to a range: a page note's card, the selection composer (`sticky`: it closes
+   * only by Esc, its buttons, or a click elsewhere).
+   */
+  show(
+    anchor: Range,
+    content: (onClose: () => void) => ComponentChild,
+    { trapFocus = false, sticky = false }: { trapFocus?: boolean; sticky?: boolean } = {},
+  ): void {
     this.close({ restoreFocus: false });
     const { doc } = this;
-    this.returnFocus = props.trapFocus ? (doc.activeElement as HTMLElement | null) : null;
+    this.returnFocus = trapFocus ? (doc.activeElement as HTMLElement | null) : null;
     const host = doc.createElement(HOST_TAG);
     const shadow = host.attachShadow({ mode: 'closed' });
     // Constructed stylesheets: not subject to the page's style-src CSP, and invisible to its DOM.
@@ -67,7 +87,11 @@ export class PopoverHost {
     this.shadow = shadow;
     this.mount = mount;
     this.anchor = anchor;
-    render(h(Popover, { ...props, onClose: () => this.close({ restoreFocus: true }) }), mount);
+    this.sticky = sticky;
+    render(
+      content(() => this.close({ restoreFocus: true })),
+      mount,
+    );
 
     const reference = {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
@@ -78,7 +102,9 @@ export class PopoverHost {
       const rect = anchor.getBoundingClientRect();
       const view = doc.defaultView;
       // The mention scrolled out of sight, or was removed: the popover goes with it.
-      if (!anchor.startContainer.isConnected || (view && (rect.bottom < 0 || rect.top > view.innerHeight))) {
+      // A composer stays while the user scrolls (they are typing); only a removed anchor ends it.
+      const away = view && (rect.bottom < 0 || rect.top > view.innerHeight);
+      if (!anchor.startContainer.isConnected || (away && !sticky)) {
         this.close({ restoreFocus: false });
         return;
       }
@@ -105,6 +131,7 @@ export class PopoverHost {
     this.shadow = null;
     this.mount = null;
     this.anchor = null;
+    this.sticky = false;
     const focus = this.returnFocus;
     this.returnFocus = null;
     if (restoreFocus && focus?.isConnected) focus.focus({ preventScroll: true });

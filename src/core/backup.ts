@@ -14,6 +14,8 @@ export interface BackupNote {
   pageUrl: string;
   pageTitle: string;
   quote: string;
+  selector?: { exact: string; prefix: string; suffix: string };
+  quoteMissing?: boolean;
   createdAt: number;
   updatedAt: number;
 }
@@ -29,11 +31,8 @@ export interface Backup {
 
 const NoteSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1, 'empty string'), v.maxLength(200, 'longer than 200 characters')),
-  entityKey: v.pipe(
-    v.string(),
-    v.minLength(1, 'empty string'),
-    v.maxLength(500, 'longer than 500 characters'),
-  ),
+  // "" for a page note (a note on a selection, about no entity).
+  entityKey: v.pipe(v.string(), v.maxLength(500, 'longer than 500 characters')),
   entityName: v.pipe(v.string(), v.maxLength(1000, 'longer than 1000 characters')),
   text: v.pipe(
     v.string(),
@@ -43,6 +42,18 @@ const NoteSchema = v.object({
   pageUrl: v.pipe(v.string(), v.maxLength(10_000, 'longer than 10000 characters')),
   pageTitle: v.pipe(v.string(), v.maxLength(10_000, 'longer than 10000 characters')),
   quote: v.pipe(v.string(), v.maxLength(20_000, 'longer than 20000 characters')),
+  selector: v.optional(
+    v.object({
+      exact: v.pipe(
+        v.string(),
+        v.regex(/\S/, 'blank string'),
+        v.maxLength(20_000, 'longer than 20000 characters'),
+      ),
+      prefix: v.pipe(v.string(), v.maxLength(20_000, 'longer than 20000 characters')),
+      suffix: v.pipe(v.string(), v.maxLength(20_000, 'longer than 20000 characters')),
+    }),
+  ),
+  quoteMissing: v.optional(v.boolean()),
   createdAt: v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative')),
   updatedAt: v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative')),
 });

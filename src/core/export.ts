@@ -10,10 +10,17 @@ export interface NoteLike {
   pageUrl: string;
   pageTitle: string;
   quote: string;
+  /** A page note's selection (W3C TextQuoteSelector). */
+  selector?: { exact: string; prefix: string; suffix: string };
+  quoteMissing?: boolean;
   createdAt: number;
   updatedAt: number;
   orphaned?: boolean;
 }
+
+/** Page notes are about a selection, not an entity: their entityKey is "". */
+export const isPageNote = (note: Pick<NoteLike, 'entityKey'>) => note.entityKey === '';
+export const PAGE_NOTES = 'Page notes';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -83,6 +90,7 @@ export function localDay(ms: number): string {
 
 export const backupFileName = (now: number) => `gloss-backup-${localDay(now)}.json`;
 export const notesFileName = (now: number) => `gloss-notes-${localDay(now)}.md`;
+export const annotationsFileName = (now: number) => `gloss-notes-${localDay(now)}.jsonld`;
 export const packFileName = (packId: string) => `${packId}.gloss-pack.json`;
 
 const compareText = (a: string, b: string) => a.localeCompare(b, 'en', { sensitivity: 'base' });
@@ -99,20 +107,21 @@ export function notesToMarkdown(notes: ReadonlyArray<NoteLike>, exportedAt?: num
     if (group) group.push(note);
     else groups.set(note.entityKey, [note]);
   }
-  const ordered = [...groups.values()].sort(
-    (a, b) => compareText(a[0]?.entityName ?? '', b[0]?.entityName ?? '') || 0,
-  );
+  const groupName = (group: NoteLike[]) =>
+    group[0] && isPageNote(group[0]) ? PAGE_NOTES : (group[0]?.entityName ?? '');
+  const ordered = [...groups.values()].sort((a, b) => compareText(groupName(a), groupName(b)) || 0);
   const out: string[] = ['# Gloss notes', ''];
   const count = `${notes.length} ${notes.length === 1 ? 'note' : 'notes'}`;
   out.push(exportedAt === undefined ? count : `${count}, exported ${utcStamp(exportedAt)}`, '');
   for (const group of ordered) {
     const first = group[0];
     if (!first) continue;
-    const name = first.entityName.trim() || first.entityKey;
+    const name = isPageNote(first) ? PAGE_NOTES : first.entityName.trim() || first.entityKey;
     out.push(`## ${markdownLines(name.replace(/\s+/g, ' '))}${first.orphaned ? ' (orphaned)' : ''}`, '');
     for (const note of [...group].sort((a, b) => a.createdAt - b.createdAt)) {
       out.push(markdownLines(note.text), '');
-      if (note.quote.trim()) out.push(markdownLines(note.quote, '> '), '');
+      const quote = note.selector?.exact ?? note.quote;
+      if (quote.trim()) out.push(markdownLines(quote, '> '), '');
       const href = webUrl(note.pageUrl);
       const title = escapeMarkdown((note.pageTitle.trim() || note.pageUrl).replace(/\s+/g, ' '));
       // <…> destinations keep parentheses in URLs from ending the link early.
@@ -125,12 +134,87 @@ export function notesToMarkdown(notes: ReadonlyArray<NoteLike>, exportedAt?: num
   return `${out.join('\n').trimEnd()}\n`;
 }
 
+/** The W3C Web Annotation vocabulary's JSON-LD context. */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+export interface TextQuoteSelectorJson {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+export interface WebAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'commenting';
+  created: string;
+  modified: string;
+  body: Array<{
+    type: 'TextualBody';
+    value: string;
+    format: 'text/plain';
+    purpose: 'commenting' | 'tagging';
+  }>;
+  target: { source: string; selector?: TextQuoteSelectorJson };
+}
+
+export interface AnnotationCollection {
+  '@context': typeof ANNO_CONTEXT;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: WebAnnotation[] };
+}
+
+/**
+ * Notes as a W3C Web Annotation collection (JSON-LD), oldest first: each note is an Annotation
+ * whose body is its text and whose target is its page, with a TextQuoteSelector — a page note's
+ * own selector, or an entity note's sentence as the exact text. The entity is a tagging body.
+ */
+export function notesToWebAnnotations(notes: ReadonlyArray<NoteLike>, exportedAt = 0): AnnotationCollection {
+  const items = [...notes]
+    .sort((a, b) => a.createdAt - b.createdAt)
+    .map((note): WebAnnotation => {
+      const body: WebAnnotation['body'] = [
+        { type: 'TextualBody', value: note.text, format: 'text/plain', purpose: 'commenting' },
+      ];
+      if (!isPageNote(note) && note.entityName.trim()) {
+        body.push({ type: 'TextualBody', value: note.entityName, format: 'text/plain', purpose: 'tagging' });
+      }
+      const selector: TextQuoteSelectorJson | undefined = note.selector
+        ? { type: 'TextQuoteSelector', ...note.selector }
+        : note.quote.trim()
+          ? { type: 'TextQuoteSelector', exact: note.quote }
+          : undefined;
+      return {
+        id: `urn:uuid:${note.id}`,
+        type: 'Annotation',
+        motivation: 'commenting',
+        created: new Date(note.createdAt).toISOString(),
+        modified: new Date(note.updatedAt).toISOString(),
+        body,
+        target: { source: note.pageUrl, ...(selector ? { selector } : {}) },
+      };
+    });
+  const id = `urn:gloss:notes:${exportedAt}`;
+  return {
+    '@context': ANNO_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: 'Gloss notes',
+    total: items.length,
+    first: { id: `${id}:page1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
 export type NoteSort = 'edited' | 'oldest' | 'entity';
 export type NoteDateRange = 'all' | '7' | '30';
 
 export interface NoteQuery {
   text: string;
-  /** An entity key, "orphaned" for notes whose entity is gone, or "" for all. */
+  /** An entity key, "orphaned" for notes whose entity is gone, "page" for page notes, or "" for all. */
   entity: string;
   /** A host, or "" for all. */
   site: string;
@@ -148,7 +232,9 @@ export function filterNotes<T extends NoteLike>(notes: ReadonlyArray<T>, query: 
   const words = fold(query.text).split(/\s+/).filter(Boolean);
   const since = query.date === 'all' ? -Infinity : now - Number(query.date) * DAY;
   const shown = notes.filter((note) => {
-    if (query.entity === 'orphaned' ? !note.orphaned : query.entity && note.entityKey !== query.entity) {
+    if (query.entity === 'orphaned' && !note.orphaned) return false;
+    if (query.entity === 'page' && !isPageNote(note)) return false;
+    if (query.entity && !['orphaned', 'page'].includes(query.entity) && note.entityKey !== query.entity) {
       return false;
     }
     if (query.site && siteOf(note.pageUrl) !== query.site) return false;
@@ -173,7 +259,8 @@ export function noteFacets(notes: ReadonlyArray<NoteLike>): {
   const entities = new Map<string, string>();
   const sites = new Set<string>();
   for (const note of notes) {
-    if (!entities.has(note.entityKey)) entities.set(note.entityKey, note.entityName || note.entityKey);
+    if (!isPageNote(note) && !entities.has(note.entityKey))
+      entities.set(note.entityKey, note.entityName || note.entityKey);
     const site = siteOf(note.pageUrl);
     if (site) sites.add(site);
   }

@@ -33,7 +33,14 @@ export interface ContentProtocol {
   pageState(): PageState;
   /** Scroll to the next mention of an entity and open its popover. */
   revealEntity(data: { entityKey: string }): boolean;
+  /**
+   * The context menu on a selection: open the composer next to it for a page note ("note") or a
+   * fact about an entity ("fact"). False when the frame has no selection.
+   */
+  composeFromSelection(data: { kind: SelectionKind }): boolean;
 }
+
+export type SelectionKind = 'note' | 'fact';
 
 export const contentMessaging = defineExtensionMessaging<ContentProtocol>({
   logger: { debug() {}, log() {}, warn: console.warn, error: console.error },

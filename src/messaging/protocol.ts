@@ -1,8 +1,9 @@
 // The one message protocol. Every context (content scripts, popup, manager) reaches the
 // background's knowledge base through these calls; src/background/handlers.ts answers each key.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ArticleInput } from '@/src/core/extract';
 import type { AliasEntry, Mention, SerializedMatcherJSON } from '@/src/core/matcher';
-import type { PackError } from '@/src/core/pack';
+import type { Pack, PackError } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/db/records';
 
 export interface Dictionary {
@@ -38,7 +39,19 @@ export interface PackSummary extends PackRecord {
   sourceCount: number;
 }
 
-export type NoteInput = Pick<NoteRecord, 'entityKey' | 'text' | 'pageUrl' | 'pageTitle' | 'quote'>;
+/** A note about an entity, or a page note: entityKey "" and the selection's selector. */
+export type NoteInput = Pick<
+  NoteRecord,
+  'entityKey' | 'text' | 'pageUrl' | 'pageTitle' | 'quote' | 'selector'
+>;
+
+/** A captured article waiting for review: what the extractor made of it. */
+export interface Draft {
+  id: string;
+  createdAt: number;
+  article: ArticleInput;
+  pack: Pack;
+}
 
 /** A note with whether its entity still exists (a pack change may have removed it). */
 export interface NoteView extends NoteRecord {
@@ -132,6 +145,16 @@ export interface GlossProtocol {
   deleteAllData(): void;
   /** From a content script: how many mentions its page has, for the toolbar badge. */
   reportPage(data: { mentions: number; active: boolean }): void;
+  /** An article read from a page: extracted into a draft pack, and the manager opened to review it. */
+  captureArticle(data: ArticleInput): { draftId: string };
+  getDraft(data: { id: string }): Draft | null;
+  /** The reviewed pack: validated and imported like a pack file; the draft is gone once it is in. */
+  saveDraft(data: { id: string; pack: Pack }): ImportResult;
+  discardDraft(data: { id: string }): void;
+  /** Page notes (notes on a selection) of a page, for it to mark their quotes. */
+  listNotesForPage(data: { url: string }): NoteRecord[];
+  /** What a page found of its page notes' quotes; the manager lists the missing ones. */
+  reportAnchors(data: { url: string; found: string[]; missing: string[] }): void;
 }
 
 export const PROTOCOL_KEYS = [
@@ -160,6 +183,12 @@ export const PROTOCOL_KEYS = [
   'importAll',
   'deleteAllData',
   'reportPage',
+  'captureArticle',
+  'getDraft',
+  'saveDraft',
+  'discardDraft',
+  'listNotesForPage',
+  'reportAnchors',
 ] as const satisfies ReadonlyArray<keyof GlossProtocol>;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<GlossProtocol>({

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface NoteFormProps {
   /** The text to start from (editing an existing note). */
@@ -29,7 +29,8 @@ export function NoteForm({ initialText = '', onSave, onSaved, onCancel, saveLabe
   const errorId = `${id}-error`;
   const canSave = !saving && text.trim() !== '';
 
-  useEffect(() => {
+  // At once (not after the next frame), so keys typed right after it opens are not lost.
+  useLayoutEffect(() => {
     const textarea = textareaRef.current;
     if (!textarea) return;
     textarea.focus();

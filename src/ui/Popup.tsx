@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { CaptureArticle } from './popup/CaptureArticle';
 import { EntityPanel } from './popup/EntityPanel';
 import { KnowledgeNotice } from './popup/KnowledgeNotice';
 import { PauseControls } from './popup/PauseControls';
@@ -57,7 +58,10 @@ export function Popup() {
             {query.trim() ? (
               <SearchResults search={search} onOpen={setOpenKey} />
             ) : (
-              <ThisPage status={status} settings={settings} onRescanned={askNow} />
+              <>
+                <ThisPage status={status} settings={settings} onRescanned={askNow} />
+                {status.kind === 'ready' && <CaptureArticle tabId={status.tabId} />}
+              </>
             )}
           </>
         )}

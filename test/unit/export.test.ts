@@ -160,3 +160,27 @@ describe('small helpers', () => {
     expect(normalizeHost('not a host')).toBeNull();
   });
 });
+
+describe('page notes (notes on a selection)', () => {
+  const page = note({
+    id: 'p1',
+    entityKey: '',
+    entityName: '',
+    text: 'Where exactly?',
+    quote: 'located in Wiesbaden',
+    selector: { exact: 'located in Wiesbaden', prefix: 'will be ', suffix: ' in southern' },
+  });
+
+  it('group under "Page notes" in Markdown, with their quote', () => {
+    const md = notesToMarkdown([note(), page]);
+    expect(md).toContain('## Page notes\n\nWhere exactly?\n\n> located in Wiesbaden');
+    expect(md.indexOf('## Page notes')).toBeLessThan(md.indexOf('## Wiesbaden'));
+  });
+
+  it('have a filter of their own and are no entity facet', () => {
+    expect(filterNotes([note(), page], { ...ALL_NOTES, entity: 'page' }, T0).map((n) => n.id)).toEqual([
+      'p1',
+    ]);
+    expect(noteFacets([note(), page]).entities).toEqual([{ key: 'nato/wiesbaden', name: 'Wiesbaden' }]);
+  });
+});

@@ -231,3 +231,107 @@ async function dump(db: GlossDb) {
     settings: await db.settings.toArray(),
   };
 }
+
+describe('capture drafts', () => {
+  const article = {
+    title: 'NATO approves plan',
+    url: 'https://news.example/nato',
+    text: 'NATO Secretary General Jens Stoltenberg said the plan was approved. The headquarters will be located in Wiesbaden.',
+    language: 'en',
+  };
+
+  it('keeps a draft, opens the manager to review it, and imports it only when saved', async () => {
+    const opened: string[] = [];
+    const own = createHandlers(db, { openManager: (hash) => opened.push(hash) });
+    const packsBefore = (await own.listPacks(undefined)).length;
+    const { draftId } = await own.captureArticle(article);
+    expect(opened).toEqual([`#review/${draftId}`]);
+    const draft = await own.getDraft({ id: draftId });
+    expect(draft?.article.title).toBe('NATO approves plan');
+    expect(draft?.pack.entities.length).toBeGreaterThan(0);
+    expect((await own.listPacks(undefined)).length).toBe(packsBefore);
+
+    const bad = { ...(draft?.pack as NonNullable<typeof draft>['pack']) };
+    bad.entities = [{ id: 'x', name: ' ', type: 'place', aliases: [] }];
+    const rejected = await own.saveDraft({ id: draftId, pack: bad });
+    expect(rejected).toMatchObject({ ok: false, errors: [{ path: 'entities[0].name' }] });
+
+    const saved = await own.saveDraft({
+      id: draftId,
+      pack: draft?.pack as NonNullable<typeof draft>['pack'],
+    });
+    expect(saved.ok).toBe(true);
+    expect((await own.listPacks(undefined)).length).toBe(packsBefore + 1);
+    expect(await own.getDraft({ id: draftId })).toBeNull();
+    await expect(own.saveDraft({ id: draftId, pack: bad })).rejects.toThrow(/already saved or discarded/);
+  });
+
+  it('discards a draft', async () => {
+    const { draftId } = await handlers.captureArticle(article);
+    await handlers.discardDraft({ id: draftId });
+    expect(await handlers.getDraft({ id: draftId })).toBeNull();
+  });
+
+  it('refuses a page without text', async () => {
+    await expect(handlers.captureArticle({ ...article, text: '  ' })).rejects.toThrow(/no article text/);
+  });
+});
+
+describe('page notes (notes on a selection)', () => {
+  const selector = { exact: 'located in Wiesbaden', prefix: 'will be ', suffix: '.' };
+  const pageNote = (text: string, pageUrl = 'https://news.example/nato#part-2') => ({
+    entityKey: '',
+    text,
+    pageUrl,
+    pageTitle: 'NATO news',
+    quote: selector.exact,
+    selector,
+  });
+
+  it('need no entity, are listed for their page (fragment aside), and are never orphaned', async () => {
+    const note = await handlers.createNote(pageNote('Where exactly?'));
+    expect(note).toMatchObject({
+      entityKey: '',
+      entityName: '',
+      pageUrl: 'https://news.example/nato',
+      selector,
+    });
+    await handlers.createNote(note_('Not a page note'));
+    const forPage = await handlers.listNotesForPage({ url: 'https://news.example/nato#top' });
+    expect(forPage.map((n) => n.id)).toEqual([note.id]);
+    const [listed] = (await handlers.listNotes({})).filter((n) => n.id === note.id);
+    expect(listed?.orphaned).toBe(false);
+  });
+
+  it('need a quote when they have no entity', async () => {
+    await expect(handlers.createNote({ ...pageNote('x'), selector: undefined })).rejects.toThrow(
+      /entity or a quote/,
+    );
+    await expect(
+      handlers.createNote({ ...pageNote('x'), selector: { exact: ' ', prefix: '', suffix: '' } }),
+    ).rejects.toThrow(/quoted text/);
+  });
+
+  it('remember whether their quote was found, without changing their date', async () => {
+    const changes: unknown[] = [];
+    const own = createHandlers(db, { notify: (change) => changes.push(change) });
+    const note = await own.createNote(pageNote('Where exactly?'));
+    changes.length = 0;
+    await own.reportAnchors({ url: 'https://news.example/nato', found: [], missing: [note.id] });
+    let [stored] = await own.listNotesForPage({ url: 'https://news.example/nato' });
+    expect(stored).toMatchObject({ quoteMissing: true, updatedAt: note.updatedAt });
+    expect(changes).toEqual([{ kind: 'notes' }]);
+    // The same report again changes nothing and tells no one.
+    await own.reportAnchors({ url: 'https://news.example/nato', found: [], missing: [note.id] });
+    expect(changes).toHaveLength(1);
+    // Another page cannot mark it.
+    await own.reportAnchors({ url: 'https://evil.example/', found: [note.id], missing: [] });
+    [stored] = await own.listNotesForPage({ url: 'https://news.example/nato' });
+    expect(stored?.quoteMissing).toBe(true);
+    await own.reportAnchors({ url: 'https://news.example/nato', found: [note.id], missing: [] });
+    [stored] = await own.listNotesForPage({ url: 'https://news.example/nato' });
+    expect(stored?.quoteMissing).toBeUndefined();
+  });
+});
+
+const note_ = note;

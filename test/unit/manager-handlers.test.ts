@@ -153,6 +153,25 @@ describe('backup', () => {
     expect(stored).toEqual({ hoverDelay: 450, disabledSites: ['example.org'] });
   });
 
+  it('keeps page notes (no entity, a quote selector, a missing quote) through a backup', async () => {
+    const selector = { exact: 'located in Wiesbaden', prefix: 'will be ', suffix: ' in southern' };
+    const page = await handlers.createNote({
+      entityKey: '',
+      text: 'Where exactly?',
+      pageUrl: 'https://example.org/nato',
+      pageTitle: 'NATO',
+      quote: selector.exact,
+      selector,
+    });
+    await handlers.reportAnchors({ url: page.pageUrl, found: [], missing: [page.id] });
+    const before = await handlers.listNotes({});
+    const backup = await handlers.exportAll(undefined);
+    await handlers.deleteAllData(undefined);
+    expect(await handlers.importAll({ json: backup })).toMatchObject({ ok: true, notesAdded: 1 });
+    expect(await handlers.listNotes({})).toEqual(before);
+    expect(before[0]).toMatchObject({ entityKey: '', selector, quoteMissing: true, orphaned: false });
+  });
+
   it('merges without duplicates: importing twice changes nothing, the newer edit of a note wins', async () => {
     const created = await handlers.createNote(note('first'));
     const backup = await handlers.exportAll(undefined);

@@ -1,5 +1,12 @@
 import { useId, useRef, useState } from 'preact/hooks';
-import { backupFileName, formatBytes, notesFileName, notesToMarkdown } from '@/src/core/export';
+import {
+  annotationsFileName,
+  backupFileName,
+  formatBytes,
+  notesFileName,
+  notesToMarkdown,
+  notesToWebAnnotations,
+} from '@/src/core/export';
 import { type BackupImportResult, sendMessage } from '@/src/messaging/protocol';
 import { downloadText } from './download';
 import { ErrorList } from './ErrorList';
@@ -85,6 +92,24 @@ export function BackupView() {
             }
           >
             Export notes as Markdown
+          </button>
+          <button
+            type="button"
+            class="gloss-button"
+            disabled={exporting}
+            onClick={() =>
+              exportWith(async () => [
+                annotationsFileName(Date.now()),
+                JSON.stringify(
+                  notesToWebAnnotations(await sendMessage('listNotes', {}), Date.now()),
+                  null,
+                  2,
+                ),
+                'application/ld+json',
+              ])
+            }
+          >
+            Export notes as Web Annotations (JSON-LD)
           </button>
         </div>
         {exportError && (

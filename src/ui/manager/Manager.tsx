@@ -3,6 +3,7 @@ import { BackupView } from './BackupView';
 import { EntityPage } from './EntityPage';
 import { KnowledgeView } from './KnowledgeView';
 import { NotesView } from './NotesView';
+import { ReviewView } from './ReviewView';
 import { type Route, routeHash, useRoute } from './route';
 import { SettingsView } from './SettingsView';
 
@@ -17,6 +18,7 @@ const TITLES: Record<Route['view'], string> = {
   notes: 'Notes',
   knowledge: 'Knowledge',
   entity: 'Entity',
+  review: 'Review capture',
   backup: 'Import & export',
   settings: 'Settings',
 };
@@ -26,14 +28,14 @@ export function Manager() {
   const route = useRoute();
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
-  const section = route.view === 'entity' ? 'knowledge' : route.view;
+  const section = route.view === 'entity' || route.view === 'review' ? 'knowledge' : route.view;
 
   useEffect(() => {
     document.title = `${TITLES[route.view]} · Gloss`;
     // After navigating, focus moves to the new view so screen readers announce it (not on first load).
     if (first.current) first.current = false;
     else mainRef.current?.focus();
-  }, [route.view, route.view === 'entity' ? route.key : '']);
+  }, [route.view, route.view === 'entity' ? route.key : route.view === 'review' ? route.id : '']);
 
   return (
     <div class="gloss-root gloss-manager">
@@ -59,6 +61,7 @@ export function Manager() {
         {route.view === 'notes' && <NotesView />}
         {route.view === 'knowledge' && <KnowledgeView />}
         {route.view === 'entity' && <EntityPage key={route.key} entityKey={route.key} />}
+        {route.view === 'review' && <ReviewView key={route.id} draftId={route.id} />}
         {route.view === 'backup' && <BackupView />}
         {route.view === 'settings' && <SettingsView />}
       </main>

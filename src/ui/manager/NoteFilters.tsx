@@ -5,11 +5,20 @@ export interface NoteFiltersProps {
   entities: Array<{ key: string; name: string }>;
   sites: string[];
   hasOrphans: boolean;
+  /** Notes on a selection, about no entity. */
+  hasPageNotes: boolean;
   onChange(query: NoteQuery): void;
 }
 
 /** Search box, filters and sort order of the notes list. */
-export function NoteFilters({ query, entities, sites, hasOrphans, onChange }: NoteFiltersProps) {
+export function NoteFilters({
+  query,
+  entities,
+  sites,
+  hasOrphans,
+  hasPageNotes,
+  onChange,
+}: NoteFiltersProps) {
   const set = (change: Partial<NoteQuery>) => onChange({ ...query, ...change });
   return (
     <search class="gloss-filters">
@@ -31,11 +40,14 @@ export function NoteFilters({ query, entities, sites, hasOrphans, onChange }: No
           onChange={(event) => set({ entity: event.currentTarget.value })}
         >
           <option value="">All entities</option>
+          {(hasPageNotes || query.entity === 'page') && <option value="page">Page notes</option>}
           {(hasOrphans || query.entity === 'orphaned') && <option value="orphaned">Orphaned notes</option>}
           {/* A chosen entity stays listed after its last note leaves it, so the choice stays visible. */}
-          {query.entity && query.entity !== 'orphaned' && !entities.some((e) => e.key === query.entity) && (
-            <option value={query.entity}>{query.entity}</option>
-          )}
+          {query.entity &&
+            !['orphaned', 'page'].includes(query.entity) &&
+            !entities.some((e) => e.key === query.entity) && (
+              <option value={query.entity}>{query.entity}</option>
+            )}
           {entities.map((entity) => (
             <option key={entity.key} value={entity.key}>
               {entity.name}

@@ -46,7 +46,19 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
       />
       <div class="gloss-note-body">
         <p class="gloss-note-entity">
-          {note.orphaned ? (
+          {note.entityKey === '' ? (
+            <>
+              Page note
+              {note.quoteMissing && (
+                <>
+                  {' '}
+                  <span class="gloss-badge gloss-badge-warning" data-testid="quote-missing">
+                    Quote not found on the page
+                  </span>
+                </>
+              )}
+            </>
+          ) : note.orphaned ? (
             <>
               <bdi>{note.entityName || note.entityKey}</bdi>{' '}
               <span class="gloss-badge gloss-badge-warning">Orphaned</span>

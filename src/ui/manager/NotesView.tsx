@@ -82,6 +82,7 @@ export function NotesView() {
             entities={facets.entities}
             sites={facets.sites}
             hasOrphans={notes.some((note) => note.orphaned)}
+            hasPageNotes={notes.some((note) => note.entityKey === '')}
             onChange={setQuery}
           />
           <fieldset class="gloss-toolbar">

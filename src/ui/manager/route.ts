@@ -1,11 +1,12 @@
 // Hash routing, so every view of the manager has a link: #notes, #knowledge, #entity/<key>,
-// #backup, #settings. Entity keys contain "/", so they are URI-encoded in the hash.
+// #backup, #settings, #review/<draft id>. Entity keys contain "/", so they are URI-encoded in the hash.
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { view: 'notes' }
   | { view: 'knowledge' }
   | { view: 'entity'; key: string }
+  | { view: 'review'; id: string }
   | { view: 'backup' }
   | { view: 'settings' };
 
@@ -17,12 +18,17 @@ export function parseRoute(hash: string): Route {
       if (key) return { view: 'entity', key };
     } catch {}
   }
+  if (path.startsWith('review/') && path.length > 'review/'.length) {
+    return { view: 'review', id: path.slice('review/'.length) };
+  }
   if (path === 'knowledge' || path === 'backup' || path === 'settings') return { view: path };
   return { view: 'notes' };
 }
 
 export function routeHash(route: Route): string {
-  return route.view === 'entity' ? `#entity/${encodeURIComponent(route.key)}` : `#${route.view}`;
+  if (route.view === 'entity') return `#entity/${encodeURIComponent(route.key)}`;
+  if (route.view === 'review') return `#review/${route.id}`;
+  return `#${route.view}`;
 }
 
 export const entityHref = (key: string) => routeHash({ view: 'entity', key });

@@ -1,0 +1,47 @@
+// The context menu's "Add note on this selection" / "Add as a fact about…": the composer opens
+// in the popover, next to the selection, with the quote Gloss will find again later.
+import { h } from 'preact';
+import type { SelectionKind } from '@/src/messaging/content-protocol';
+import { sendMessage } from '@/src/messaging/protocol';
+import { type ComposerApi, SelectionComposer } from '@/src/ui/SelectionComposer';
+import type { PopoverHost } from './popover-host';
+import type { ScanOptions } from './scan';
+import { selectedQuote } from './selection';
+
+const api: ComposerApi = {
+  createNote: (input) => sendMessage('createNote', input),
+  listEntities: async (query, packId) =>
+    (await sendMessage('listEntities', { query, packId, limit: 6 })).entities,
+  saveEntity: (input) => sendMessage('saveEntity', input),
+  saveFact: (input) => sendMessage('saveFact', input),
+};
+
+/** Opens the composer for the current selection; false when nothing is selected in this frame. */
+export function composeFromSelection(
+  win: Window,
+  popover: PopoverHost,
+  kind: SelectionKind,
+  scan: ScanOptions,
+): boolean {
+  const quote = selectedQuote(win, scan);
+  if (!quote) return false;
+  const box = quote.range.getBoundingClientRect();
+  if (box.bottom < 0 || box.top > win.innerHeight) {
+    quote.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+  }
+  popover.show(
+    quote.range,
+    (onClose) =>
+      h(SelectionComposer, {
+        kind,
+        selector: quote.selector,
+        sentence: quote.sentence,
+        pageUrl: win.location.href,
+        pageTitle: win.document.title,
+        api,
+        onClose,
+      }),
+    { trapFocus: true, sticky: true },
+  );
+  return true;
+}

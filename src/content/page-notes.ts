@@ -1,0 +1,85 @@
+// Page notes on this page: their quotes are found again in the page text (the selector's exact
+// text, told apart by its context) and marked with the gloss-note highlight; the notes whose
+// quote is no longer there are reported, so the manager can say so.
+import { findQuote } from '@/src/core/anchor';
+import type { NoteRecord } from '@/src/db/records';
+import { NOTE_HIGHLIGHT } from './highlighter';
+import { pageText, rangeAt } from './page-text';
+import type { ScanOptions } from './scan';
+
+export interface NoteMark {
+  range: Range;
+  note: NoteRecord;
+}
+
+export interface PageNotesDeps {
+  list(url: string): Promise<NoteRecord[]>;
+  report(url: string, found: string[], missing: string[]): Promise<void>;
+}
+
+type HighlightWindow = Window & { Highlight: typeof Highlight };
+
+export class PageNotes {
+  private marks: NoteMark[] = [];
+  private readonly highlight: Highlight;
+  private generation = 0;
+
+  constructor(
+    private readonly win: Window,
+    private readonly registry: HighlightRegistry,
+    private readonly deps: PageNotesDeps,
+    private readonly scan: ScanOptions,
+  ) {
+    this.highlight = new (win as HighlightWindow).Highlight();
+  }
+
+  /** Fetches this page's notes and marks their quotes again. */
+  async refresh(): Promise<void> {
+    const mine = ++this.generation;
+    const url = this.win.location.href;
+    const notes = await this.deps.list(url);
+    if (mine !== this.generation) return;
+    const page = notes.length ? pageText(this.win.document.body, this.scan) : null;
+    const marks: NoteMark[] = [];
+    const missing: string[] = [];
+    for (const note of notes) {
+      const at = page && note.selector ? findQuote(page.text, note.selector) : null;
+      const range = page && at ? rangeAt(page, at.start, at.end) : null;
+      if (range) marks.push({ range, note });
+      else missing.push(note.id);
+    }
+    this.marks = marks;
+    this.highlight.clear();
+    for (const { range } of marks) this.highlight.add(range);
+    if (marks.length) this.registry.set(NOTE_HIGHLIGHT, this.highlight);
+    else this.unregister();
+    if (notes.length) {
+      await this.deps.report(
+        url,
+        marks.map((m) => m.note.id),
+        missing,
+      );
+    }
+  }
+
+  clear(): void {
+    this.generation++;
+    this.marks = [];
+    this.highlight.clear();
+    this.unregister();
+  }
+
+  /** The marked note quote under a point, if any. */
+  at(x: number, y: number): NoteMark | null {
+    for (const mark of this.marks) {
+      for (const rect of mark.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mark;
+      }
+    }
+    return null;
+  }
+
+  private unregister(): void {
+    if (this.registry.get(NOTE_HIGHLIGHT) === this.highlight) this.registry.delete(NOTE_HIGHLIGHT);
+  }
+}

@@ -1,0 +1,164 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
+import { type EntitySummary, MY_KNOWLEDGE_PACK } from '@/src/messaging/protocol';
+import { typeLabel } from './format';
+import type { SelectionComposerProps } from './SelectionComposer';
+
+type About = { entity: EntitySummary } | { name: string; type: EntityType };
+
+/**
+ * Picks the entity a selected text is a fact about (search, or a new one) and saves the fact in
+ * "My knowledge". Facts belong to the pack of their entity and packs are replaced whole on
+ * update, so a fact about a pack's entity goes to a "My knowledge" entity of the same name and
+ * type (made on first use, reused after).
+ */
+export function FactComposer(props: SelectionComposerProps & { initialText: string }) {
+  const { api } = props;
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<EntitySummary[]>([]);
+  const [newType, setNewType] = useState<EntityType>('other');
+  const [about, setAbout] = useState<About | null>(null);
+  const [text, setText] = useState(props.initialText);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+
+  // At once, so the first keys typed after the menu click are not lost.
+  useLayoutEffect(() => {
+    if (!about) search.current?.focus();
+  }, [about]);
+  useEffect(() => {
+    let stale = false;
+    const timer = setTimeout(() => {
+      api.listEntities(query.trim()).then(
+        (found) => !stale && setResults(found),
+        () => !stale && setResults([]),
+      );
+    }, 120);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query, api]);
+
+  const ownEntityKey = async (target: About): Promise<string> => {
+    if ('entity' in target && target.entity.packId === MY_KNOWLEDGE_PACK) return target.entity.key;
+    const name = 'entity' in target ? target.entity.name : target.name.trim();
+    const type = 'entity' in target ? target.entity.type : target.type;
+    const mine = await api.listEntities(name, MY_KNOWLEDGE_PACK);
+    const same = mine.find((e) => e.name === name && e.type === type);
+    return same ? same.key : (await api.saveEntity({ name, type, aliases: [] })).key;
+  };
+
+  const save = async () => {
+    if (!about || !text.trim() || saving) return;
+    setSaving(true);
+    setError(null);
+    try {
+      const web = /^https?:\/\//i.test(props.pageUrl) ? props.pageUrl.split('#')[0] : undefined;
+      await api.saveFact({
+        entityKey: await ownEntityKey(about),
+        text: text.trim(),
+        quote: props.sentence,
+        sourceTitle: props.pageTitle.trim() || props.pageUrl,
+        ...(web ? { sourceUrl: web } : {}),
+      });
+      props.onClose();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+      setSaving(false);
+    }
+  };
+
+  if (!about) {
+    return (
+      <div class="gloss-picker">
+        <label class="gloss-label" for="gloss-fact-about">
+          About which entity?
+        </label>
+        <input
+          id="gloss-fact-about"
+          ref={search}
+          class="gloss-textarea"
+          type="search"
+          value={query}
+          placeholder="Type a name"
+          onInput={(event) => setQuery(event.currentTarget.value)}
+        />
+        <ul class="gloss-list">
+          {results.map((entity) => (
+            <li key={entity.key}>
+              <button type="button" class="gloss-choice" onClick={() => setAbout({ entity })}>
+                <bdi>{entity.name}</bdi> <span class="gloss-type">{typeLabel(entity.type)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {query.trim() && (
+          <div class="gloss-actions">
+            <select
+              class="gloss-button"
+              aria-label="Type of the new entity"
+              value={newType}
+              onChange={(event) => setNewType(event.currentTarget.value as EntityType)}
+            >
+              {ENTITY_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {typeLabel(type)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              class="gloss-button"
+              onClick={() => setAbout({ name: query, type: newType })}
+            >
+              New entity “{query.trim()}”
+            </button>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const name = 'entity' in about ? about.entity.name : about.name.trim();
+  return (
+    <form class="gloss-note-form" onSubmit={(event) => event.preventDefault()}>
+      <p>
+        About <strong>{name}</strong>{' '}
+        <button type="button" class="gloss-button gloss-button-small" onClick={() => setAbout(null)}>
+          Change
+        </button>
+      </p>
+      <label class="gloss-label" for="gloss-fact-text">
+        Fact
+      </label>
+      <textarea
+        id="gloss-fact-text"
+        class="gloss-textarea"
+        rows={3}
+        dir="auto"
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+      />
+      {error && (
+        <p class="gloss-error" role="alert">
+          <bdi>{error}</bdi>
+        </p>
+      )}
+      <div class="gloss-actions">
+        <button
+          type="button"
+          class="gloss-button gloss-button-primary"
+          disabled={saving || !text.trim()}
+          onClick={save}
+        >
+          {saving ? 'Saving…' : 'Save fact'}
+        </button>
+        <button type="button" class="gloss-button" onClick={props.onClose}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

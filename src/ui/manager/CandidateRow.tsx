@@ -1,0 +1,95 @@
+import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
+import { type Candidate, parseAliases } from '@/src/core/review';
+import { typeLabel } from '../format';
+
+export interface CandidateRowProps {
+  candidate: Candidate;
+  /** The other candidates, to merge this one into. */
+  others: Array<Pick<Candidate, 'id' | 'name'>>;
+  onChange(next: Candidate): void;
+  onMerge(intoId: string): void;
+}
+
+/** One entity the extractor found: keep or drop, rename, retype, aliases, merge; its sentences. */
+export function CandidateRow({ candidate: c, others, onChange, onMerge }: CandidateRowProps) {
+  const set = (change: Partial<Candidate>) => onChange({ ...c, ...change });
+  const label = c.name.trim() || c.id;
+  return (
+    <li class={`gloss-candidate${c.keep ? '' : ' gloss-candidate-dropped'}`} data-candidate-id={c.id}>
+      <div class="gloss-row">
+        <label class="gloss-check-label">
+          <input
+            type="checkbox"
+            class="gloss-check"
+            checked={c.keep}
+            aria-label={`Keep ${label}`}
+            onChange={(event) => set({ keep: event.currentTarget.checked })}
+          />
+          Keep
+        </label>
+        <label class="gloss-field">
+          <span class="gloss-label">Name</span>
+          <input
+            class="gloss-input"
+            value={c.name}
+            aria-invalid={c.keep && !c.name.trim() ? true : undefined}
+            onInput={(event) => set({ name: event.currentTarget.value })}
+          />
+        </label>
+        <label class="gloss-field">
+          <span class="gloss-label">Type</span>
+          <select
+            class="gloss-input"
+            value={c.type}
+            onChange={(event) => set({ type: event.currentTarget.value as EntityType })}
+          >
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="gloss-field gloss-field-wide">
+          <span class="gloss-label">Aliases (comma-separated)</span>
+          <input
+            class="gloss-input"
+            value={c.aliases.join(', ')}
+            onChange={(event) => set({ aliases: parseAliases(event.currentTarget.value) })}
+          />
+        </label>
+        {others.length > 0 && (
+          <label class="gloss-field">
+            <span class="gloss-label">Merge into</span>
+            <select
+              class="gloss-input"
+              value=""
+              onChange={(event) => event.currentTarget.value && onMerge(event.currentTarget.value)}
+            >
+              <option value="">—</option>
+              {others.map((other) => (
+                <option key={other.id} value={other.id}>
+                  {other.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      <details class="gloss-candidate-facts">
+        <summary>
+          {c.facts.length} {c.facts.length === 1 ? 'sentence' : 'sentences'}
+        </summary>
+        <ul class="gloss-list">
+          {c.facts.map((fact) => (
+            <li key={fact.quote}>
+              <blockquote class="gloss-quote" dir="auto">
+                {fact.quote}
+              </blockquote>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}

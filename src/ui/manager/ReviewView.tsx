@@ -1,0 +1,150 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type PackError, validatePack } from '@/src/core/pack';
+import {
+  addCandidate,
+  type Candidate,
+  candidatesOf,
+  mergeCandidates,
+  packFromCandidates,
+} from '@/src/core/review';
+import { type Draft, type ImportResult, sendMessage } from '@/src/messaging/protocol';
+import { formatDate } from '../format';
+import { AddCandidate } from './AddCandidate';
+import { CandidateRow } from './CandidateRow';
+import { ErrorList } from './ErrorList';
+import { errorText } from './live';
+import { routeHash } from './route';
+
+type Outcome = { kind: 'saved'; result: Extract<ImportResult, { ok: true }> } | { kind: 'discarded' } | null;
+
+/** A captured article's candidates, reviewed before anything becomes a pack. */
+export function ReviewView({ draftId }: { draftId: string }) {
+  const [draft, setDraft] = useState<Draft | null | undefined>(undefined);
+  const [candidates, setCandidates] = useState<Candidate[]>([]);
+  const [title, setTitle] = useState('');
+  const [errors, setErrors] = useState<PackError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+
+  useEffect(() => {
+    sendMessage('getDraft', { id: draftId }).then(
+      (loaded) => {
+        setDraft(loaded);
+        if (loaded) {
+          setCandidates(candidatesOf(loaded.pack));
+          setTitle(loaded.pack.pack.title);
+        }
+      },
+      (caught: unknown) => setFailure(errorText(caught, 'Gloss could not read this capture.')),
+    );
+  }, [draftId]);
+
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await action();
+    } catch (caught) {
+      setFailure(errorText(caught, 'That did not work.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      if (!draft) return;
+      const pack = packFromCandidates(draft.pack, candidates, title);
+      const checked = validatePack(pack);
+      const result = checked.ok ? await sendMessage('saveDraft', { id: draftId, pack }) : checked;
+      if (result.ok) setOutcome({ kind: 'saved', result });
+      else setErrors(result.errors);
+    });
+
+  if (outcome?.kind === 'saved') {
+    const { result } = outcome;
+    return (
+      <section class="gloss-panel" data-testid="review-saved">
+        <h1>Saved</h1>
+        <p class="gloss-success" role="status">
+          “{result.title}” is {result.replaced ? 'updated' : 'in your knowledge'}: {result.entities} entities,{' '}
+          {result.facts} facts.
+        </p>
+        <a class="gloss-link" href={routeHash({ view: 'knowledge' })}>
+          See your knowledge
+        </a>
+      </section>
+    );
+  }
+  if (outcome?.kind === 'discarded') return <p class="gloss-empty">The capture was discarded.</p>;
+  if (failure && draft === undefined) return <p class="gloss-error">{failure}</p>;
+  if (draft === undefined) return <p class="gloss-muted">Loading…</p>;
+  if (draft === null) return <p class="gloss-empty">This capture was already saved or discarded.</p>;
+
+  const { article } = draft;
+  const kept = candidates.filter((c) => c.keep).length;
+  return (
+    <>
+      <header class="gloss-view-header">
+        <h1>Review the capture</h1>
+        <p class="gloss-muted">
+          <bdi>{article.title}</bdi>
+          {article.siteName && <> · {article.siteName}</>}
+          {article.byline && <> · {article.byline}</>}
+          {article.publishedAt && <> · {formatDate(article.publishedAt)}</>}
+        </p>
+        <p class="gloss-muted">Nothing is saved until you save it as a pack.</p>
+      </header>
+      <section class="gloss-panel">
+        <label class="gloss-field gloss-field-wide">
+          <span class="gloss-label">Pack title</span>
+          <input class="gloss-input" value={title} onInput={(event) => setTitle(event.currentTarget.value)} />
+        </label>
+        <p class="gloss-muted" aria-live="polite">
+          {kept} of {candidates.length} entities kept
+        </p>
+        <ul class="gloss-list gloss-candidates" aria-label="Entities found">
+          {candidates.map((c) => (
+            <CandidateRow
+              key={c.id}
+              candidate={c}
+              others={candidates.filter((o) => o.id !== c.id)}
+              onChange={(next) => setCandidates(candidates.map((o) => (o.id === c.id ? next : o)))}
+              onMerge={(into) => setCandidates(mergeCandidates(candidates, c.id, into))}
+            />
+          ))}
+        </ul>
+        <AddCandidate
+          onAdd={(name, type) =>
+            setCandidates(addCandidate(candidates, name, type, article.text, article.language ?? 'en'))
+          }
+        />
+      </section>
+      {errors.length > 0 && <ErrorList title="The pack was not saved:" errors={errors} />}
+      {failure && (
+        <p class="gloss-error" role="alert">
+          {failure}
+        </p>
+      )}
+      <div class="gloss-actions">
+        <button type="button" class="gloss-button gloss-button-primary" disabled={busy} onClick={save}>
+          Save as a pack
+        </button>
+        <button
+          type="button"
+          class="gloss-button"
+          disabled={busy}
+          onClick={() =>
+            run(async () => {
+              await sendMessage('discardDraft', { id: draftId });
+              setOutcome({ kind: 'discarded' });
+            })
+          }
+        >
+          Discard
+        </button>
+      </div>
+    </>
+  );
+}
