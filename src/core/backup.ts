@@ -1,24 +1,13 @@
 // The backup file: everything a user has (packs with their on/off state, notes, settings) in one
 // JSON document that imports back losslessly. Validated whole before anything is written.
 import * as v from 'valibot';
+import type { Note } from './note';
 import { formatPath, type Pack, type PackError, validatePack } from './pack';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
 
-export interface BackupNote {
-  id: string;
-  entityKey: string;
-  entityName: string;
-  text: string;
-  pageUrl: string;
-  pageTitle: string;
-  quote: string;
-  selector?: { exact: string; prefix: string; suffix: string };
-  quoteMissing?: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
+export type BackupNote = Note;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;

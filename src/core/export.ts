@@ -1,20 +1,9 @@
 // Pure helpers for the manager: notes as Markdown, note search/filter/sort, file names.
 // No DOM, browser or database imports: everything here is strings and records in, data out.
+import type { Note } from './note';
 
 /** What a note needs to be exported or filtered (NoteView and NoteRecord both fit). */
-export interface NoteLike {
-  id: string;
-  entityKey: string;
-  entityName: string;
-  text: string;
-  pageUrl: string;
-  pageTitle: string;
-  quote: string;
-  /** A page note's selection (W3C TextQuoteSelector). */
-  selector?: { exact: string; prefix: string; suffix: string };
-  quoteMissing?: boolean;
-  createdAt: number;
-  updatedAt: number;
+export interface NoteLike extends Note {
   orphaned?: boolean;
 }
 

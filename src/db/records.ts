@@ -1,6 +1,6 @@
 // What the knowledge base stores. Records keep the pack's own ids and add a global `key`
 // ("packId/id") because two packs may both use an id like "nato".
-import type { TextQuoteSelector } from '@/src/core/anchor';
+import type { Note } from '@/src/core/note';
 import type { EntityType } from '@/src/core/pack';
 
 export interface PackRecord {
@@ -55,27 +55,8 @@ export interface FactRecord {
   position: number;
 }
 
-export interface NoteRecord {
-  id: string;
-  /**
-   * The entity this note is about. It may no longer exist (pack removed): the note is then orphaned,
-   * never lost. "" for a page note: a note on a selection, about no entity.
-   */
-  entityKey: string;
-  /** The entity's name when the note was written, so an orphaned note still says what it was about. */
-  entityName: string;
-  text: string;
-  pageUrl: string;
-  pageTitle: string;
-  /** The sentence around the mention the note was written from (a page note: the selected text). */
-  quote: string;
-  /** A page note's selection, found again on later visits (W3C TextQuoteSelector). */
-  selector?: TextQuoteSelector;
-  /** The page was visited and the selector's quote was not on it (it changed). */
-  quoteMissing?: boolean;
-  createdAt: number;
-  updatedAt: number;
-}
+/** Notes are stored as they are defined in the core. */
+export type NoteRecord = Note;
 
 export interface SettingRecord {
   key: string;
