@@ -6,7 +6,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { GlossBrowser } from '../../scripts/lib/chromium';
 import type { ContentProtocol } from '../../src/messaging/content-protocol';
-import type { GlossProtocol } from '../../src/messaging/protocol';
 
 export interface ProbeState {
   longTasks: number[];
@@ -36,22 +35,7 @@ export async function readProbe(page: Page): Promise<ProbeState> {
   return page.evaluate(() => ({ ...(window as unknown as { __glossProbe: ProbeState }).__glossProbe }));
 }
 
-export async function callBackground<K extends keyof GlossProtocol>(
-  page: Page,
-  type: K,
-  data: Parameters<GlossProtocol[K]>[0],
-): Promise<ReturnType<GlossProtocol[K]>> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{
-        res?: unknown;
-        err?: { message: string };
-      }>,
-    [type, data] as const,
-  );
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<GlossProtocol[K]>;
-}
+export { callBackground } from '../../scripts/lib/calls';
 
 /** The content script's state of the frontmost tab, asked the way the popup asks it. */
 export async function pageState(

@@ -7,7 +7,6 @@ import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
-import type { GlossProtocol } from '@/src/messaging/protocol';
 
 export const baseUrl = () => inject('baseUrl');
 export const fixtureUrl = (name: string) => `${baseUrl()}/fixtures/${name}`;
@@ -58,26 +57,7 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
   };
 }
 
-/**
- * Calls the background from an extension page through chrome.runtime, in the message envelope
- * @webext-core/messaging uses ({ id, type, data, timestamp } → { res } | { err }).
- */
-export async function callBackground<K extends keyof GlossProtocol>(
-  page: Page,
-  type: K,
-  data: Parameters<GlossProtocol[K]>[0],
-): Promise<ReturnType<GlossProtocol[K]>> {
-  const reply = await page.evaluate(
-    ([type, data]) =>
-      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{
-        res?: unknown;
-        err?: { message: string };
-      }>,
-    [type, data] as const,
-  );
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<GlossProtocol[K]>;
-}
+export { callBackground } from '@/scripts/lib/calls';
 
 export function bundledPackFile() {
   return JSON.parse(
