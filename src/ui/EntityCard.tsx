@@ -3,6 +3,7 @@ import type { NoteRecord } from '@/src/db/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { formatAbsolute, formatDate, formatNoteDate, isoTimestamp, safeHttpUrl, typeLabel } from './format';
 import { NoteForm } from './NoteForm';
+import { NotePage } from './NotePage';
 
 export interface EntityCardProps {
   view: EntityView;
@@ -225,8 +226,6 @@ function NoteItem({
   const confirmRef = useRef<HTMLButtonElement>(null);
   const deleteRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
-  const href = safeHttpUrl(note.pageUrl);
-  const pageLabel = note.pageTitle.trim() || note.pageUrl;
 
   // Focus follows the question: onto "Delete" when asked, back to the note's Delete button after "Keep".
   useEffect(() => {
@@ -270,18 +269,7 @@ function NoteItem({
         {note.text}
       </p>
       <p class="gloss-note-meta">
-        {pageLabel && (
-          <>
-            {href ? (
-              <a class="gloss-link" href={href} target="_blank" rel="noopener noreferrer">
-                <bdi>{pageLabel}</bdi>
-              </a>
-            ) : (
-              <bdi>{pageLabel}</bdi>
-            )}
-            {' · '}
-          </>
-        )}
+        <NotePage note={note} />
         <time dateTime={isoTimestamp(note.createdAt)} title={formatAbsolute(note.createdAt)}>
           {formatNoteDate(note.createdAt, now)}
         </time>

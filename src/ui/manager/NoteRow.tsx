@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type NoteView, sendMessage } from '@/src/messaging/protocol';
-import { formatAbsolute, formatNoteDate, isoTimestamp, safeHttpUrl } from '../format';
+import { formatAbsolute, formatNoteDate, isoTimestamp } from '../format';
 import { NoteForm } from '../NoteForm';
+import { NotePage } from '../NotePage';
 import { EntityPicker } from './EntityPicker';
 import { entityHref } from './route';
 
@@ -23,8 +24,6 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
   const editRef = useRef<HTMLButtonElement>(null);
   const reattachRef = useRef<HTMLButtonElement>(null);
   const lastMode = useRef<Mode>('view');
-  const href = safeHttpUrl(note.pageUrl);
-  const pageLabel = note.pageTitle.trim() || note.pageUrl;
 
   // Back to the button that opened the form, not to <body>.
   useEffect(() => {
@@ -87,18 +86,7 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
           </blockquote>
         )}
         <p class="gloss-note-meta">
-          {pageLabel && (
-            <>
-              {href ? (
-                <a class="gloss-link" href={href} target="_blank" rel="noopener noreferrer">
-                  <bdi>{pageLabel}</bdi>
-                </a>
-              ) : (
-                <bdi>{pageLabel}</bdi>
-              )}
-              {' · '}
-            </>
-          )}
+          <NotePage note={note} />
           Written{' '}
           <time dateTime={isoTimestamp(note.createdAt)} title={formatAbsolute(note.createdAt)}>
             {formatNoteDate(note.createdAt, now)}
