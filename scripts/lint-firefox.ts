@@ -65,7 +65,9 @@ const problems = [...report.errors, ...report.warnings.filter((w) => !isPreactIn
 const where = (m: Message) => (m.file ? ` (${m.file}${m.line ? `:${m.line}:${m.column}` : ''})` : '');
 for (const m of problems) console.error(`✗ ${m.code}: ${m.message}${where(m)}`);
 for (const m of explained) {
-  console.log(`  known: ${m.code} in ${m.file === 'capture.js' ? 'Readability' : "Preact's renderer"}${where(m)}`);
+  console.log(
+    `  known: ${m.code} in ${m.file === 'capture.js' ? 'Readability' : "Preact's renderer"}${where(m)}`,
+  );
 }
 console.log(
   `web-ext lint ${FIREFOX_EXTENSION_DIR}: ${report.errors.length} errors, ${report.warnings.length} warnings ` +
