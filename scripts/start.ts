@@ -1,8 +1,9 @@
 // `npm start`: build Gloss, serve the demo article on 127.0.0.1 and open it in Debian's Chromium
 // with Gloss loaded. Without a display it runs headless and saves a screenshot instead.
 import { execSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { launchGloss } from './lib/chromium';
 import { ROOT, startStaticServer } from './lib/static-server';
 
@@ -11,8 +12,10 @@ const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY) &
 execSync('npx wxt build', { cwd: ROOT, stdio: 'inherit' });
 const server = await startStaticServer(Number(process.env.PORT ?? 0));
 const demoUrl = `${server.url}/fixtures/article.html`;
-const profileDir = resolve(ROOT, '.output/start-profile');
-mkdirSync(profileDir, { recursive: true });
+// A new browser profile every run: Chromium keeps serving an unpacked extension's previous service
+// worker from its cache when the version number has not changed, so a kept profile would run
+// yesterday's background with today's pages.
+const profileDir = mkdtempSync(join(tmpdir(), 'gloss-start-'));
 const gloss = await launchGloss({
   profileDir,
   headless: !hasDisplay,
