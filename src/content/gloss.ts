@@ -300,7 +300,8 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       });
     } else {
       for (const listener of noteListeners) listener(change.entityKey);
-      refreshNotes();
+      // A note about an entity leaves this page's selection notes as they were: don't re-walk it.
+      if (!change.entityKey) refreshNotes();
     }
   });
 

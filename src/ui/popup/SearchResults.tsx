@@ -42,7 +42,7 @@ export function SearchResults({ search, onOpen }: SearchResultsProps) {
                   {result.entityType && <span class="gloss-type">{typeLabel(result.entityType)}</span>}
                 </span>
                 {result.kind !== 'entity' || result.snippet !== result.entityName ? (
-                  <span class="gloss-popup-snippet">
+                  <span class="gloss-snippet">
                     <span class="gloss-popup-kind">{KIND_LABEL[result.kind]}: </span>
                     <bdi>{result.snippet}</bdi>
                   </span>
