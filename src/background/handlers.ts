@@ -43,6 +43,8 @@ export interface HandlerOptions {
   setBadge?: (tabId: number, mentions: number, active: boolean) => void;
   /** Opens the manager in a tab at a view, e.g. "#review/<id>". */
   openManager?: (hash: string) => void;
+  /** The compiled matcher (the background passes one that also publishes to pages). */
+  matchers?: MatcherCache;
 }
 
 const memorySettings = (): SettingsStore => {
@@ -77,7 +79,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
         throw explain(error);
       }
     };
-  const matchers = new MatcherCache(db);
+  const matchers = options.matchers ?? new MatcherCache(db);
   const changedKnowledge =
     <A, R>(fn: (data: A) => Promise<R>) =>
     async (data: A) => {

@@ -4,10 +4,16 @@ import bundledNato from '@/assets/packs/nato-ukraine-2024.json';
 import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
 import { askTab } from '@/src/messaging/ask-tab';
+import {
+  type PublishedMatcher,
+  publishedMatcherItem,
+  publishedRevisionItem,
+} from '@/src/messaging/published-matcher';
 import { changeItem, settingsItem } from '@/src/settings/settings';
 import type { SettingsStore } from './backup';
 import { createMenus, type MenuApi, onMenuClick } from './context-menu';
 import { createHandlers, type Notify, registerHandlers } from './handlers';
+import { LOCAL_MATCHER_LIMIT, MatcherCache } from './matcher-cache';
 import { installBundledPack } from './packs';
 
 export const BUNDLED_PACKS: unknown[] = [bundledNato];
@@ -41,9 +47,41 @@ const settingsStore: SettingsStore = {
   clear: () => settingsItem.removeValue(),
 };
 
+/**
+ * Puts a new matcher where pages read it with their settings. Skipped when that revision is there
+ * already: a service worker that wakes up revives its matcher, and rewriting the same value would
+ * send it to every tab's storage listener again.
+ */
+async function publishMatcher(matcher: PublishedMatcher): Promise<void> {
+  if ((await publishedRevisionItem.getValue()) === matcher.revision) return;
+  await publishedMatcherItem.setValue(matcher);
+  await publishedRevisionItem.setValue(matcher.revision);
+}
+
+/** Withdraws the published matcher before telling pages the knowledge changed (see notify). */
+async function withdrawMatcher(): Promise<void> {
+  await publishedRevisionItem.removeValue();
+  await publishedMatcherItem.removeValue();
+}
+
 export function startBackground(events: BackgroundEvents): GlossDb {
   const db = openDb();
-  const notify: Notify = (change) => void changeItem.setValue({ ...change, at: Date.now() });
+  const matchers = new MatcherCache(db, LOCAL_MATCHER_LIMIT, publishMatcher);
+  const signal = (change: Parameters<Notify>[0]) => changeItem.setValue({ ...change, at: Date.now() });
+  const notify: Notify = (change) => {
+    if (change.kind !== 'knowledge') {
+      void signal(change);
+      return;
+    }
+    // Knowledge changed: pages opened from now on must not take the old matcher from storage, so it
+    // goes first; open pages hear the signal and ask for the new one; then the new one is built and
+    // published for the pages after them.
+    void withdrawMatcher()
+      .catch(() => {})
+      .then(() => signal(change))
+      .then(() => matchers.get())
+      .catch((error) => console.error('Gloss: rebuilding the matcher failed', error));
+  };
   let installing: Promise<void> = Promise.resolve();
   events.onInstalled(() => {
     createMenus(events.menus).catch((error) =>
@@ -60,6 +98,7 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       settings: settingsStore,
       setBadge: events.setBadge,
       openManager: events.openManager,
+      matchers,
     }),
   );
   events.onMenuClick((menuItemId, tab, frameId) => {

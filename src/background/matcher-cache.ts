@@ -11,6 +11,7 @@ import {
 } from '@/src/core/matcher';
 import type { GlossDb } from '@/src/db/db';
 import type { MatcherDelivery } from '@/src/messaging/protocol';
+import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 import { getDictionary } from './knowledge';
 
 /**
@@ -28,6 +29,8 @@ export class MatcherCache {
   constructor(
     private readonly db: GlossDb,
     private readonly localLimit = LOCAL_MATCHER_LIMIT,
+    /** Hands each new matcher to the pages (extension storage); failures only cost pages a message. */
+    private readonly publish: (matcher: PublishedMatcher) => Promise<void> = async () => {},
   ) {}
 
   /** The matcher for the knowledge as it is now; built (or revived from the last build) on demand. */
@@ -44,10 +47,26 @@ export class MatcherCache {
   }
 
   async delivery(knownRevision?: string): Promise<MatcherDelivery> {
-    const { revision, matcher, size } = await this.get();
-    if (size > this.localLimit) return { revision, mode: 'remote', size };
-    if (knownRevision === revision) return { revision, mode: 'unchanged', size };
-    return { revision, mode: 'local', size, matcher: matcher.toJSON() };
+    const current = await this.get();
+    if (current.size <= this.localLimit && knownRevision === current.revision) {
+      return { revision: current.revision, mode: 'unchanged', size: current.size };
+    }
+    return this.published(current);
+  }
+
+  /** What pages get for a matcher: compiled when small, "ask the background" when large. */
+  private published({
+    revision,
+    matcher,
+    size,
+  }: {
+    revision: string;
+    matcher: Matcher;
+    size: number;
+  }): PublishedMatcher {
+    return size > this.localLimit
+      ? { revision, mode: 'remote', size }
+      : { revision, mode: 'local', size, matcher: matcher.toJSON() };
   }
 
   async match(texts: string[]): Promise<{ revision: string; mentions: Mention[][] }> {
@@ -67,6 +86,7 @@ export class MatcherCache {
     if (cached?.revision === revision) {
       try {
         this.current = { revision, matcher: reviveMatcher(cached.data), size: cached.size };
+        this.announce(this.current);
         return this.current;
       } catch {
         // A corrupt cache is rebuilt below.
@@ -81,6 +101,14 @@ export class MatcherCache {
         value: { revision: dictionary.revision, data: matcher.serialize(), size: matcher.size },
       })
       .catch(() => {}); // Out of space: the cache is only a speed-up.
+    this.announce(this.current);
     return this.current;
+  }
+
+  private announce(current: { revision: string; matcher: Matcher; size: number }): void {
+    // A build that the knowledge has moved past meanwhile is not published: pages would keep it.
+    void this.revision()
+      .then((now) => (String(now) === current.revision ? this.publish(this.published(current)) : undefined))
+      .catch(() => {}); // Pages fall back to asking.
   }
 }

@@ -1,10 +1,9 @@
 // The context menu's "Add note on this selection" / "Add as a fact about…": the composer opens
 // in the popover, next to the selection, with the quote Gloss will find again later.
-import { h } from 'preact';
 import type { SelectionKind } from '@/src/messaging/content-protocol';
 import { sendMessage } from '@/src/messaging/protocol';
-import { type ComposerApi, SelectionComposer } from '@/src/ui/SelectionComposer';
-import type { PopoverHost } from './popover-host';
+import type { ComposerApi } from '@/src/ui/SelectionComposer';
+import type { PopoverControl } from './popover';
 import type { ScanOptions } from './scan';
 import { selectedQuote } from './selection';
 
@@ -19,7 +18,7 @@ const api: ComposerApi = {
 /** Opens the composer for the current selection; false when nothing is selected in this frame. */
 export function composeFromSelection(
   win: Window,
-  popover: PopoverHost,
+  popover: PopoverControl,
   kind: SelectionKind,
   scan: ScanOptions,
 ): boolean {
@@ -29,19 +28,13 @@ export function composeFromSelection(
   if (box.bottom < 0 || box.top > win.innerHeight) {
     quote.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
   }
-  popover.show(
-    quote.range,
-    (onClose) =>
-      h(SelectionComposer, {
-        kind,
-        selector: quote.selector,
-        sentence: quote.sentence,
-        pageUrl: win.location.href,
-        pageTitle: win.document.title,
-        api,
-        onClose,
-      }),
-    { trapFocus: true, sticky: true },
-  );
+  popover.openComposer(quote.range, {
+    kind,
+    selector: quote.selector,
+    sentence: quote.sentence,
+    pageUrl: win.location.href,
+    pageTitle: win.document.title,
+    api,
+  });
   return true;
 }

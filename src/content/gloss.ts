@@ -1,30 +1,29 @@
 // Gloss on one page (one frame): fetch the alias dictionary, mark mentions, keep the marks in step
 // with the page and the settings, and open the popover on hover or from the keyboard.
 
-import { h } from 'preact';
 import { foldForSearch } from '@/src/core/search-text';
 import { sentenceAround } from '@/src/core/sentence';
 import { contentMessaging } from '@/src/messaging/content-protocol';
 import { type EntityView, sendMessage } from '@/src/messaging/protocol';
+import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 import {
   changeItem,
-  getSettings,
+  DEFAULT_SETTINGS,
   isActiveOn,
   type Settings,
   updateSettings,
   watchSettings,
 } from '@/src/settings/settings';
-import { PageNoteCard } from '@/src/ui/PageNoteCard';
 import type { PopoverApi } from '@/src/ui/Popover';
 import { composeFromSelection } from './compose';
 import { Highlighter, highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
 import { HoverController } from './hover';
-import { loadPageMatcher, type PageMatcher } from './matching';
+import { loadPageMatcher, type PageMatcher, readStartup } from './matching';
 import { type MentionRecord, MentionStore } from './mentions';
 import { type NoteMark, PageNotes } from './page-notes';
-import { PopoverHost } from './popover-host';
-import { isInsideSkipped, isSkippedElement, type ScanOptions } from './scan';
+import { LazyPopover } from './popover';
+import { isInsideSkipped, isSkippedElement, OWN_UI_TAG, type ScanOptions } from './scan';
 import { runScan, TaskStats } from './scanner';
 import { type PageChanges, PageWatcher } from './watch';
 
@@ -33,8 +32,15 @@ export interface GlossPage {
   stop(): void;
 }
 
-/** Starts Gloss in this window. `signal` ends everything (the extension was updated or removed). */
-export async function startGloss(win: Window, signal: AbortSignal): Promise<GlossPage | null> {
+/**
+ * Starts Gloss in this window. `signal` ends everything (the extension was updated or removed);
+ * `startedAt` is when the content script began to run, the origin of the start-up timings.
+ */
+export async function startGloss(
+  win: Window,
+  signal: AbortSignal,
+  startedAt = performance.now(),
+): Promise<GlossPage | null> {
   const doc = win.document;
   const registry = highlightRegistry(win);
   // No CSS Custom Highlight API: Gloss steps back rather than change the page's DOM.
@@ -44,12 +50,12 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   const highlighter = new Highlighter(registry, win);
   const store = new MentionStore(highlighter);
   const shadowRoots = new Set<ShadowRoot>();
-  const stats = new TaskStats();
-  const startedAt = performance.now();
-  // Both round trips to the background at once: they are most of a small page's start-up time.
-  let matcherLoading: Promise<PageMatcher> | null = loadPageMatcher(null);
-  matcherLoading.catch(() => {});
-  let settings: Settings = await getSettings();
+  const stats = new TaskStats(startedAt);
+  // Settings and the published matcher in one storage read, and the page walked while it is on
+  // its way: together they are most of a small page's start-up time.
+  const startup = readStartup().finally(() => stats.phase('settings'));
+  const settingsLoading = startup.then((read) => read.settings);
+  let settings: Settings = DEFAULT_SETTINGS;
   let active = false;
   let matcher: PageMatcher | null = null;
   let scan: AbortController | null = null;
@@ -67,13 +73,13 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   };
   store.onChange(report);
 
-  const popover = new PopoverHost(doc, () => hover.closed());
+  const popover = new LazyPopover(doc, () => hover.closed());
   const isOwnUi = (node: Node) => {
-    for (let n: Node | null = node; n; n = n.parentNode) if (popover.isHost(n)) return true;
+    for (let n: Node | null = node; n; n = n.parentNode)
+      if (n.nodeType === Node.ELEMENT_NODE && (n as Element).localName === OWN_UI_TAG) return true;
     return false;
   };
   const scanOptions: ScanOptions = {
-    isOwnUi: (element) => popover.isHost(element),
     onShadowRoot: (root) => {
       if (shadowRoots.has(root)) return;
       shadowRoots.add(root);
@@ -134,12 +140,11 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       popover,
       open: (target, trapFocus) =>
         'note' in target
-          ? popover.show(target.range, (onClose) => h(PageNoteCard, { note: target.note, onClose }), {
-              trapFocus,
-            })
+          ? popover.openNote(target.range, target.note, trapFocus)
           : openPopover(target, trapFocus),
       delay: () => settings.hoverDelay,
       prefetch: (target) => {
+        popover.preload();
         if ('entityIds' in target) for (const key of target.entityIds) void getEntity(key).catch(() => {});
       },
       setActive: (range) => highlighter.setActive(range),
@@ -167,25 +172,32 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     });
   }
 
-  async function loadDictionary(): Promise<void> {
+  async function loadDictionary(published?: Promise<PublishedMatcher | null>): Promise<PageMatcher> {
     const started = performance.now();
-    const loading = matcherLoading ?? loadPageMatcher(matcher);
-    matcherLoading = null;
-    matcher = await loading;
+    const loaded = await loadPageMatcher(matcher, (await published) ?? null);
+    matcher = loaded;
     matcherMs = performance.now() - started;
+    stats.phase('matcher');
+    return loaded;
   }
 
-  /** Scans the whole page (and the shadow roots known so far) from scratch. */
-  function scanAll(): Promise<void> {
+  /**
+   * Scans the whole page (and the shadow roots known so far) from scratch. `ready` may still be
+   * on its way: the page is walked meanwhile.
+   */
+  function abortScan(): void {
     scan?.abort();
+  }
+
+  function scanAll(ready: PageMatcher | Promise<PageMatcher> | null = matcher): Promise<void> {
+    abortScan();
     const controller = new AbortController();
     scan = controller;
-    const current = matcher;
     store.clear();
-    if (!current) return Promise.resolve();
+    if (!ready) return Promise.resolve();
     scanning = runScan({
       roots: [doc.body, ...shadowRoots],
-      matcher: current,
+      matcher: ready,
       store,
       win,
       signal: AbortSignal.any([signal, controller.signal]),
@@ -195,22 +207,23 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
     })
       .then(() => {
         stats.firstScanMs ??= performance.now() - startedAt;
+        stats.firstScanBusyMs ??= stats.busyMs;
       })
       .catch(ignoreAbort);
     return scanning;
   }
 
   async function rescan({ roots, removals }: PageChanges): Promise<void> {
+    // Let a running full scan finish first (the first one may still be waiting for the settings),
+    // so the two don't both add the same marks.
+    await scanning;
     if (!active || !matcher) return;
     if (removals) store.removeWhere((container) => !isConnected(container));
     const targets = roots.filter(
       (root) =>
-        !(root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element, scanOptions)) &&
-        !isInsideSkipped(root, scanOptions),
+        !(root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) && !isInsideSkipped(root),
     );
     if (targets.length === 0) return;
-    // Let a running full scan finish first, so the two don't both add the same marks.
-    await scanning;
     await runScan({
       roots: targets,
       matcher,
@@ -242,11 +255,17 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       watcher.observe(doc.body);
       for (const root of shadowRoots) watcher.observe(root);
       refreshNotes();
-      if (!matcher) await loadDictionary();
-      await scanAll();
+      const first = firstScan;
+      firstScan = null;
+      if (first) {
+        await first;
+      } else {
+        if (!matcher) await loadDictionary();
+        await scanAll();
+      }
     } else {
       pageNotes.clear();
-      scan?.abort();
+      abortScan();
       watcher.stop();
       popover.close({ restoreFocus: false });
       store.clear();
@@ -286,6 +305,8 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
       longestTaskMs: stats.longestTaskMs,
       matcherMs,
       matchedIn: matcher?.where ?? null,
+      busyMs: stats.firstScanBusyMs,
+      phases: stats.phases,
     },
   }));
 
@@ -308,7 +329,7 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   const stop = () => {
     clearTimeout(reportTimer);
     clearTimeout(pauseTimer);
-    scan?.abort();
+    abortScan();
     unwatchSettings();
     unwatchChanges();
     contentMessaging.removeAllListeners();
@@ -320,6 +341,23 @@ export async function startGloss(win: Window, signal: AbortSignal): Promise<Glos
   };
   signal.addEventListener('abort', stop, { once: true });
 
+  // The first scan starts now: it walks the page while the settings and the dictionary are on
+  // their way, and marks nothing unless the settings say Gloss is on here.
+  const dictionary = loadDictionary(startup.then((read) => read.published));
+  watcher.observe(doc.body);
+  let firstScan: Promise<void> | null = scanAll(
+    Promise.all([dictionary, settingsLoading]).then(([loaded, first]) => {
+      if (!isActiveOn(first, site)) throw new DOMException('Gloss is off on this site', 'AbortError');
+      return loaded;
+    }),
+  );
+  settings = await settingsLoading;
+  if (!isActiveOn(settings, site)) {
+    abortScan();
+    watcher.stop();
+    firstScan = null;
+    dictionary.catch(() => {});
+  }
   await apply(settings);
   return { store, stop };
 }

@@ -1,6 +1,6 @@
 // Hover intent: the popover opens when the pointer rests on a mention for the hover delay, stays
 // open while the pointer moves into it, and closes a moment after the pointer leaves both.
-import type { PopoverHost } from './popover-host';
+import type { PopoverControl } from './popover';
 
 const CLOSE_GRACE_MS = 300;
 
@@ -11,7 +11,7 @@ export interface HoverTarget {
 
 export interface HoverDeps<T extends HoverTarget> {
   hitTest(x: number, y: number): T | null;
-  popover: PopoverHost;
+  popover: PopoverControl;
   open(target: T, trapFocus: boolean): void;
   delay(): number;
   /** Start loading what the popover will show, so it is ready when the delay ends. */

@@ -1,7 +1,10 @@
-// The page's way to find mentions: a compiled matcher sent by the background (small knowledge
+// The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
+import { storage } from 'wxt/utils/storage';
 import { type Mention, reviveMatcher } from '@/src/core/matcher';
-import { sendMessage } from '@/src/messaging/protocol';
+import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
+import { type PublishedMatcher, publishedMatcherItem } from '@/src/messaging/published-matcher';
+import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/src/settings/settings';
 
 export interface PageMatcher {
   revision: string;
@@ -12,8 +15,37 @@ export interface PageMatcher {
   find(texts: string[]): Promise<Mention[][]>;
 }
 
-export async function loadPageMatcher(previous: PageMatcher | null): Promise<PageMatcher> {
-  const delivery = await sendMessage('getMatcher', { revision: previous?.revision });
+/**
+ * What a page needs to start, in one storage read: the settings and the matcher the background
+ * published. Neither waits for the service worker, which may be asleep.
+ */
+export async function readStartup(): Promise<{ settings: Settings; published: PublishedMatcher | null }> {
+  const [settings, published] = await storage.getItems([settingsItem, publishedMatcherItem]);
+  return {
+    settings: { ...DEFAULT_SETTINGS, ...(settings?.value as Partial<Settings> | null) },
+    published: (published?.value as PublishedMatcher | null) ?? null,
+  };
+}
+
+/**
+ * The matcher: the published one if there is one and it revives, else asked of the background
+ * (with the revision the page has, which the background may answer with "unchanged").
+ */
+export async function loadPageMatcher(
+  previous: PageMatcher | null,
+  published: PublishedMatcher | null = null,
+): Promise<PageMatcher> {
+  if (published) {
+    try {
+      return pageMatcher(published, previous);
+    } catch {
+      // Written by another version, or damaged: the background answers instead.
+    }
+  }
+  return pageMatcher(await sendMessage('getMatcher', { revision: previous?.revision }), previous);
+}
+
+function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): PageMatcher {
   if (delivery.mode === 'unchanged' && previous) return previous;
   if (delivery.mode === 'local') {
     const matcher = reviveMatcher(delivery.matcher);

@@ -14,7 +14,7 @@ export function pageText(root: Node, options: ScanOptions = {}): PageText {
   const segments: Segment[] = [];
   const bases: number[] = [];
   let text = '';
-  for (const segment of segmentsUnder(root, options)) {
+  for (const segment of segmentsUnder(root, { ...options, visibleOnly: true })) {
     if (!segment) continue;
     if (segments.length) text += '\n';
     bases.push(text.length);

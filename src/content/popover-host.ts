@@ -1,15 +1,21 @@
 // Mounts the popover next to a mention: a Preact tree in a closed shadow root, in the top layer,
 // positioned with Floating UI. The host element exists only while the popover is open, so the
-// page's DOM is back to what it was as soon as it closes.
+// page's DOM is back to what it was as soon as it closes. Part of the popover module, which pages
+// load the first time a card is about to open (see popover.ts).
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { type ComponentChild, h, render } from 'preact';
+import type { NoteRecord } from '@/src/db/records';
 import cardCss from '@/src/ui/card.css?inline';
+import { PageNoteCard } from '@/src/ui/PageNoteCard';
 import { Popover, type PopoverProps } from '@/src/ui/Popover';
+import { SelectionComposer, type SelectionComposerProps } from '@/src/ui/SelectionComposer';
+import type { PopoverControl } from './popover';
 import popoverCss from './popover.css?inline';
+import { OWN_UI_TAG } from './scan';
 
-export const HOST_TAG = 'gloss-popover';
+const HOST_TAG = OWN_UI_TAG;
 
-export class PopoverHost {
+export class PopoverHost implements PopoverControl {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private shadow: ShadowRoot | null = null;
@@ -44,12 +50,6 @@ export class PopoverHost {
     return focused?.localName === 'textarea' || focused?.localName === 'input';
   }
 
-  isHost(node: Node): boolean {
-    return (
-      node === this.host || (node.nodeType === Node.ELEMENT_NODE && (node as Element).localName === HOST_TAG)
-    );
-  }
-
   get isComposing(): boolean {
     return this.host !== null && this.sticky;
   }
@@ -59,11 +59,21 @@ export class PopoverHost {
     this.show(anchor, (onClose) => h(Popover, { ...props, onClose }), { trapFocus: props.trapFocus });
   }
 
-  /**
-   * Any Gloss UI next to a range: a page note's card, the selection composer (`sticky`: it closes
-   * only by Esc, its buttons, or a click elsewhere).
-   */
-  show(
+  /** A page note's card, on its marked quote. */
+  openNote(anchor: Range, note: NoteRecord, trapFocus: boolean): void {
+    this.show(anchor, (onClose) => h(PageNoteCard, { note, onClose }), { trapFocus });
+  }
+
+  /** The composer for a selection: it closes only by Esc, its buttons, or a click elsewhere. */
+  openComposer(anchor: Range, props: Omit<SelectionComposerProps, 'onClose'>): void {
+    this.show(anchor, (onClose) => h(SelectionComposer, { ...props, onClose }), {
+      trapFocus: true,
+      sticky: true,
+    });
+  }
+
+  /** Any Gloss UI next to a range. */
+  private show(
     anchor: Range,
     content: (onClose: () => void) => ComponentChild,
     { trapFocus = false, sticky = false }: { trapFocus?: boolean; sticky?: boolean } = {},

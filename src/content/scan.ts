@@ -4,64 +4,68 @@
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-/** Elements whose text is not reading text, or not text at all. */
+/** Gloss's own popover: its host element, outside the page's body, never scanned. */
+export const OWN_UI_TAG = 'gloss-popover';
+
+/** Elements whose text is not reading text, or not text at all (by localName: no case mapping per call). */
 const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'OPTGROUP',
-  'DATALIST',
-  'CODE',
-  'KBD',
-  'SAMP',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
+  OWN_UI_TAG,
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'code',
+  'kbd',
+  'samp',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'head',
+  'title',
 ]);
 
 /** Elements that flow inside a line: text on both sides of them belongs to one run. */
 const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'BIG',
-  'CITE',
-  'DATA',
-  'DEL',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'LABEL',
-  'MARK',
-  'NOBR',
-  'OUTPUT',
-  'Q',
-  'RUBY',
-  'S',
-  'SMALL',
-  'SPAN',
-  'STRIKE',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'TT',
-  'U',
-  'VAR',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'nobr',
+  'output',
+  'q',
+  'ruby',
+  's',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
 ]);
 
 /** A run of text nodes that reads as one piece of text. */
@@ -75,30 +79,55 @@ export interface Segment {
 }
 
 export interface ScanOptions {
-  /** Gloss's own UI, never scanned. */
-  isOwnUi?: (element: Element) => boolean;
   /** Called for every open shadow root met, so the caller can scan and observe it too. */
   onShadowRoot?: (root: ShadowRoot) => void;
 }
 
-/** Whether an element's subtree is left alone: not reading text, editable, hidden, or Gloss's own. */
-export function isSkippedElement(element: Element, options: ScanOptions = {}): boolean {
+/**
+ * Whether an element's subtree is not reading text by what it is (scripts, form fields, code, SVG,
+ * the `hidden` attribute, Gloss's own popover): answered from the element alone, without asking for style.
+ */
+export function skipsSubtree(element: Element): boolean {
   if (element.namespaceURI !== HTML_NS) return true; // SVG, MathML
-  if (SKIPPED.has(element.tagName)) return true;
-  if (options.isOwnUi?.(element)) return true;
+  return SKIPPED.has(element.localName) || Boolean((element as HTMLElement).hidden);
+}
+
+/**
+ * Whether text right inside `element` shows on screen as reading text: rendered, visible, not
+ * editable. Asks for style, so the scanner calls it only for the elements mentions are found in.
+ */
+export function showsText(element: Element): boolean {
   const html = element as HTMLElement;
-  if (html.isContentEditable) return true;
-  if (html.hidden) return true;
-  // checkVisibility() is false for display:none, content-visibility:hidden and visibility:hidden;
-  // display:contents has no box of its own but its children do.
-  if (typeof html.checkVisibility === 'function' && !html.checkVisibility({ visibilityProperty: true })) {
-    return element.ownerDocument.defaultView?.getComputedStyle(element).display !== 'contents';
-  }
-  return false;
+  if (html.isContentEditable) return false;
+  // checkVisibility() is false for display:none, content-visibility:hidden and visibility:hidden,
+  // here or in an ancestor; display:contents has no box of its own, but its children do.
+  if (typeof html.checkVisibility !== 'function' || html.checkVisibility({ visibilityProperty: true }))
+    return true;
+  if (element.ownerDocument.defaultView?.getComputedStyle(element).display !== 'contents') return false;
+  const parent = element.parentElement;
+  return parent ? showsText(parent) : true;
+}
+
+/** Whether an element's subtree is left alone: not reading text, editable, hidden, or Gloss's own. */
+export function isSkippedElement(element: Element): boolean {
+  return skipsSubtree(element) || !showsText(element);
+}
+
+/** showsText, remembered per element for one scan (style does not change within a slice). */
+export function textVisibility(): (element: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (element) => {
+    let shown = known.get(element);
+    if (shown === undefined) {
+      shown = showsText(element);
+      known.set(element, shown);
+    }
+    return shown;
+  };
 }
 
 export function isInline(element: Element): boolean {
-  return INLINE.has(element.tagName);
+  return INLINE.has(element.localName);
 }
 
 /** The block a node's text flows in: nearest non-inline ancestor element, or its shadow root. */
@@ -118,9 +147,9 @@ export function blockOf(node: Node): Element | ShadowRoot | null {
 }
 
 /** Whether any ancestor of `node` (up to its root) is skipped. */
-export function isInsideSkipped(node: Node, options: ScanOptions = {}): boolean {
+export function isInsideSkipped(node: Node): boolean {
   for (let el = node.parentElement; el; el = el.parentElement) {
-    if (isSkippedElement(el, options)) return true;
+    if (isSkippedElement(el)) return true;
   }
   return false;
 }
@@ -128,26 +157,25 @@ export function isInsideSkipped(node: Node, options: ScanOptions = {}): boolean 
 /** How many nodes the walk visits between chances for the caller to pause. */
 const TICK_NODES = 256;
 
+export interface WalkOptions extends ScanOptions {
+  /**
+   * Leave out hidden and editable subtrees during the walk (one style query per element). Without
+   * it the walk reads the DOM alone and the caller checks the few places mentions are found in.
+   */
+  visibleOnly?: boolean;
+}
+
 /**
  * Yields the segments under `root` in document order — and `null` every few hundred nodes, so
  * the caller can pause even inside one huge run of text to keep each task short. Text nodes that
  * are only white space still join runs ("Jens <b></b> Stoltenberg") but never start one.
+ * A plain walk over firstChild/nextSibling: no TreeWalker filter calling back into script per node.
  */
 export function* segmentsUnder(
   root: Node,
-  options: ScanOptions = {},
+  options: WalkOptions = {},
 ): Generator<Segment | null, void, undefined> {
-  const doc = root.ownerDocument ?? (root as Document);
-  // Declared before the walker's filter closes over it.
-  let skippedSince = false;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType !== Node.ELEMENT_NODE) return NodeFilter.FILTER_ACCEPT;
-      if (!isSkippedElement(node as Element, options)) return NodeFilter.FILTER_ACCEPT;
-      skippedSince = true;
-      return NodeFilter.FILTER_REJECT;
-    },
-  });
+  const skip = options.visibleOnly ? isSkippedElement : skipsSubtree;
   const blocks = new Map<Node, Element | ShadowRoot | null>();
   let current: Segment | null = null;
 
@@ -158,41 +186,49 @@ export function* segmentsUnder(
   };
 
   let visited = 0;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let node: Node | null = root.firstChild;
+  while (node) {
     if (++visited % TICK_NODES === 0) yield null;
-    if (skippedSince) {
-      // A skipped element in the middle of a line ("Jens <input> Stoltenberg") also ends the run.
-      skippedSince = false;
-      const done = finish();
-      if (done) yield done;
-    }
+    let descend = false;
     if (node.nodeType === Node.ELEMENT_NODE) {
       const element = node as Element;
-      if (element.shadowRoot) options.onShadowRoot?.(element.shadowRoot);
-      // A line break or a nested block ends the run; inline elements don't.
-      if (!isInline(element)) {
+      // A skipped element ends the run, even in the middle of a line ("Jens <input> Stoltenberg"),
+      // and so does a line break or a nested block; inline elements don't.
+      const skipped = skip(element);
+      if (skipped || !isInline(element)) {
         const done = finish();
         if (done) yield done;
       }
+      if (!skipped) {
+        if (element.shadowRoot) options.onShadowRoot?.(element.shadowRoot);
+        descend = true;
+      }
+    } else if (node.nodeType === Node.TEXT_NODE && (node as Text).data) {
+      const text = node as Text;
+      const parent = text.parentNode;
+      let container = parent ? blocks.get(parent) : null;
+      if (container === undefined && parent) {
+        container = blockOf(text);
+        blocks.set(parent, container);
+      }
+      if (container) {
+        if (current && current.container !== container) {
+          const done = finish();
+          if (done) yield done;
+        }
+        if (!current) current = { container, nodes: [], starts: [], text: '' };
+        current.starts.push(current.text.length);
+        current.nodes.push(text);
+        current.text += text.data;
+      }
+    }
+    // On to the next node in document order, staying under root.
+    if (descend && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    const text = node as Text;
-    if (!text.data) continue;
-    const parent = text.parentNode;
-    let container = parent ? blocks.get(parent) : null;
-    if (container === undefined && parent) {
-      container = blockOf(text);
-      blocks.set(parent, container);
-    }
-    if (!container) continue;
-    if (current && current.container !== container) {
-      const done = finish();
-      if (done) yield done;
-    }
-    if (!current) current = { container, nodes: [], starts: [], text: '' };
-    current.starts.push(current.text.length);
-    current.nodes.push(text);
-    current.text += text.data;
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   const done = finish();
   if (done) yield done;

@@ -3,18 +3,37 @@
 import type { Mention } from '@/src/core/matcher';
 import type { PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
-import { pointAt, type ScanOptions, type Segment, segmentsUnder } from './scan';
+import { pointAt, type ScanOptions, type Segment, segmentsUnder, textVisibility } from './scan';
 
 /** Work per slice; well under the 50 ms that counts as a long task, with room for a busy machine. */
 const SLICE_MS = 6;
+/**
+ * Below this much text a whole scan takes a slice or two: ordering it visible-first (a layout query
+ * per block) would cost more than it saves.
+ */
+const ORDER_ABOVE_CHARS = 50_000;
 
 /** How long Gloss's own tasks ran on this page: the popup shows it, the e2e suite checks it. */
 export class TaskStats {
   longestTaskMs = 0;
   firstScanMs: number | null = null;
+  /** Main-thread time of every slice recorded so far. */
+  busyMs = 0;
+  /** busyMs when the first scan ended. */
+  firstScanBusyMs: number | null = null;
+  /** Step name → ms after `origin` it first ended. */
+  readonly phases: Record<string, number> = {};
+
+  constructor(private readonly origin = performance.now()) {}
 
   record(ms: number): void {
+    this.busyMs += ms;
     if (ms > this.longestTaskMs) this.longestTaskMs = ms;
+  }
+
+  /** Notes the first time a step ends. */
+  phase(name: string): void {
+    this.phases[name] ??= performance.now() - this.origin;
   }
 
   /** Runs a synchronous piece of work and records its length. */
@@ -60,7 +79,7 @@ export class TimeSlicer {
    * Waits for work done elsewhere (the background matching the text): the page is free meanwhile,
    * so the wait ends this slice instead of counting as part of it.
    */
-  async wait<T>(elsewhere: Promise<T>): Promise<T> {
+  async wait<T>(elsewhere: Promise<T> | T): Promise<T> {
     this.stats?.record(performance.now() - this.started);
     try {
       return await elsewhere;
@@ -82,7 +101,8 @@ function yieldToPage(win: Window): Promise<void> {
 
 export interface ScanJob {
   roots: Node[];
-  matcher: PageMatcher;
+  /** May still be on its way: the page is walked meanwhile, and marking starts once it is here. */
+  matcher: PageMatcher | Promise<PageMatcher>;
   store: MentionStore;
   win: Window;
   signal: AbortSignal;
@@ -103,32 +123,45 @@ export async function runScan(job: ScanJob): Promise<void> {
     },
   };
   const perRoot: Array<{ root: Node; segments: Segment[] }> = [];
+  let chars = 0;
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i] as Node;
     const segments: Segment[] = [];
     for (const segment of segmentsUnder(root, scan)) {
-      if (segment) segments.push(segment);
+      if (segment) {
+        segments.push(segment);
+        chars += segment.text.length;
+      }
       await slicer.maybeYield();
     }
     perRoot.push({ root, segments });
   }
+  job.stats?.phase('walk');
+  const matcher = await slicer.wait(job.matcher);
+  job.signal.throwIfAborted();
+  // The walk left style alone; the elements mentions are found in are checked here, once each.
+  const shown = textVisibility();
 
   if (job.mode === 'replace') {
     for (const { root, segments } of perRoot) {
       const records: MentionRecord[] = [];
-      for await (const found of matchInBatches(segments, job.matcher, slicer)) records.push(...found);
+      for await (const found of matchInBatches(segments, matcher, slicer, shown)) records.push(...found);
       job.store.replaceUnder(root, records);
     }
     slicer.finish();
     return;
   }
 
-  const segments = await visibleFirst(
-    perRoot.flatMap((r) => r.segments),
-    job.win,
-    slicer,
-  );
-  for await (const found of matchInBatches(segments, job.matcher, slicer)) {
+  const all = perRoot.flatMap((r) => r.segments);
+  const [page, ...shadows] = perRoot;
+  // The document's own segments are ordered; open shadow roots' follow (they are few, and their
+  // nodes cannot be compared in document order with the page's).
+  const segments =
+    chars > ORDER_ABOVE_CHARS && page?.root === job.win.document.body
+      ? visibleFirst(page.segments, job.win).concat(shadows.flatMap((r) => r.segments))
+      : all;
+  job.stats?.phase('order');
+  for await (const found of matchInBatches(segments, matcher, slicer, shown)) {
     // Marks appear batch by batch, the visible text's first.
     job.store.add(found);
   }
@@ -140,6 +173,7 @@ async function* matchInBatches(
   segments: Segment[],
   matcher: PageMatcher,
   slicer: TimeSlicer,
+  shown: (element: Element) => boolean,
 ): AsyncGenerator<MentionRecord[]> {
   let start = 0;
   while (start < segments.length) {
@@ -153,7 +187,11 @@ async function* matchInBatches(
     const found = await slicer.wait(matcher.find(batch.map((segment) => segment.text)));
     let records: MentionRecord[] = [];
     for (const [i, segment] of batch.entries()) {
-      records.push(...mentionsFrom(segment, found[i] ?? []));
+      for (const record of mentionsFrom(segment, found[i] ?? [])) {
+        // Text the reader cannot see or is editing is never marked.
+        if (record.nodes.every((node) => node.parentElement && shown(node.parentElement)))
+          records.push(record);
+      }
       if (slicer.due()) {
         yield records;
         records = [];
@@ -196,22 +234,52 @@ export function mentionsFrom(segment: Segment, found: Mention[]): MentionRecord[
   return records;
 }
 
-/** Segments on screen first, then the rest in document order. */
-async function visibleFirst(segments: Segment[], win: Window, slicer: TimeSlicer): Promise<Segment[]> {
-  const height = win.innerHeight;
-  const visible: Segment[] = [];
-  const rest: Segment[] = [];
-  const onScreen = new Map<Node, boolean>();
-  for (const segment of segments) {
-    const box = segment.container instanceof ShadowRoot ? segment.container.host : segment.container;
-    let shown = onScreen.get(box);
-    if (shown === undefined) {
-      const rect = box.getBoundingClientRect();
-      shown = rect.bottom >= 0 && rect.top <= height;
-      onScreen.set(box, shown);
+/** Points of the viewport asked what is under them: columns × rows. */
+const PROBE_COLUMNS = 4;
+const PROBE_ROWS = 8;
+
+/**
+ * Segments on screen first, then the rest in document order. Measuring every block would cost a
+ * layout query each (tens of ms on a page of 35,000 blocks); instead a grid of points asks which
+ * elements are on screen, and the segments from the first of them to the last, in document order,
+ * go first. In a page with columns that may take in some text off screen too; it is only an order.
+ */
+export function visibleFirst(segments: Segment[], win: Window): Segment[] {
+  const doc = win.document;
+  let from = segments.length;
+  let to = 0;
+  for (let row = 0; row < PROBE_ROWS; row++) {
+    for (let column = 0; column < PROBE_COLUMNS; column++) {
+      const x = ((column + 0.5) / PROBE_COLUMNS) * win.innerWidth;
+      const y = ((row + 0.5) / PROBE_ROWS) * win.innerHeight;
+      const hit = doc.elementFromPoint(x, y);
+      if (!hit || hit === doc.body || hit === doc.documentElement || !doc.body.contains(hit)) continue;
+      from = Math.min(
+        from,
+        firstIndex(segments, (node) => hit.contains(node) || follows(hit, node)),
+      );
+      to = Math.max(
+        to,
+        firstIndex(segments, (node) => follows(hit, node) && !hit.contains(node)),
+      );
     }
-    (shown ? visible : rest).push(segment);
-    await slicer.maybeYield();
   }
-  return visible.concat(rest);
+  if (from >= to) return segments;
+  return [...segments.slice(from, to), ...segments.slice(0, from), ...segments.slice(to)];
+}
+
+function follows(reference: Node, node: Node): boolean {
+  return (reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/** The first index whose segment's first node passes `test` (false … false, true … true), or length. */
+function firstIndex(segments: Segment[], test: (node: Node) => boolean): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test((segments[mid] as Segment).nodes[0] as Node)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

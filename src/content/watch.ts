@@ -18,6 +18,8 @@ export class PageWatcher {
   private removals = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstDirtyAt = 0;
+  /** Roots observed since the last stop: observing one again would only cost time. */
+  private observed = new WeakSet<Node>();
 
   constructor(
     private readonly onChanges: (changes: PageChanges) => void,
@@ -29,7 +31,8 @@ export class PageWatcher {
   }
 
   observe(root: Node): void {
-    if (this.signal.aborted) return;
+    if (this.signal.aborted || this.observed.has(root)) return;
+    this.observed.add(root);
     this.observer.observe(root, {
       subtree: true,
       childList: true,
@@ -42,6 +45,7 @@ export class PageWatcher {
 
   stop(): void {
     this.observer.disconnect();
+    this.observed = new WeakSet();
     clearTimeout(this.timer);
     this.dirty.clear();
   }

@@ -2,14 +2,14 @@
 // Documented in docs/pack-format.md; docs/pack.schema.json is generated from PackSchema
 // (test/unit/pack-schema-doc.test.ts keeps the two in step).
 import * as v from 'valibot';
+import { ENTITY_TYPES, type EntityType } from './vocabulary';
+
+export { ENTITY_TYPES, type EntityType };
 
 export const PACK_FORMAT = 'gloss-pack';
 export const PACK_FORMAT_VERSION = 1;
 /** Larger files are refused before parsing, so a runaway file cannot exhaust memory. */
 export const MAX_PACK_BYTES = 200 * 1024 * 1024;
-
-export const ENTITY_TYPES = ['person', 'place', 'organization', 'event', 'other'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
 
 const text = (max: number) =>
   v.pipe(

@@ -19,10 +19,14 @@ export interface PageState {
     firstScanMs: number | null;
     /** The longest stretch Gloss held the page's main thread. */
     longestTaskMs: number;
-    /** The last matcher load: `getMatcher` round trip plus reviving it (0 before the first). */
+    /** The last matcher load: reading it (published in storage, or asked of the background) and reviving it. */
     matcherMs: number;
     /** Where mentions are matched: in the page (compiled matcher sent) or in the background. */
     matchedIn: 'page' | 'background' | null;
+    /** Main-thread time the first scan used, all slices together (the rest of firstScanMs was waiting). */
+    busyMs: number | null;
+    /** When each step of the first scan ended, ms after content-script start (for the page benchmark). */
+    phases: Record<string, number>;
   };
 }
 

@@ -15,7 +15,8 @@ export interface Dictionary {
 /** How a page gets its matcher: compiled, to match locally, or "ask me" for a large knowledge base. */
 export type MatcherDelivery =
   | { revision: string; mode: 'local'; size: number; matcher: SerializedMatcherJSON }
-  | { revision: string; mode: 'unchanged' | 'remote'; size: number };
+  | { revision: string; mode: 'remote'; size: number }
+  | { revision: string; mode: 'unchanged'; size: number };
 
 export interface EntityView {
   entity: EntityRecord;
@@ -70,7 +71,7 @@ export interface EntitySummary {
 }
 
 /** The pack users' own entities and facts go into. */
-export const MY_KNOWLEDGE_PACK = 'my-knowledge';
+export { MY_KNOWLEDGE_PACK } from '@/src/core/vocabulary';
 
 export interface EntityInput {
   /** Absent: a new entity in "My knowledge". */

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
-import { type EntitySummary, MY_KNOWLEDGE_PACK } from '@/src/messaging/protocol';
+import { ENTITY_TYPES, type EntityType, MY_KNOWLEDGE_PACK } from '@/src/core/vocabulary';
+import type { EntitySummary } from '@/src/messaging/protocol';
 import { typeLabel } from './format';
 import type { SelectionComposerProps } from './SelectionComposer';
 

@@ -12,9 +12,8 @@ function readmePermissions(): string[] {
 }
 
 describe('the built manifest', () => {
-  const manifest = JSON.parse(
-    readFileSync(resolve(root, process.env.GLOSS_OUT_DIR ?? '.output', 'chrome-mv3/manifest.json'), 'utf8'),
-  );
+  const built = resolve(root, process.env.GLOSS_OUT_DIR ?? '.output', 'chrome-mv3');
+  const manifest = JSON.parse(readFileSync(resolve(built, 'manifest.json'), 'utf8'));
 
   it('asks for exactly the permissions README lists, each with its reason', () => {
     const contentScriptHosts = (manifest.content_scripts ?? []).flatMap(
@@ -28,6 +27,22 @@ describe('the built manifest', () => {
       ]),
     ].sort();
     expect(asked).toEqual(readmePermissions().sort());
+  });
+
+  it('exposes only the popover module to pages, and only under a per-session URL', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['content-scripts/popover.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+    ]);
+  });
+
+  it('keeps the script every page runs within 60 KiB: the popover comes as its own module', () => {
+    const content = readFileSync(resolve(built, 'content-scripts/content.js'));
+    const popover = readFileSync(resolve(built, 'content-scripts/popover.js'), 'utf8');
+    expect(content.length).toBeLessThanOrEqual(60 * 1024);
+    // The module holds the card and its positioning; the content script holds neither.
+    expect(popover).toMatch(/export\s*\{/);
+    expect(popover).toContain('gloss-card');
+    expect(content.toString()).not.toContain('gloss-card');
   });
 
   it('is named Gloss, with a description and icons', () => {

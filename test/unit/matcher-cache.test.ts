@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installBundledPacks } from '@/src/background/index';
-import { MatcherCache } from '@/src/background/matcher-cache';
+import { LOCAL_MATCHER_LIMIT, MatcherCache } from '@/src/background/matcher-cache';
 import { reviveMatcher } from '@/src/core/matcher';
 import type { GlossDb } from '@/src/db/db';
+import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 import { freshDb } from './helpers';
 
 let db: GlossDb;
@@ -58,4 +59,50 @@ describe('MatcherCache', () => {
     expect(revived.revision).toBe(after.revision);
     expect(revived.size).toBe(0);
   });
+
+  it('publishes each new build for pages: compiled when small, "ask the background" when large', async () => {
+    const published: PublishedMatcher[] = [];
+    const publish = async (matcher: PublishedMatcher) => {
+      published.push(matcher);
+    };
+    const small = new MatcherCache(db, LOCAL_MATCHER_LIMIT, publish);
+    const built = await small.get();
+    await until(() => published.length === 1);
+    const [first] = published;
+    expect(first).toMatchObject({ mode: 'local', revision: built.revision });
+    if (first?.mode !== 'local') return;
+    expect(reviveMatcher(first.matcher).findAll(text)).toHaveLength(3);
+    // The same revision again: nothing new to publish.
+    await small.get();
+    await small.delivery();
+
+    const large = new MatcherCache(db, 10, publish);
+    await large.get(); // revived from the database's copy after a "restart": published again
+    await until(() => published.length === 2);
+    expect(published[1]).toEqual({ mode: 'remote', revision: built.revision, size: built.size });
+  });
+
+  it('does not publish a build the knowledge has moved past', async () => {
+    const published: PublishedMatcher[] = [];
+    const cache = new MatcherCache(db, LOCAL_MATCHER_LIMIT, async (matcher) => {
+      published.push(matcher);
+    });
+    const building = cache.get();
+    // The knowledge changes while the build is under way.
+    const revision = Number((await db.settings.get('knowledgeRevision'))?.value ?? 0);
+    await db.settings.put({ key: 'knowledgeRevision', value: revision + 1 });
+    const built = await building;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Whatever the build saw, only the knowledge as it is now may reach pages.
+    expect(published.every((p) => p.revision === String(revision + 1))).toBe(true);
+    expect(built.size).toBeGreaterThan(0);
+    const current = await cache.get();
+    expect(current.revision).toBe(String(revision + 1));
+    await until(() => published.some((p) => p.revision === current.revision));
+  });
 });
+
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(done()).toBe(true);
+}
