@@ -59,7 +59,7 @@ function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): P
   return {
     revision: delivery.revision,
     where: 'background',
-    batchChars: 400_000,
+    batchChars: 100_000,
     find: async (texts) => (await sendMessage('matchTexts', { texts })).mentions,
   };
 }

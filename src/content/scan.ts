@@ -163,6 +163,8 @@ export interface WalkOptions extends ScanOptions {
    * it the walk reads the DOM alone and the caller checks the few places mentions are found in.
    */
   visibleOnly?: boolean;
+  /** Subtrees already walked (the blocks on screen, walked first): left out, like skipped ones. */
+  done?: ReadonlySet<Node>;
 }
 
 /**
@@ -175,63 +177,76 @@ export function* segmentsUnder(
   root: Node,
   options: WalkOptions = {},
 ): Generator<Segment | null, void, undefined> {
-  const skip = options.visibleOnly ? isSkippedElement : skipsSubtree;
+  const visibleOnly = options.visibleOnly === true;
+  const done = options.done;
+  // A root that hosts a shadow root (a block on screen can be one) has it walked too.
+  if (root.nodeType === 1 && (root as Element).shadowRoot) {
+    options.onShadowRoot?.((root as Element).shadowRoot as ShadowRoot);
+  }
   const blocks = new Map<Node, Element | ShadowRoot | null>();
   let current: Segment | null = null;
-
-  const finish = () => {
-    const done = current;
-    current = null;
-    return done && /\S/.test(done.text) ? done : null;
-  };
-
   let visited = 0;
   let node: Node | null = root.firstChild;
+  // Node types as literals and the checks inlined: this loop visits every node of the page, and on
+  // a page just loaded it runs before the engine has optimised anything.
   while (node) {
     if (++visited % TICK_NODES === 0) yield null;
     let descend = false;
-    if (node.nodeType === Node.ELEMENT_NODE) {
+    const type = node.nodeType;
+    if (type === 1) {
       const element = node as Element;
+      const name = element.localName;
       // A skipped element ends the run, even in the middle of a line ("Jens <input> Stoltenberg"),
       // and so does a line break or a nested block; inline elements don't.
-      const skipped = skip(element);
-      if (skipped || !isInline(element)) {
-        const done = finish();
-        if (done) yield done;
+      const skipped =
+        element.namespaceURI !== HTML_NS ||
+        SKIPPED.has(name) ||
+        Boolean((element as HTMLElement).hidden) ||
+        done?.has(element) === true ||
+        (visibleOnly && !showsText(element));
+      if ((skipped || !INLINE.has(name)) && current) {
+        if (/\S/.test(current.text)) yield current;
+        current = null;
       }
       if (!skipped) {
-        if (element.shadowRoot) options.onShadowRoot?.(element.shadowRoot);
+        const shadow = element.shadowRoot;
+        if (shadow) options.onShadowRoot?.(shadow);
         descend = true;
       }
-    } else if (node.nodeType === Node.TEXT_NODE && (node as Text).data) {
+    } else if (type === 3) {
       const text = node as Text;
+      const data = text.data;
       const parent = text.parentNode;
-      let container = parent ? blocks.get(parent) : null;
-      if (container === undefined && parent) {
-        container = blockOf(text);
-        blocks.set(parent, container);
-      }
-      if (container) {
-        if (current && current.container !== container) {
-          const done = finish();
-          if (done) yield done;
+      if (data && parent) {
+        let container = blocks.get(parent);
+        if (container === undefined) {
+          container = blockOf(text);
+          blocks.set(parent, container);
         }
-        if (!current) current = { container, nodes: [], starts: [], text: '' };
-        current.starts.push(current.text.length);
-        current.nodes.push(text);
-        current.text += text.data;
+        if (container) {
+          if (current && current.container !== container) {
+            if (/\S/.test(current.text)) yield current;
+            current = null;
+          }
+          if (!current) current = { container, nodes: [text], starts: [0], text: data };
+          else {
+            current.starts.push(current.text.length);
+            current.nodes.push(text);
+            current.text += data;
+          }
+        }
       }
     }
     // On to the next node in document order, staying under root.
-    if (descend && node.firstChild) {
-      node = node.firstChild;
+    const child = descend ? node.firstChild : null;
+    if (child) {
+      node = child;
       continue;
     }
     while (node && node !== root && !node.nextSibling) node = node.parentNode;
     node = node && node !== root ? node.nextSibling : null;
   }
-  const done = finish();
-  if (done) yield done;
+  if (current && /\S/.test(current.text)) yield current;
 }
 
 /** Maps an offset in a segment's text to the text node and offset inside it. */

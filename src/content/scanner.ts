@@ -3,15 +3,20 @@
 import type { Mention } from '@/src/core/matcher';
 import type { PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
-import { pointAt, type ScanOptions, type Segment, segmentsUnder, textVisibility } from './scan';
+import {
+  isInline,
+  isInsideSkipped,
+  pointAt,
+  type ScanOptions,
+  type Segment,
+  segmentsUnder,
+  skipsSubtree,
+  textVisibility,
+  type WalkOptions,
+} from './scan';
 
 /** Work per slice; well under the 50 ms that counts as a long task, with room for a busy machine. */
 const SLICE_MS = 6;
-/**
- * Below this much text a whole scan takes a slice or two: ordering it visible-first (a layout query
- * per block) would cost more than it saves.
- */
-const ORDER_ABOVE_CHARS = 50_000;
 
 /** How long Gloss's own tasks ran on this page: the popup shows it, the e2e suite checks it. */
 export class TaskStats {
@@ -62,10 +67,14 @@ export class TimeSlicer {
     return performance.now() - this.started >= this.budget;
   }
 
+  /** While true, every fourth pause lets waiting replies in (see yieldToPage). */
+  waiting: () => boolean = () => false;
+  private pauses = 0;
+
   /** Lets the page run; throws if the work was cancelled meanwhile. */
   async yield(): Promise<void> {
     this.stats?.record(performance.now() - this.started);
-    await yieldToPage(this.win);
+    await yieldToPage(this.win, ++this.pauses % 4 === 0 && this.waiting());
     this.signal.throwIfAborted();
     this.started = performance.now();
   }
@@ -93,8 +102,22 @@ export class TimeSlicer {
   }
 }
 
-function yieldToPage(win: Window): Promise<void> {
-  const scheduler = (win as Window & { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+type Scheduler = {
+  yield?: () => Promise<void>;
+  postTask?: (task: () => void, options?: { priority?: string }) => Promise<void>;
+};
+
+/**
+ * Lets the page run. `scheduler.yield()` resumes ahead of other tasks, so the page gets a turn
+ * without Gloss losing its place behind the page's own work; but it also keeps out the replies
+ * Gloss is waiting for (storage, the background) until the walk is done. `letRepliesIn` queues the
+ * rest of the work as an ordinary task instead, behind them.
+ */
+function yieldToPage(win: Window, letRepliesIn: boolean): Promise<void> {
+  const scheduler = (win as Window & { scheduler?: Scheduler }).scheduler;
+  if (letRepliesIn && typeof scheduler?.postTask === 'function') {
+    return scheduler.postTask(() => {}, { priority: 'user-visible' });
+  }
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
@@ -115,78 +138,131 @@ export interface ScanJob {
 export async function runScan(job: ScanJob): Promise<void> {
   const slicer = new TimeSlicer(job.win, job.signal, job.stats);
   const roots = [...job.roots];
-  const scan: ScanOptions = {
+  const scan: WalkOptions = {
     ...job.scan,
     onShadowRoot: (root) => {
       roots.push(root);
       job.scan.onShadowRoot?.(root);
     },
   };
+  // The matcher may arrive while the page is walked: from then on, text for the background goes
+  // out batch by batch as it is walked, so the background matches while the page walks on.
+  let matcher: PageMatcher | null = null;
+  const ready = Promise.resolve(job.matcher);
+  ready.then(
+    (arrived) => {
+      matcher = arrived;
+    },
+    () => {},
+  );
+  // Until it is here, some pauses let the replies in (the walk would otherwise keep them out).
+  slicer.waiting = () => matcher === null;
+  const queue = new MatchQueue();
+  const dispatch = (final: boolean) => {
+    if (matcher?.where === 'background') queue.dispatch(matcher, final);
+  };
+  const walk = async (root: Node, into: Segment[], options: WalkOptions) => {
+    let count = 0;
+    for (const segment of segmentsUnder(root, options)) {
+      if (segment) {
+        into.push(segment);
+        queue.add(segment);
+        // The clock is read every few hundred nodes (the walk's null ticks) and every 64 segments.
+        if (++count % 64 !== 0) continue;
+      }
+      if (slicer.due()) {
+        await slicer.yield();
+        dispatch(false);
+      }
+    }
+  };
+
+  // A first scan walks what is on screen first, so its marks come first.
+  const body = job.win.document.body;
+  const onScreen = job.mode === 'add' && roots[0] === body ? blocksOnScreen(job.win) : [];
+  for (const block of onScreen) await walk(block, [], scan);
+  job.stats?.phase('order');
   const perRoot: Array<{ root: Node; segments: Segment[] }> = [];
-  let chars = 0;
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i] as Node;
     const segments: Segment[] = [];
-    for (const segment of segmentsUnder(root, scan)) {
-      if (segment) {
-        segments.push(segment);
-        chars += segment.text.length;
-      }
-      await slicer.maybeYield();
-    }
+    await walk(root, segments, i === 0 && onScreen.length ? { ...scan, done: new Set(onScreen) } : scan);
     perRoot.push({ root, segments });
   }
   job.stats?.phase('walk');
-  const matcher = await slicer.wait(job.matcher);
+  const arrived = await slicer.wait(ready);
+  matcher = arrived;
   job.signal.throwIfAborted();
+  dispatch(true);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
   const shown = textVisibility();
 
   if (job.mode === 'replace') {
     for (const { root, segments } of perRoot) {
       const records: MentionRecord[] = [];
-      for await (const found of matchInBatches(segments, matcher, slicer, shown)) records.push(...found);
+      for await (const found of matchAll(new MatchQueue(segments), arrived, slicer, shown))
+        records.push(...found);
       job.store.replaceUnder(root, records);
     }
-    slicer.finish();
-    return;
-  }
-
-  const all = perRoot.flatMap((r) => r.segments);
-  const [page, ...shadows] = perRoot;
-  // The document's own segments are ordered; open shadow roots' follow (they are few, and their
-  // nodes cannot be compared in document order with the page's).
-  const segments =
-    chars > ORDER_ABOVE_CHARS && page?.root === job.win.document.body
-      ? visibleFirst(page.segments, job.win).concat(shadows.flatMap((r) => r.segments))
-      : all;
-  job.stats?.phase('order');
-  for await (const found of matchInBatches(segments, matcher, slicer, shown)) {
-    // Marks appear batch by batch, the visible text's first.
-    job.store.add(found);
+  } else {
+    for await (const found of matchAll(queue, arrived, slicer, shown)) {
+      // Marks appear batch by batch, the visible text's first.
+      job.store.add(found);
+    }
   }
   slicer.finish();
 }
 
-/** Matches segments a batch at a time and turns the results into ranges, yielding between slices. */
-async function* matchInBatches(
-  segments: Segment[],
+/**
+ * Walked text waiting to be matched, cut into batches. Batches for the background go out as soon as
+ * they are full (or all at once at the end): it answers them in order while the page walks on or
+ * marks the ones already back. A local matcher takes each batch when its turn comes: that work is
+ * done here, and a batch must fit in a slice.
+ */
+class MatchQueue {
+  private pending: Segment[] = [];
+  private pendingChars = 0;
+  readonly batches: Array<{ segments: Segment[]; found: Promise<Mention[][]> | null }> = [];
+
+  constructor(segments: Segment[] = []) {
+    for (const segment of segments) this.add(segment);
+  }
+
+  add(segment: Segment): void {
+    this.pending.push(segment);
+    this.pendingChars += segment.text.length;
+  }
+
+  /** Cuts full batches (all that is left, if final); sends them off when matching is remote. */
+  dispatch(matcher: PageMatcher, final: boolean): void {
+    while (this.pending.length && (final || this.pendingChars >= matcher.batchChars)) {
+      let end = 0;
+      let chars = 0;
+      while (end < this.pending.length && (end === 0 || chars < matcher.batchChars)) {
+        chars += (this.pending[end] as Segment).text.length;
+        end++;
+      }
+      const segments = this.pending.splice(0, end);
+      this.pendingChars -= chars;
+      const found = matcher.where === 'background' ? matcher.find(segments.map((s) => s.text)) : null;
+      found?.catch(() => {}); // The one awaited reports the failure.
+      this.batches.push({ segments, found });
+    }
+  }
+}
+
+/** Matches every batch of the queue in order and turns the results into ranges, slice by slice. */
+async function* matchAll(
+  queue: MatchQueue,
   matcher: PageMatcher,
   slicer: TimeSlicer,
   shown: (element: Element) => boolean,
 ): AsyncGenerator<MentionRecord[]> {
-  let start = 0;
-  while (start < segments.length) {
-    let end = start;
-    let chars = 0;
-    while (end < segments.length && (end === start || chars < matcher.batchChars)) {
-      chars += (segments[end] as Segment).text.length;
-      end++;
-    }
-    const batch = segments.slice(start, end);
-    const found = await slicer.wait(matcher.find(batch.map((segment) => segment.text)));
+  queue.dispatch(matcher, true);
+  for (const batch of queue.batches) {
+    const found = await slicer.wait(batch.found ?? matcher.find(batch.segments.map((s) => s.text)));
     let records: MentionRecord[] = [];
-    for (const [i, segment] of batch.entries()) {
+    for (const [i, segment] of batch.segments.entries()) {
       for (const record of mentionsFrom(segment, found[i] ?? [])) {
         // Text the reader cannot see or is editing is never marked.
         if (record.nodes.every((node) => node.parentElement && shown(node.parentElement)))
@@ -200,7 +276,6 @@ async function* matchInBatches(
     }
     yield records;
     await slicer.maybeYield();
-    start = end;
   }
 }
 
@@ -239,47 +314,25 @@ const PROBE_COLUMNS = 4;
 const PROBE_ROWS = 8;
 
 /**
- * Segments on screen first, then the rest in document order. Measuring every block would cost a
- * layout query each (tens of ms on a page of 35,000 blocks); instead a grid of points asks which
- * elements are on screen, and the segments from the first of them to the last, in document order,
- * go first. In a page with columns that may take in some text off screen too; it is only an order.
+ * The blocks on screen, to be walked and marked before the rest. Measuring every block would cost
+ * a layout query each (tens of ms on a page of 35,000 blocks); instead a grid of points asks which
+ * elements are under it. Only blocks of reading text, none inside another.
  */
-export function visibleFirst(segments: Segment[], win: Window): Segment[] {
+export function blocksOnScreen(win: Window): Element[] {
   const doc = win.document;
-  let from = segments.length;
-  let to = 0;
+  const found = new Set<Element>();
   for (let row = 0; row < PROBE_ROWS; row++) {
     for (let column = 0; column < PROBE_COLUMNS; column++) {
       const x = ((column + 0.5) / PROBE_COLUMNS) * win.innerWidth;
       const y = ((row + 0.5) / PROBE_ROWS) * win.innerHeight;
-      const hit = doc.elementFromPoint(x, y);
-      if (!hit || hit === doc.body || hit === doc.documentElement || !doc.body.contains(hit)) continue;
-      from = Math.min(
-        from,
-        firstIndex(segments, (node) => hit.contains(node) || follows(hit, node)),
-      );
-      to = Math.max(
-        to,
-        firstIndex(segments, (node) => follows(hit, node) && !hit.contains(node)),
-      );
+      let block = doc.elementFromPoint(x, y);
+      while (block && isInline(block)) block = block.parentElement;
+      if (!block || block === doc.body || block === doc.documentElement || !doc.body.contains(block))
+        continue;
+      if (skipsSubtree(block) || isInsideSkipped(block)) continue;
+      found.add(block);
     }
   }
-  if (from >= to) return segments;
-  return [...segments.slice(from, to), ...segments.slice(0, from), ...segments.slice(to)];
-}
-
-function follows(reference: Node, node: Node): boolean {
-  return (reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
-}
-
-/** The first index whose segment's first node passes `test` (false … false, true … true), or length. */
-function firstIndex(segments: Segment[], test: (node: Node) => boolean): number {
-  let lo = 0;
-  let hi = segments.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test((segments[mid] as Segment).nodes[0] as Node)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  const blocks = [...found];
+  return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
 }
