@@ -1,5 +1,6 @@
-// First: the clock for "content-script start" starts before the rest of the bundle is evaluated.
-import { scriptStartedAt } from '@/src/content/started';
+// First: the clock starts, and the storage read goes out, before the rest of the bundle is evaluated.
+import { scriptStartedAt } from '@/src/content/clock';
+import { earlyStartup } from '@/src/content/early';
 import '@/src/content/highlights.css';
 import { startGloss } from '@/src/content/gloss';
 
@@ -10,7 +11,7 @@ export default defineContentScript({
   // highlights.css holds only ::highlight() rules and goes in the manifest, outside the page's DOM.
   cssInjectionMode: 'manifest',
   main(ctx) {
-    void startGloss(window, ctx.signal, scriptStartedAt).catch((error) => {
+    void startGloss(window, ctx.signal, scriptStartedAt, earlyStartup).catch((error) => {
       // The extension was reloaded or removed under this page: nothing to report.
       if (ctx.isValid) console.warn('Gloss could not start on this page:', error);
     });

@@ -16,10 +16,11 @@ import {
 } from '@/src/settings/settings';
 import type { PopoverApi } from '@/src/ui/Popover';
 import { composeFromSelection } from './compose';
+import { readStartup, type Startup } from './early';
 import { Highlighter, highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
 import { HoverController } from './hover';
-import { loadPageMatcher, type PageMatcher, readStartup } from './matching';
+import { loadPageMatcher, type PageMatcher } from './matching';
 import { type MentionRecord, MentionStore } from './mentions';
 import { type NoteMark, PageNotes } from './page-notes';
 import { LazyPopover } from './popover';
@@ -34,12 +35,14 @@ export interface GlossPage {
 
 /**
  * Starts Gloss in this window. `signal` ends everything (the extension was updated or removed);
- * `startedAt` is when the content script began to run, the origin of the start-up timings.
+ * `startedAt` is when the content script began to run, the origin of the start-up timings, and
+ * `early` the storage read it started then (see early.ts).
  */
 export async function startGloss(
   win: Window,
   signal: AbortSignal,
   startedAt = performance.now(),
+  early: Promise<Startup> = readStartup(),
 ): Promise<GlossPage | null> {
   const doc = win.document;
   const registry = highlightRegistry(win);
@@ -53,7 +56,7 @@ export async function startGloss(
   const stats = new TaskStats(startedAt);
   // Settings and the published matcher in one storage read, and the page walked while it is on
   // its way: together they are most of a small page's start-up time.
-  const startup = readStartup().finally(() => stats.phase('settings'));
+  const startup = early.finally(() => stats.phase('settings'));
   const settingsLoading = startup.then((read) => read.settings);
   let settings: Settings = DEFAULT_SETTINGS;
   let active = false;

@@ -1,10 +1,8 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
-import { storage } from 'wxt/utils/storage';
 import { type Mention, reviveMatcher } from '@/src/core/matcher';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
-import { type PublishedMatcher, publishedMatcherItem } from '@/src/messaging/published-matcher';
-import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/src/settings/settings';
+import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 
 export interface PageMatcher {
   revision: string;
@@ -13,18 +11,6 @@ export interface PageMatcher {
   /** Text per call: small for local matching (each call runs in one slice), large for messages. */
   batchChars: number;
   find(texts: string[]): Promise<Mention[][]>;
-}
-
-/**
- * What a page needs to start, in one storage read: the settings and the matcher the background
- * published. Neither waits for the service worker, which may be asleep.
- */
-export async function readStartup(): Promise<{ settings: Settings; published: PublishedMatcher | null }> {
-  const [settings, published] = await storage.getItems([settingsItem, publishedMatcherItem]);
-  return {
-    settings: { ...DEFAULT_SETTINGS, ...(settings?.value as Partial<Settings> | null) },
-    published: (published?.value as PublishedMatcher | null) ?? null,
-  };
 }
 
 /**

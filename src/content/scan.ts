@@ -163,8 +163,6 @@ export interface WalkOptions extends ScanOptions {
    * it the walk reads the DOM alone and the caller checks the few places mentions are found in.
    */
   visibleOnly?: boolean;
-  /** Subtrees already walked (the blocks on screen, walked first): left out, like skipped ones. */
-  done?: ReadonlySet<Node>;
 }
 
 /**
@@ -178,8 +176,7 @@ export function* segmentsUnder(
   options: WalkOptions = {},
 ): Generator<Segment | null, void, undefined> {
   const visibleOnly = options.visibleOnly === true;
-  const done = options.done;
-  // A root that hosts a shadow root (a block on screen can be one) has it walked too.
+  // A root that hosts a shadow root (a rescanned block can be one) has it walked too.
   if (root.nodeType === 1 && (root as Element).shadowRoot) {
     options.onShadowRoot?.((root as Element).shadowRoot as ShadowRoot);
   }
@@ -202,7 +199,6 @@ export function* segmentsUnder(
         element.namespaceURI !== HTML_NS ||
         SKIPPED.has(name) ||
         Boolean((element as HTMLElement).hidden) ||
-        done?.has(element) === true ||
         (visibleOnly && !showsText(element));
       if ((skipped || !INLINE.has(name)) && current) {
         if (/\S/.test(current.text)) yield current;

@@ -161,7 +161,7 @@ export async function runScan(job: ScanJob): Promise<void> {
   const dispatch = (final: boolean) => {
     if (matcher?.where === 'background') queue.dispatch(matcher, final);
   };
-  const walk = async (root: Node, into: Segment[], options: WalkOptions) => {
+  const walk = async (root: Node, into: Segment[], options: ScanOptions) => {
     let count = 0;
     for (const segment of segmentsUnder(root, options)) {
       if (segment) {
@@ -177,16 +177,25 @@ export async function runScan(job: ScanJob): Promise<void> {
     }
   };
 
-  // A first scan walks what is on screen first, so its marks come first.
+  // A first scan marks what is on screen first. Which blocks those are is asked right after the
+  // next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
+  // Gloss's slice. (A hidden tab has no frames, and nothing on screen to put first.)
   const body = job.win.document.body;
-  const onScreen = job.mode === 'add' && roots[0] === body ? blocksOnScreen(job.win) : [];
-  for (const block of onScreen) await walk(block, [], scan);
-  job.stats?.phase('order');
+  let onScreen: Element[] = [];
+  if (job.mode === 'add' && roots[0] === body) {
+    afterNextFrame(job.win, job.signal).then(
+      () => {
+        onScreen = job.stats ? job.stats.time(() => blocksOnScreen(job.win)) : blocksOnScreen(job.win);
+        job.stats?.phase('order');
+      },
+      () => {},
+    );
+  }
   const perRoot: Array<{ root: Node; segments: Segment[] }> = [];
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i] as Node;
     const segments: Segment[] = [];
-    await walk(root, segments, i === 0 && onScreen.length ? { ...scan, done: new Set(onScreen) } : scan);
+    await walk(root, segments, scan);
     perRoot.push({ root, segments });
   }
   job.stats?.phase('walk');
@@ -205,6 +214,8 @@ export async function runScan(job: ScanJob): Promise<void> {
       job.store.replaceUnder(root, records);
     }
   } else {
+    // What was not sent to the background yet is matched visible text first.
+    if (onScreen.length) queue.putFirst(onScreen);
     for await (const found of matchAll(queue, arrived, slicer, shown)) {
       // Marks appear batch by batch, the visible text's first.
       job.store.add(found);
@@ -231,6 +242,18 @@ class MatchQueue {
   add(segment: Segment): void {
     this.pending.push(segment);
     this.pendingChars += segment.text.length;
+  }
+
+  /** Moves the waiting segments inside these blocks to the front (segments are in document order). */
+  putFirst(blocks: Element[]): void {
+    const first = new Set<Segment>();
+    for (const block of blocks) {
+      const from = firstIndex(this.pending, (node) => follows(block, node));
+      const to = firstIndex(this.pending, (node) => follows(block, node) && !block.contains(node));
+      for (let i = from; i < to; i++) first.add(this.pending[i] as Segment);
+    }
+    if (first.size === 0) return;
+    this.pending = [...first, ...this.pending.filter((segment) => !first.has(segment))];
   }
 
   /** Cuts full batches (all that is left, if final); sends them off when matching is remote. */
@@ -307,6 +330,33 @@ export function mentionsFrom(segment: Segment, found: Mention[]): MentionRecord[
     }
   }
   return records;
+}
+
+/** Resolves in a task right after the next frame is rendered (never, in a tab that is hidden). */
+function afterNextFrame(win: Window, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    win.requestAnimationFrame(() => {
+      if (signal.aborted) reject(signal.reason);
+      else win.setTimeout(resolve, 0);
+    });
+  });
+}
+
+/** Whether `node` comes after `reference` in document order (inside it counts as after). */
+function follows(reference: Node, node: Node): boolean {
+  return (reference.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+}
+
+/** The first index whose segment's first node passes `test` (false … false, true … true), or length. */
+function firstIndex(segments: Segment[], test: (node: Node) => boolean): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test((segments[mid] as Segment).nodes[0] as Node)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** Points of the viewport asked what is under them: columns × rows. */

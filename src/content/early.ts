@@ -1,0 +1,24 @@
+// What the content script starts before the rest of its code is evaluated: the one storage read a
+// page needs to begin (settings and the published matcher). The entrypoint imports this module
+// right after the clock, so the read is on its way while the bundle loads and the page is walked.
+import { storage } from 'wxt/utils/storage';
+import { type PublishedMatcher, publishedMatcherItem } from '@/src/messaging/published-matcher';
+import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/src/settings/settings';
+
+export interface Startup {
+  settings: Settings;
+  published: PublishedMatcher | null;
+}
+
+/** Settings and the published matcher, in one storage read: neither waits for the service worker. */
+export async function readStartup(): Promise<Startup> {
+  const [settings, published] = await storage.getItems([settingsItem, publishedMatcherItem]);
+  return {
+    settings: { ...DEFAULT_SETTINGS, ...(settings?.value as Partial<Settings> | null) },
+    published: (published?.value as PublishedMatcher | null) ?? null,
+  };
+}
+
+export const earlyStartup: Promise<Startup> = readStartup();
+// Awaited by startGloss; a page where Gloss does not start must not report it as unhandled.
+earlyStartup.catch(() => {});
