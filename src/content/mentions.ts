@@ -20,6 +20,8 @@ export class MentionStore {
   private readonly byContainer = new Map<Container, MentionRecord[]>();
   private readonly byRange = new Map<AbstractRange, MentionRecord>();
   private readonly byNode = new Map<Text, MentionRecord[]>();
+  /** Mentions per entity, kept as marks come and go: the popup asks for it while a page is scanned. */
+  private readonly perEntity = new Map<string, number>();
   private changed = () => {};
 
   constructor(private readonly highlighter: Highlighter) {}
@@ -68,6 +70,7 @@ export class MentionStore {
     this.byContainer.clear();
     this.byRange.clear();
     this.byNode.clear();
+    this.perEntity.clear();
     this.highlighter.mentions.clear();
     this.changed();
   }
@@ -89,17 +92,14 @@ export class MentionStore {
   }
 
   /** How often each entity is mentioned. */
-  counts(): Map<string, number> {
-    const counts = new Map<string, number>();
-    for (const record of this.byRange.values()) {
-      for (const id of record.entityIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-    }
-    return counts;
+  counts(): ReadonlyMap<string, number> {
+    return this.perEntity;
   }
 
   private index(record: MentionRecord): void {
     this.byRange.set(record.range, record);
     this.highlighter.mentions.add(record.range);
+    for (const id of record.entityIds) this.perEntity.set(id, (this.perEntity.get(id) ?? 0) + 1);
     for (const node of record.nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(record);
@@ -110,6 +110,11 @@ export class MentionStore {
   private unindex(record: MentionRecord): void {
     this.byRange.delete(record.range);
     this.highlighter.mentions.delete(record.range);
+    for (const id of record.entityIds) {
+      const left = (this.perEntity.get(id) ?? 0) - 1;
+      if (left > 0) this.perEntity.set(id, left);
+      else this.perEntity.delete(id);
+    }
     for (const node of record.nodes) {
       const list = this.byNode.get(node)?.filter((other) => other !== record);
       if (list?.length) this.byNode.set(node, list);
