@@ -3,7 +3,7 @@
 // right after the clock, so the read is on its way while the bundle loads and the page is walked.
 import { storage } from 'wxt/utils/storage';
 import { type PublishedMatcher, publishedMatcherItem } from '@/src/messaging/published-matcher';
-import { DEFAULT_SETTINGS, type Settings, settingsItem } from '@/src/settings/settings';
+import { type Settings, settingsItem, withDefaults } from '@/src/settings/settings';
 
 export interface Startup {
   settings: Settings;
@@ -14,7 +14,7 @@ export interface Startup {
 export async function readStartup(): Promise<Startup> {
   const [settings, published] = await storage.getItems([settingsItem, publishedMatcherItem]);
   return {
-    settings: { ...DEFAULT_SETTINGS, ...(settings?.value as Partial<Settings> | null) },
+    settings: withDefaults(settings?.value as Partial<Settings> | null),
     published: (published?.value as PublishedMatcher | null) ?? null,
   };
 }

@@ -13,8 +13,6 @@ import type { PopoverControl } from './popover';
 import popoverCss from './popover.css?inline';
 import { OWN_UI_TAG } from './scan';
 
-const HOST_TAG = OWN_UI_TAG;
-
 export class PopoverHost implements PopoverControl {
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
@@ -81,7 +79,7 @@ export class PopoverHost implements PopoverControl {
     this.close({ restoreFocus: false });
     const { doc } = this;
     this.returnFocus = trapFocus ? (doc.activeElement as HTMLElement | null) : null;
-    const host = doc.createElement(HOST_TAG);
+    const host = doc.createElement(OWN_UI_TAG);
     const shadow = host.attachShadow({ mode: 'closed' });
     // Constructed stylesheets: not subject to the page's style-src CSP, and invisible to its DOM.
     const sheet = new CSSStyleSheet();

@@ -157,22 +157,17 @@ export async function runScan(job: ScanJob): Promise<void> {
   );
   // Until it is here, some pauses let the replies in (the walk would otherwise keep them out).
   slicer.waiting = () => matcher === null;
-  const queue = new MatchQueue();
-  const dispatch = (final: boolean) => {
-    if (matcher?.where === 'background') queue.dispatch(matcher, final);
-  };
-  const walk = async (root: Node, into: Segment[], options: ScanOptions) => {
+  const walk = async (root: Node, queue: MatchQueue) => {
     let count = 0;
-    for (const segment of segmentsUnder(root, options)) {
+    for (const segment of segmentsUnder(root, scan)) {
       if (segment) {
-        into.push(segment);
         queue.add(segment);
         // The clock is read every few hundred nodes (the walk's null ticks) and every 64 segments.
         if (++count % 64 !== 0) continue;
       }
       if (slicer.due()) {
         await slicer.yield();
-        dispatch(false);
+        if (matcher?.where === 'background') queue.dispatch(matcher, false);
       }
     }
   };
@@ -180,9 +175,8 @@ export async function runScan(job: ScanJob): Promise<void> {
   // A first scan marks what is on screen first. Which blocks those are is asked right after the
   // next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
   // Gloss's slice. (A hidden tab has no frames, and nothing on screen to put first.)
-  const body = job.win.document.body;
   let onScreen: Element[] = [];
-  if (job.mode === 'add' && roots[0] === body) {
+  if (job.mode === 'add' && roots[0] === job.win.document.body) {
     afterNextFrame(job.win, job.signal).then(
       () => {
         onScreen = job.stats ? job.stats.time(() => blocksOnScreen(job.win)) : blocksOnScreen(job.win);
@@ -191,34 +185,33 @@ export async function runScan(job: ScanJob): Promise<void> {
       () => {},
     );
   }
-  const perRoot: Array<{ root: Node; segments: Segment[] }> = [];
+  // A first scan matches the whole page as one queue; a rescan swaps each root's marks on its own.
+  const whole = job.mode === 'add' ? new MatchQueue() : null;
+  const walked: Array<{ root: Node; queue: MatchQueue }> = [];
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i] as Node;
-    const segments: Segment[] = [];
-    await walk(root, segments, scan);
-    perRoot.push({ root, segments });
+    const queue = whole ?? new MatchQueue();
+    await walk(root, queue);
+    walked.push({ root, queue });
   }
   job.stats?.phase('walk');
   const arrived = await slicer.wait(ready);
-  matcher = arrived;
   job.signal.throwIfAborted();
-  dispatch(true);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
   const shown = textVisibility();
 
-  if (job.mode === 'replace') {
-    for (const { root, segments } of perRoot) {
-      const records: MentionRecord[] = [];
-      for await (const found of matchAll(new MatchQueue(segments), arrived, slicer, shown))
-        records.push(...found);
-      job.store.replaceUnder(root, records);
-    }
-  } else {
+  if (whole) {
     // What was not sent to the background yet is matched visible text first.
-    if (onScreen.length) queue.putFirst(onScreen);
-    for await (const found of matchAll(queue, arrived, slicer, shown)) {
+    if (onScreen.length) whole.putFirst(onScreen);
+    for await (const found of matchAll(whole, arrived, slicer, shown)) {
       // Marks appear batch by batch, the visible text's first.
       job.store.add(found);
+    }
+  } else {
+    for (const { root, queue } of walked) {
+      const records: MentionRecord[] = [];
+      for await (const found of matchAll(queue, arrived, slicer, shown)) records.push(...found);
+      job.store.replaceUnder(root, records);
     }
   }
   slicer.finish();
@@ -234,10 +227,6 @@ class MatchQueue {
   private pending: Segment[] = [];
   private pendingChars = 0;
   readonly batches: Array<{ segments: Segment[]; found: Promise<Mention[][]> | null }> = [];
-
-  constructor(segments: Segment[] = []) {
-    for (const segment of segments) this.add(segment);
-  }
 
   add(segment: Segment): void {
     this.pending.push(segment);

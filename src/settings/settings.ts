@@ -27,8 +27,13 @@ export const DEFAULT_SETTINGS: Settings = {
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
+/** Stored settings with the defaults for what they lack (a newer version may add settings). */
+export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
+  return { ...DEFAULT_SETTINGS, ...stored };
+}
+
 export async function getSettings(): Promise<Settings> {
-  return { ...DEFAULT_SETTINGS, ...(await settingsItem.getValue()) };
+  return withDefaults(await settingsItem.getValue());
 }
 
 export async function updateSettings(change: (current: Settings) => Partial<Settings>): Promise<Settings> {
@@ -39,7 +44,7 @@ export async function updateSettings(change: (current: Settings) => Partial<Sett
 }
 
 export function watchSettings(listener: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => listener({ ...DEFAULT_SETTINGS, ...value }));
+  return settingsItem.watch((value) => listener(withDefaults(value)));
 }
 
 export function isPaused(settings: Settings, now = Date.now()): boolean {

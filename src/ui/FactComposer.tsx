@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType, MY_KNOWLEDGE_PACK } from '@/src/core/vocabulary';
+import { type EntityType, MY_KNOWLEDGE_PACK } from '@/src/core/vocabulary';
 import type { EntitySummary } from '@/src/messaging/protocol';
 import { typeLabel } from './format';
 import type { SelectionComposerProps } from './SelectionComposer';
+import { TypeSelect } from './TypeSelect';
 
 type About = { entity: EntitySummary } | { name: string; type: EntityType };
 
@@ -96,18 +97,12 @@ export function FactComposer(props: SelectionComposerProps & { initialText: stri
         </ul>
         {query.trim() && (
           <div class="gloss-actions">
-            <select
+            <TypeSelect
               class="gloss-button"
-              aria-label="Type of the new entity"
+              label="Type of the new entity"
               value={newType}
-              onChange={(event) => setNewType(event.currentTarget.value as EntityType)}
-            >
-              {ENTITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {typeLabel(type)}
-                </option>
-              ))}
-            </select>
+              onChange={setNewType}
+            />
             <button
               type="button"
               class="gloss-button"

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
-import { typeLabel } from '../format';
+import type { EntityType } from '@/src/core/pack';
+import { TypeSelect } from '../TypeSelect';
 
 /** Adds an entity the extractor missed; its facts are the article's sentences that name it. */
 export function AddCandidate({ onAdd }: { onAdd(name: string, type: EntityType): void }) {
@@ -23,17 +23,7 @@ export function AddCandidate({ onAdd }: { onAdd(name: string, type: EntityType):
       </label>
       <label class="gloss-field">
         <span class="gloss-label">Type</span>
-        <select
-          class="gloss-input"
-          value={type}
-          onChange={(event) => setType(event.currentTarget.value as EntityType)}
-        >
-          {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {typeLabel(t)}
-            </option>
-          ))}
-        </select>
+        <TypeSelect value={type} onChange={setType} />
       </label>
       <button type="submit" class="gloss-button" disabled={!name.trim()}>
         Add entity

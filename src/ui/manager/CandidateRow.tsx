@@ -1,6 +1,5 @@
-import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
 import { type Candidate, parseAliases } from '@/src/core/review';
-import { typeLabel } from '../format';
+import { TypeSelect } from '../TypeSelect';
 
 export interface CandidateRowProps {
   candidate: Candidate;
@@ -38,17 +37,7 @@ export function CandidateRow({ candidate: c, others, onChange, onMerge }: Candid
         </label>
         <label class="gloss-field">
           <span class="gloss-label">Type</span>
-          <select
-            class="gloss-input"
-            value={c.type}
-            onChange={(event) => set({ type: event.currentTarget.value as EntityType })}
-          >
-            {ENTITY_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {typeLabel(type)}
-              </option>
-            ))}
-          </select>
+          <TypeSelect value={c.type} onChange={(type) => set({ type })} />
         </label>
         <label class="gloss-field gloss-field-wide">
           <span class="gloss-label">Aliases (comma-separated)</span>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '@/src/core/pack';
+import type { EntityType } from '@/src/core/pack';
 import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
-import { typeLabel } from '../format';
+import { TypeSelect } from '../TypeSelect';
 import { useFocusOnMount } from './focus';
 import { errorText } from './live';
 
@@ -72,17 +72,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
       </label>
       <label class="gloss-field">
         <span class="gloss-label">Type</span>
-        <select
-          class="gloss-input"
-          value={type}
-          onChange={(e) => setType(e.currentTarget.value as EntityType)}
-        >
-          {ENTITY_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {typeLabel(t)}
-            </option>
-          ))}
-        </select>
+        <TypeSelect value={type} onChange={setType} />
       </label>
       <label class="gloss-field">
         <span class="gloss-label">Other names (aliases), one a line</span>
