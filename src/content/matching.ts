@@ -1,8 +1,8 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
 import { type Mention, reviveMatcher } from '@/src/core/matcher';
+import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
-import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 
 export interface PageMatcher {
   revision: string;
