@@ -64,7 +64,7 @@ const factFields = {
   sourceTitle: str(MAX_KEY),
   sourceUrl: v.optional(str(MAX_URL)),
 };
-const createOnly = v.undefined('a page can only create, not edit by key');
+const createOnly = v.optional(v.undefined('a page can only create, not edit by key'));
 
 const selector = v.object({ exact: str(MAX_TEXT), prefix: str(MAX_TEXT), suffix: str(MAX_TEXT) });
 
