@@ -9,6 +9,7 @@ import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
 import { createDraft, discardDraft, getDraft, saveDraft } from './drafts';
 import { getEntities, getEntity, listEntities, search } from './knowledge';
+import { MatchBudget } from './match-budget';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
 import {
@@ -48,6 +49,8 @@ export interface HandlerOptions {
   openManager?: (hash: string) => void;
   /** The compiled matcher (the background passes one that also publishes to pages). */
   matchers?: MatcherCache;
+  /** How much text each tab may send to be matched (tests pass one with a fake clock). */
+  budget?: MatchBudget;
 }
 
 const memorySettings = (): SettingsStore => {
@@ -83,6 +86,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       }
     };
   const matchers = options.matchers ?? new MatcherCache(db);
+  const budget = options.budget ?? new MatchBudget();
   const changedKnowledge =
     <A, R>(fn: (data: A) => Promise<R>) =>
     async (data: A) => {
@@ -92,7 +96,13 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     };
   return {
     getMatcher: afterReady(({ revision }) => matchers.delivery(revision)),
-    matchTexts: afterReady(({ texts }) => matchers.match(texts)),
+    matchTexts: afterReady(({ texts }, sender) => {
+      budget.spend(
+        sender?.tabId,
+        texts.reduce((sum, text) => sum + text.length, 0),
+      );
+      return matchers.match(texts);
+    }),
     getEntity: afterReady(({ key }) => getEntity(db, key)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),
