@@ -1,6 +1,6 @@
 // Captured articles waiting for review. A draft is the extractor's pack plus the article it came
 // from; nothing becomes a pack until the user saves it from the review screen. Drafts live in the
-// settings table (key "draft:<id>"): they are working state, not part of backups.
+// bookkeeping table (key "draft:<id>"): they are working state, not part of backups.
 import { type ArticleInput, extractPack } from '@/src/core/extract';
 import type { Pack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
