@@ -6,6 +6,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { GlossBrowser } from '../../scripts/lib/chromium';
 import type { ContentProtocol } from '../../src/messaging/content-protocol';
+import { type EnvelopeReply, envelope, unwrapReply } from '../../src/messaging/envelope';
 
 export interface ProbeState {
   longTasks: number[];
@@ -43,14 +44,21 @@ export async function pageState(
   page: Page,
 ): Promise<ReturnType<ContentProtocol['pageState']> | null> {
   await page.bringToFront();
+  // Built here in Node and passed in: the service worker has no copy of the envelope module.
   const reply = (await gloss.serviceWorker
-    .evaluate(async () => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const message = { id: Date.now(), type: 'pageState', timestamp: Date.now() };
-      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 });
-    })
-    .catch(() => undefined)) as { res?: ReturnType<ContentProtocol['pageState']> } | undefined;
-  return reply?.res ?? null;
+    .evaluate(
+      async (message) => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 });
+      },
+      envelope('pageState', undefined),
+    )
+    .catch(() => undefined)) as EnvelopeReply<ReturnType<ContentProtocol['pageState']>> | undefined;
+  try {
+    return unwrapReply(reply);
+  } catch {
+    return null; // No content script there (yet), or it failed: the caller polls again.
+  }
 }
 
 /** JS heap of the page's renderer isolate (page and content-script worlds), after a full GC. */

@@ -1,7 +1,9 @@
 // Calling Gloss's background from an extension page, the way Gloss's own pages do: through
-// chrome.runtime, in the message envelope @webext-core/messaging uses
-// ({ id, type, data, timestamp } → { res } | { err }). Shared by the e2e tests and the benchmarks.
+// chrome.runtime, in the envelope @webext-core/messaging uses (src/messaging/envelope.ts). The
+// request is built here in Node and handed to the page as an argument. Shared by the e2e tests and
+// the benchmarks.
 import type { Page } from 'playwright-core';
+import { type EnvelopeReply, envelope, unwrapReply } from '../../src/messaging/envelope';
 import type { GlossProtocol } from '../../src/messaging/protocol';
 
 export async function callBackground<K extends keyof GlossProtocol>(
@@ -10,13 +12,8 @@ export async function callBackground<K extends keyof GlossProtocol>(
   data: Parameters<GlossProtocol[K]>[0],
 ): Promise<ReturnType<GlossProtocol[K]>> {
   const reply = await page.evaluate(
-    ([type, data]) =>
-      chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }) as Promise<{
-        res?: unknown;
-        err?: { message: string };
-      }>,
-    [type, data] as const,
+    (message) => chrome.runtime.sendMessage(message) as Promise<EnvelopeReply>,
+    envelope(type, data),
   );
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<GlossProtocol[K]>;
+  return unwrapReply(reply as EnvelopeReply<ReturnType<GlossProtocol[K]>>);
 }

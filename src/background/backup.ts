@@ -42,7 +42,7 @@ export async function importAll(
   let notesKept = 0;
   await db.transaction(
     'rw',
-    [db.packs, db.sources, db.entities, db.facts, db.notes, db.settings],
+    [db.packs, db.sources, db.entities, db.facts, db.notes, db.bookkeeping],
     async () => {
       for (const { pack, enabled, bundled } of backup.packs) {
         await installPack(db, pack, { bundled });
@@ -72,7 +72,7 @@ export async function importAll(
 export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promise<void> {
   await db.transaction(
     'rw',
-    [db.packs, db.sources, db.entities, db.facts, db.notes, db.settings],
+    [db.packs, db.sources, db.entities, db.facts, db.notes, db.bookkeeping],
     async () => {
       await Promise.all([
         db.packs.clear(),
@@ -82,7 +82,7 @@ export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promi
         db.notes.clear(),
       ]);
       // Keep the removed-bundled list empty: a later update may bring the bundled pack back.
-      await db.settings.clear();
+      await db.bookkeeping.clear();
       await touchKnowledge(db);
     },
   );

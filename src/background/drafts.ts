@@ -1,6 +1,6 @@
 // Captured articles waiting for review. A draft is the extractor's pack plus the article it came
 // from; nothing becomes a pack until the user saves it from the review screen. Drafts live in the
-// settings table (key "draft:<id>"): they are working state, not part of backups.
+// bookkeeping table (key "draft:<id>"): they are working state, not part of backups.
 import { type ArticleInput, extractPack } from '@/src/core/extract';
 import type { Pack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
@@ -21,16 +21,16 @@ export async function createDraft(db: GlossDb, article: ArticleInput): Promise<D
     article: clipped,
     pack: extractPack(clipped),
   };
-  await db.settings.put({ key: PREFIX + draft.id, value: draft });
+  await db.bookkeeping.put({ key: PREFIX + draft.id, value: draft });
   return draft;
 }
 
 export async function getDraft(db: GlossDb, id: string): Promise<Draft | null> {
-  return ((await db.settings.get(PREFIX + id))?.value as Draft | undefined) ?? null;
+  return ((await db.bookkeeping.get(PREFIX + id))?.value as Draft | undefined) ?? null;
 }
 
 export async function discardDraft(db: GlossDb, id: string): Promise<void> {
-  await db.settings.delete(PREFIX + id);
+  await db.bookkeeping.delete(PREFIX + id);
 }
 
 /** The reviewed pack, validated and imported like a pack file; the draft goes once it is in. */

@@ -1,11 +1,15 @@
 // One handler per protocol key. The mapped type makes a missing or extra handler a type error;
 // test/unit/handlers.test.ts checks the same at run time.
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import type { GlossDb } from '@/src/db/db';
-import { type GlossProtocol, onMessage, PROTOCOL_KEYS } from '@/src/messaging/protocol';
+import type { ChangeSignal } from '@/src/messaging/broadcast';
+import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
+import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
 import { createDraft, discardDraft, getDraft, saveDraft } from './drafts';
-import { getDictionary, getEntities, getEntity, listEntities, search } from './knowledge';
+import { getEntities, getEntity, listEntities, search } from './knowledge';
+import { MatchBudget } from './match-budget';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
 import {
@@ -32,7 +36,7 @@ export type Handlers = {
 };
 
 /** Tells open pages what changed, after the change is committed. */
-export type Notify = (change: { kind: 'knowledge' | 'notes'; entityKey?: string }) => void;
+export type Notify = (change: Omit<ChangeSignal, 'at'>) => void;
 
 export interface HandlerOptions {
   /** Resolves once bundled packs are installed; reads wait for it. */
@@ -45,6 +49,8 @@ export interface HandlerOptions {
   openManager?: (hash: string) => void;
   /** The compiled matcher (the background passes one that also publishes to pages). */
   matchers?: MatcherCache;
+  /** How much text each tab may send to be matched (tests pass one with a fake clock). */
+  budget?: MatchBudget;
 }
 
 const memorySettings = (): SettingsStore => {
@@ -80,6 +86,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       }
     };
   const matchers = options.matchers ?? new MatcherCache(db);
+  const budget = options.budget ?? new MatchBudget();
   const changedKnowledge =
     <A, R>(fn: (data: A) => Promise<R>) =>
     async (data: A) => {
@@ -88,9 +95,14 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return result;
     };
   return {
-    getDictionary: afterReady(() => getDictionary(db)),
     getMatcher: afterReady(({ revision }) => matchers.delivery(revision)),
-    matchTexts: afterReady(({ texts }) => matchers.match(texts)),
+    matchTexts: afterReady(({ texts }, sender) => {
+      budget.spend(
+        sender?.tabId,
+        texts.reduce((sum, text) => sum + text.length, 0),
+      );
+      return matchers.match(texts);
+    }),
     getEntity: afterReady(({ key }) => getEntity(db, key)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),
@@ -170,14 +182,31 @@ function explain(error: unknown): unknown {
   return names.includes('QuotaExceededError') ? new Error(STORAGE_FULL) : error;
 }
 
-export function registerHandlers(handlers: Handlers): () => void {
+/** The extension itself, as senders name it: its id and the origin of its pages. */
+export interface Self {
+  id: string;
+  origin: string;
+}
+
+/**
+ * Answers each key's messages, after its rule (src/messaging/rules.ts) admits the caller and the
+ * data: a refused call never reaches the handler or the database.
+ */
+export function registerHandlers(handlers: Handlers, self: Self = extensionSelf()): () => void {
   const removers = PROTOCOL_KEYS.map((key) =>
-    onMessage(key, ({ data, sender }) =>
+    onMessage(key, ({ data, sender }) => {
+      const checked = admit(key, data, callerOf(sender, self));
       // biome-ignore lint/suspicious/noExplicitAny: each key's handler matches its own data type
-      (handlers[key] as (data: any, sender: Sender) => Promise<any>)(data, { tabId: sender?.tab?.id }),
-    ),
+      return (handlers[key] as (data: any, sender: Sender) => Promise<any>)(checked, {
+        tabId: sender?.tab?.id,
+      });
+    }),
   );
   return () => {
     for (const remove of removers) remove();
   };
+}
+
+function extensionSelf(): Self {
+  return { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 }

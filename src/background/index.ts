@@ -5,11 +5,12 @@ import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
 import { askTab } from '@/src/messaging/ask-tab';
 import {
+  changeItem,
   type PublishedMatcher,
   publishedMatcherItem,
   publishedRevisionItem,
-} from '@/src/messaging/published-matcher';
-import { changeItem, settingsItem } from '@/src/settings/settings';
+} from '@/src/messaging/broadcast';
+import { settingsItem } from '@/src/settings/settings';
 import type { SettingsStore } from './backup';
 import { createMenus, type MenuApi, onMenuClick } from './context-menu';
 import { createHandlers, type Notify, registerHandlers } from './handlers';

@@ -1,15 +1,24 @@
-// Read side of the knowledge base: the alias dictionary for content scripts, one entity with
+// Read side of the knowledge base: the aliases the matcher is built from, one entity with
 // everything known about it, and search across entities, facts and notes.
+
+import type { AliasEntry } from '@/src/core/matcher';
 import { entityNames } from '@/src/core/pack';
+import type { EntityRecord } from '@/src/core/records';
 import { foldForSearch, searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import type { EntityRecord } from '@/src/db/records';
-import type { Dictionary, EntitySummary, EntityView, SearchResult } from '@/src/messaging/protocol';
+import type { EntitySummary, EntityView, SearchResult } from '@/src/messaging/protocol';
 import { summarize } from './my-knowledge';
 import { knowledgeRevision } from './packs';
 
-export async function getDictionary(db: GlossDb): Promise<Dictionary> {
-  return db.transaction('r', [db.packs, db.entities, db.settings], async () => {
+/** Every name and alias of the enabled packs: what the matcher is compiled from. */
+export interface MatcherAliases {
+  /** Changes whenever the enabled knowledge changes, so the compiled matcher is cached by it. */
+  revision: string;
+  aliases: AliasEntry[];
+}
+
+export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
+  return db.transaction('r', [db.packs, db.entities, db.bookkeeping], async () => {
     const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled).map((pack) => pack.id);
     const entities = await db.entities.where('packId').anyOf(enabled).toArray();
     const aliases = entities.flatMap((entity) =>

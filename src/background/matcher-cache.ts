@@ -1,5 +1,5 @@
 // One compiled matcher for the whole extension, rebuilt only when the enabled knowledge changes.
-// Content scripts never compile a dictionary themselves: a small one is sent to them compiled
+// Content scripts never compile a matcher themselves: a small one is sent to them compiled
 // (they revive it in well under a millisecond and match locally); a large one stays here and
 // pages send their text to be matched (a page would otherwise hold tens of MB of automaton).
 import {
@@ -10,9 +10,9 @@ import {
   type SerializedMatcher,
 } from '@/src/core/matcher';
 import type { GlossDb } from '@/src/db/db';
+import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import type { MatcherDelivery } from '@/src/messaging/protocol';
-import type { PublishedMatcher } from '@/src/messaging/published-matcher';
-import { getDictionary } from './knowledge';
+import { matcherAliases } from './knowledge';
 
 /**
  * Above this many aliases pages ask the background to match instead of holding the automaton.
@@ -75,12 +75,12 @@ export class MatcherCache {
   }
 
   private async revision(): Promise<number> {
-    return ((await this.db.settings.get('knowledgeRevision'))?.value as number | undefined) ?? 0;
+    return ((await this.db.bookkeeping.get('knowledgeRevision'))?.value as number | undefined) ?? 0;
   }
 
   private async build(revision: string) {
     // A service worker is stopped when idle; the last build, kept in the database, revives fast.
-    const cached = (await this.db.settings.get(CACHE_KEY))?.value as
+    const cached = (await this.db.bookkeeping.get(CACHE_KEY))?.value as
       | { revision: string; data: SerializedMatcher; size: number }
       | undefined;
     if (cached?.revision === revision) {
@@ -92,13 +92,13 @@ export class MatcherCache {
         // A corrupt cache is rebuilt below.
       }
     }
-    const dictionary = await getDictionary(this.db);
-    const matcher = createMatcher(dictionary.aliases);
-    this.current = { revision: dictionary.revision, matcher, size: dictionary.aliases.length };
-    await this.db.settings
+    const { revision: built, aliases } = await matcherAliases(this.db);
+    const matcher = createMatcher(aliases);
+    this.current = { revision: built, matcher, size: aliases.length };
+    await this.db.bookkeeping
       .put({
         key: CACHE_KEY,
-        value: { revision: dictionary.revision, data: matcher.serialize(), size: matcher.size },
+        value: { revision: built, data: matcher.serialize(), size: matcher.size },
       })
       .catch(() => {}); // Out of space: the cache is only a speed-up.
     this.announce(this.current);

@@ -3,9 +3,9 @@
 
 import * as v from 'valibot';
 import { EntitySchema, entityNames, FactSchema } from '@/src/core/pack';
+import { type EntityRecord, entityKey, type FactRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import { type EntityRecord, entityKey, type FactRecord } from '@/src/db/records';
 import {
   type EntityInput,
   type EntitySummary,
@@ -67,7 +67,7 @@ function checked<T extends v.GenericSchema>(schema: T, value: unknown, what: str
 }
 
 export async function saveEntity(db: GlossDb, input: EntityInput): Promise<EntitySummary> {
-  return db.transaction('rw', [db.packs, db.entities, db.facts, db.settings], async () => {
+  return db.transaction('rw', [db.packs, db.entities, db.facts, db.bookkeeping], async () => {
     await ensurePack(db);
     const existing = input.key ? ownEntity(await db.entities.get(input.key), input.key) : undefined;
     const id = existing?.id ?? (await freeId(db, 'entities', slug(input.name)));
@@ -98,7 +98,7 @@ export async function saveEntity(db: GlossDb, input: EntityInput): Promise<Entit
 }
 
 export async function deleteEntity(db: GlossDb, key: string): Promise<void> {
-  await db.transaction('rw', [db.entities, db.facts, db.settings], async () => {
+  await db.transaction('rw', [db.entities, db.facts, db.bookkeeping], async () => {
     ownEntity(await db.entities.get(key), key);
     await db.facts.where('entityKey').equals(key).delete();
     await db.entities.delete(key);
@@ -107,7 +107,7 @@ export async function deleteEntity(db: GlossDb, key: string): Promise<void> {
 }
 
 export async function saveFact(db: GlossDb, input: FactInput): Promise<FactRecord> {
-  return db.transaction('rw', [db.packs, db.entities, db.facts, db.sources, db.settings], async () => {
+  return db.transaction('rw', [db.packs, db.entities, db.facts, db.sources, db.bookkeeping], async () => {
     await ensurePack(db);
     const owner = ownEntity(await db.entities.get(input.entityKey), input.entityKey);
     const existing = input.key ? await db.facts.get(input.key) : undefined;
@@ -166,7 +166,7 @@ export async function saveFact(db: GlossDb, input: FactInput): Promise<FactRecor
 }
 
 export async function deleteFact(db: GlossDb, key: string): Promise<void> {
-  await db.transaction('rw', [db.facts, db.settings], async () => {
+  await db.transaction('rw', [db.facts, db.bookkeeping], async () => {
     const fact = await db.facts.get(key);
     if (!fact || fact.packId !== MY_KNOWLEDGE_PACK) throw new Error(`No fact "${key}" of My knowledge`);
     await db.facts.delete(key);

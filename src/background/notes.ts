@@ -1,8 +1,8 @@
 // The user's notes. They belong to the user, not to a pack: nothing here or in packs.ts deletes
 // a note except an explicit deleteNote.
 import { pageAddress, type TextQuoteSelector } from '@/src/core/anchor';
+import type { NoteRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
-import type { NoteRecord } from '@/src/db/records';
 import type { NoteInput, NoteView } from '@/src/messaging/protocol';
 
 const MAX_NOTE = 100_000;

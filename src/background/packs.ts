@@ -2,9 +2,9 @@
 // A pack's contents are replaced as a whole inside one transaction; notes are never touched,
 // so a note whose entity disappears is kept (orphaned) rather than lost.
 import { entityNames, PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, validatePack } from '@/src/core/pack';
+import { entityKey, type PackRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import { entityKey, type PackRecord } from '@/src/db/records';
 import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
 
 /** Bundled packs the user removed; updates must not bring them back. */
@@ -32,7 +32,7 @@ export async function installPack(
   { bundled = false }: InstallOptions = {},
 ): Promise<ImportResult> {
   const packId = pack.pack.id;
-  return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.settings], async () => {
+  return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.bookkeeping], async () => {
     const existing = await db.packs.get(packId);
     const now = Date.now();
     const record: PackRecord = {
@@ -98,7 +98,7 @@ export async function installBundledPack(
   db: GlossDb,
   pack: Pack,
 ): Promise<'installed' | 'upgraded' | 'current' | 'removed by user'> {
-  const removed = ((await db.settings.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
+  const removed = ((await db.bookkeeping.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
   if (removed.includes(pack.pack.id)) return 'removed by user';
   const existing = await db.packs.get(pack.pack.id);
   if (existing && existing.version >= (pack.pack.version ?? 1)) return 'current';
@@ -158,7 +158,7 @@ export async function exportPack(db: GlossDb, packId: string): Promise<Pack> {
 }
 
 export async function setPackEnabled(db: GlossDb, packId: string, enabled: boolean): Promise<void> {
-  await db.transaction('rw', [db.packs, db.settings], async () => {
+  await db.transaction('rw', [db.packs, db.bookkeeping], async () => {
     const updated = await db.packs.update(packId, { enabled, updatedAt: Date.now() });
     if (!updated) throw new Error(`No pack with id "${packId}"`);
     await touchKnowledge(db);
@@ -167,14 +167,14 @@ export async function setPackEnabled(db: GlossDb, packId: string, enabled: boole
 
 /** Removes a pack's knowledge. Notes on its entities stay, shown as orphaned. */
 export async function removePack(db: GlossDb, packId: string): Promise<void> {
-  await db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.settings], async () => {
+  await db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.bookkeeping], async () => {
     const record = await db.packs.get(packId);
     if (!record) throw new Error(`No pack with id "${packId}"`);
     await deletePackContents(db, packId);
     await db.packs.delete(packId);
     if (record.bundled) {
-      const removed = ((await db.settings.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
-      await db.settings.put({ key: REMOVED_BUNDLED, value: [...new Set([...removed, packId])] });
+      const removed = ((await db.bookkeeping.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
+      await db.bookkeeping.put({ key: REMOVED_BUNDLED, value: [...new Set([...removed, packId])] });
     }
     await touchKnowledge(db);
   });
@@ -188,15 +188,15 @@ async function deletePackContents(db: GlossDb, packId: string): Promise<void> {
 
 const KNOWLEDGE_REVISION = 'knowledgeRevision';
 
-/** Bumps the revision the dictionary is cached by. Call inside every transaction that changes knowledge. */
+/** Bumps the revision the compiled matcher is cached by. Call inside every transaction that changes knowledge. */
 export async function touchKnowledge(db: GlossDb): Promise<void> {
-  const current = ((await db.settings.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
+  const current = ((await db.bookkeeping.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
   // Time-based, so it never repeats an earlier value even after "delete all data".
-  await db.settings.put({ key: KNOWLEDGE_REVISION, value: Math.max(current + 1, Date.now()) });
+  await db.bookkeeping.put({ key: KNOWLEDGE_REVISION, value: Math.max(current + 1, Date.now()) });
 }
 
 export async function knowledgeRevision(db: GlossDb): Promise<number> {
-  return ((await db.settings.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
+  return ((await db.bookkeeping.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
 }
 
 function dropUndefined<T extends object>(value: T): T {

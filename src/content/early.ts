@@ -2,7 +2,7 @@
 // page needs to begin (settings and the published matcher). The entrypoint imports this module
 // right after the clock, so the read is on its way while the bundle loads and the page is walked.
 import { storage } from 'wxt/utils/storage';
-import { type PublishedMatcher, publishedMatcherItem } from '@/src/messaging/published-matcher';
+import { type PublishedMatcher, publishedMatcherItem } from '@/src/messaging/broadcast';
 import { type Settings, settingsItem, withDefaults } from '@/src/settings/settings';
 
 export interface Startup {

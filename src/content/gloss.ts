@@ -3,11 +3,10 @@
 
 import { foldForSearch } from '@/src/core/search-text';
 import { sentenceAround } from '@/src/core/sentence';
+import { changeItem, type PublishedMatcher } from '@/src/messaging/broadcast';
 import { contentMessaging } from '@/src/messaging/content-protocol';
 import { type EntityView, sendMessage } from '@/src/messaging/protocol';
-import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 import {
-  changeItem,
   DEFAULT_SETTINGS,
   isActiveOn,
   type Settings,

@@ -1,8 +1,9 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
 import { type Mention, reviveMatcher } from '@/src/core/matcher';
+import type { PublishedMatcher } from '@/src/messaging/broadcast';
+import { isBudgetSpent } from '@/src/messaging/match-budget';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
-import type { PublishedMatcher } from '@/src/messaging/published-matcher';
 
 export interface PageMatcher {
   revision: string;
@@ -42,10 +43,22 @@ function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): P
       find: async (texts) => texts.map((text) => matcher.findAll(text)),
     };
   }
+  let pausedUntil = 0;
   return {
     revision: delivery.revision,
     where: 'background',
     batchChars: 100_000,
-    find: async (texts) => (await sendMessage('matchTexts', { texts })).mentions,
+    // Over the background's budget the rest stays unmarked (the visible text went first), and
+    // nothing more is sent until the budget allows: no error, the page keeps the marks it has.
+    find: async (texts) => {
+      if (Date.now() < pausedUntil) return texts.map(() => []);
+      try {
+        return (await sendMessage('matchTexts', { texts })).mentions;
+      } catch (error) {
+        if (!isBudgetSpent(error)) throw error;
+        pausedUntil = Date.now() + (error.retryAfterMs ?? 0);
+        return texts.map(() => []);
+      }
+    },
   };
 }

@@ -2,7 +2,7 @@
 // text, told apart by its context) and marked with the gloss-note highlight; the notes whose
 // quote is no longer there are reported, so the manager can say so.
 import { findQuote } from '@/src/core/anchor';
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import { NOTE_HIGHLIGHT } from './highlighter';
 import { pageText, rangeAt } from './page-text';
 import type { ScanOptions } from './scan';

@@ -4,7 +4,7 @@
 // load the first time a card is about to open (see popover.ts).
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import { type ComponentChild, h, render } from 'preact';
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import cardCss from '@/src/ui/card.css?inline';
 import { PageNoteCard } from '@/src/ui/PageNoteCard';
 import { Popover, type PopoverProps } from '@/src/ui/Popover';

@@ -2,7 +2,7 @@
 // and their styles) is most of Gloss's page-side code and most pages never open a card, so it is
 // a module of its own, loaded the first time a card is about to open: on hover intent, 300 ms
 // before it is needed. Until then every page carries only the scanner.
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import type { PopoverProps } from '@/src/ui/Popover';
 import type { SelectionComposerProps } from '@/src/ui/SelectionComposer';
 

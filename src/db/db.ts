@@ -1,14 +1,7 @@
 // The knowledge base. Opened by the background only: a content script's IndexedDB would belong
 // to the page's origin, so every other context asks the background (src/messaging).
 import Dexie, { type EntityTable } from 'dexie';
-import type {
-  EntityRecord,
-  FactRecord,
-  NoteRecord,
-  PackRecord,
-  SettingRecord,
-  SourceRecord,
-} from './records';
+import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/core/records';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
 export type GlossDb = Dexie & {
@@ -17,8 +10,22 @@ export type GlossDb = Dexie & {
   entities: EntityTable<EntityRecord, 'key'>;
   facts: EntityTable<FactRecord, 'key'>;
   notes: EntityTable<NoteRecord, 'id'>;
-  settings: EntityTable<SettingRecord, 'key'>;
+  /**
+   * The background's own keyed values: capture drafts, the knowledge revision, the compiled matcher,
+   * removed bundled packs. Not the user's settings (those are in extension storage). Its IndexedDB
+   * table is named "settings" since v1; table names are schema, so only the TypeScript name changed.
+   */
+  bookkeeping: EntityTable<BookkeepingRecord, 'key'>;
 };
+
+/** One value the background keeps for itself, by name. */
+export interface BookkeepingRecord {
+  key: string;
+  value: unknown;
+}
+
+/** The IndexedDB table behind `db.bookkeeping` (see schema.ts, v1). */
+const BOOKKEEPING_TABLE = 'settings';
 
 /** Opens the database with the given versions (all of them unless a test asks for fewer). */
 export function openDb(name = DB_NAME, versions: readonly SchemaVersion[] = SCHEMA_VERSIONS): GlossDb {
@@ -27,5 +34,6 @@ export function openDb(name = DB_NAME, versions: readonly SchemaVersion[] = SCHE
     const declared = db.version(version).stores(stores);
     if (upgrade) declared.upgrade(upgrade);
   }
+  Object.defineProperty(db, 'bookkeeping', { get: () => db.table(BOOKKEEPING_TABLE) });
   return db;
 }

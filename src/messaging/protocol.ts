@@ -1,16 +1,11 @@
 // The one message protocol. Every context (content scripts, popup, manager) reaches the
-// background's knowledge base through these calls; src/background/handlers.ts answers each key.
+// background's knowledge base through these calls; src/background/handlers.ts answers each key,
+// and src/messaging/rules.ts says who may call it and what its data must look like.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ArticleInput } from '@/src/core/extract';
-import type { AliasEntry, Mention, SerializedMatcherJSON } from '@/src/core/matcher';
+import type { Mention, SerializedMatcherJSON } from '@/src/core/matcher';
 import type { Pack, PackError } from '@/src/core/pack';
-import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/db/records';
-
-export interface Dictionary {
-  /** Changes whenever the enabled knowledge changes, so callers can cache by it. */
-  revision: string;
-  aliases: AliasEntry[];
-}
+import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/core/records';
 
 /** How a page gets its matcher: compiled, to match locally, or "ask me" for a large knowledge base. */
 export type MatcherDelivery =
@@ -103,8 +98,6 @@ export type ImportResult =
   | { ok: false; errors: PackError[] };
 
 export interface GlossProtocol {
-  /** Every name and alias of the enabled packs, for content scripts to match against. */
-  getDictionary(): Dictionary;
   /** The compiled matcher for pages (or "remote" when it is too large to send); "unchanged" if the page has it. */
   getMatcher(data: { revision?: string }): MatcherDelivery;
   /** Matches page texts in the background (large knowledge bases). */
@@ -157,40 +150,6 @@ export interface GlossProtocol {
   /** What a page found of its page notes' quotes; the manager lists the missing ones. */
   reportAnchors(data: { url: string; found: string[]; missing: string[] }): void;
 }
-
-export const PROTOCOL_KEYS = [
-  'getDictionary',
-  'getMatcher',
-  'matchTexts',
-  'getEntity',
-  'search',
-  'listNotes',
-  'createNote',
-  'updateNote',
-  'deleteNote',
-  'listPacks',
-  'importPack',
-  'exportPack',
-  'setPackEnabled',
-  'removePack',
-  'reattachNote',
-  'listEntities',
-  'getEntities',
-  'saveEntity',
-  'deleteEntity',
-  'saveFact',
-  'deleteFact',
-  'exportAll',
-  'importAll',
-  'deleteAllData',
-  'reportPage',
-  'captureArticle',
-  'getDraft',
-  'saveDraft',
-  'discardDraft',
-  'listNotesForPage',
-  'reportAnchors',
-] as const satisfies ReadonlyArray<keyof GlossProtocol>;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<GlossProtocol>({
   // The default logs every message to the console of every page Gloss runs on.

@@ -54,15 +54,3 @@ export function isPaused(settings: Settings, now = Date.now()): boolean {
 export function isActiveOn(settings: Settings, host: string, now = Date.now()): boolean {
   return !isPaused(settings, now) && !settings.disabledSites.includes(host);
 }
-
-/**
- * Changes other contexts must react to, written by the background after each successful change:
- * content scripts refetch the dictionary on "knowledge" and refresh open popovers on "notes".
- */
-export interface ChangeSignal {
-  kind: 'knowledge' | 'notes';
-  entityKey?: string;
-  at: number;
-}
-
-export const changeItem = storage.defineItem<ChangeSignal | null>('local:changed', { fallback: null });

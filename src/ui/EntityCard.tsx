@@ -1,5 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { formatAbsolute, formatDate, formatNoteDate, isoTimestamp, safeHttpUrl, typeLabel } from './format';
 import { NoteForm } from './NoteForm';

@@ -1,4 +1,4 @@
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import { formatAbsolute, isoTimestamp } from './format';
 import { PopoverFrame } from './PopoverFrame';
 

@@ -4,8 +4,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { installPack } from '@/src/background/packs';
 import { validatePack } from '@/src/core/pack';
+import type { NoteRecord } from '@/src/core/records';
 import { openDb } from '@/src/db/db';
-import type { NoteRecord } from '@/src/db/records';
 import { SCHEMA_VERSIONS } from '@/src/db/schema';
 import { bundledPack } from './helpers';
 
@@ -33,7 +33,7 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('upgrading from database ve
       updatedAt: 1_700_000_000_000 + i,
     }));
     await old.notes.bulkAdd(notes);
-    await old.settings.put({ key: 'hoverDelay', value: 450 });
+    await old.bookkeeping.put({ key: 'hoverDelay', value: 450 });
     const before = await snapshot(old);
     old.close();
 
@@ -57,6 +57,6 @@ async function snapshot(db: ReturnType<typeof openDb>) {
     entities: byKey(await db.entities.toArray()),
     facts: byKey(await db.facts.toArray()),
     notes: byKey(await db.notes.toArray()),
-    settings: byKey(await db.settings.toArray()),
+    settings: byKey(await db.bookkeeping.toArray()),
   };
 }

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { AmbiguityChooser } from '@/src/ui/AmbiguityChooser';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';

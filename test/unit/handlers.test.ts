@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers, registerHandlers, STORAGE_FULL } from '@/src/background/handlers';
 import { installBundledPacks } from '@/src/background/index';
+import { matcherAliases } from '@/src/background/knowledge';
 import type { GlossDb } from '@/src/db/db';
-import { PROTOCOL_KEYS, sendMessage } from '@/src/messaging/protocol';
-import { bundledPack, freshDb, smallPack } from './helpers';
+import { sendMessage } from '@/src/messaging/protocol';
+import { PROTOCOL_KEYS } from '@/src/messaging/rules';
+import { bundledPack, EXTENSION_PAGE, fakeRuntime, freshDb, smallPack } from './helpers';
 
 let db: GlossDb;
 let handlers: Handlers;
@@ -23,9 +25,9 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-describe('getDictionary', () => {
+describe('matcherAliases', () => {
   it('lists every name and alias of the enabled packs, keyed by entity', async () => {
-    const { aliases, revision } = await handlers.getDictionary(undefined);
+    const { aliases, revision } = await matcherAliases(db);
     const pack = bundledPack();
     const expected = pack.entities.reduce((n, e) => n + new Set([e.name, ...e.aliases]).size, 0);
     expect(aliases).toHaveLength(expected);
@@ -33,7 +35,7 @@ describe('getDictionary', () => {
     expect(aliases.find((a) => a.alias === 'Foreign Policy')?.caseSensitive).toBe(true);
 
     await handlers.setPackEnabled({ id: NATO, enabled: false });
-    const off = await handlers.getDictionary(undefined);
+    const off = await matcherAliases(db);
     expect(off.aliases).toEqual([]);
     expect(off.revision).not.toBe(revision);
   });
@@ -200,16 +202,7 @@ describe('bundled pack installation', () => {
 describe('the message protocol', () => {
   it('has exactly one handler per key, reachable through @webext-core/messaging', async () => {
     expect(Object.keys(handlers).sort()).toEqual([...PROTOCOL_KEYS].sort());
-    const listeners: Array<(m: unknown, s: unknown, r: (x: unknown) => void) => boolean> = [];
-    // The transport only: chrome.runtime delivering a message to the background's listener.
-    globalThis.chrome = {
-      runtime: {
-        onMessage: { addListener: (l: (typeof listeners)[0]) => listeners.push(l), removeListener: () => {} },
-        sendMessage: (message: unknown, reply: (x: unknown) => void) => {
-          for (const listener of listeners) listener(message, {}, reply);
-        },
-      },
-    } as unknown as typeof chrome;
+    fakeRuntime(EXTENSION_PAGE);
     const unregister = registerHandlers(handlers);
     try {
       const packs = await sendMessage('listPacks', undefined);
@@ -228,7 +221,7 @@ async function dump(db: GlossDb) {
     entities: await db.entities.toArray(),
     facts: await db.facts.toArray(),
     notes: await db.notes.toArray(),
-    settings: await db.settings.toArray(),
+    settings: await db.bookkeeping.toArray(),
   };
 }
 

@@ -58,3 +58,45 @@ export function smallPack(overrides: Partial<Pack['pack']> = {}): Pack {
     ],
   };
 }
+
+/** Who sends a message, as chrome.runtime.onMessage's listeners see it. */
+export interface FakeSender {
+  id?: string;
+  url?: string;
+  tab?: { id: number };
+}
+
+/** The extension's own pages, as WXT's fake browser names the extension. */
+export const EXTENSION_PAGE: FakeSender = {
+  id: 'test-extension-id',
+  url: 'chrome-extension://test-extension-id/options.html',
+};
+/** A content script in a web page's frame: same extension id, the page's URL, a tab. */
+export const CONTENT_SCRIPT: FakeSender = {
+  id: 'test-extension-id',
+  url: 'https://news.example/article',
+  tab: { id: 7 },
+};
+
+/**
+ * The transport only: chrome.runtime delivering @webext-core/messaging's messages to the
+ * background's listeners, from whichever sender the test names. Returns a function to change it.
+ */
+export function fakeRuntime(sender: FakeSender = EXTENSION_PAGE): (next: FakeSender) => void {
+  let current = sender;
+  const listeners: Array<(m: unknown, s: unknown, r: (x: unknown) => void) => boolean> = [];
+  globalThis.chrome = {
+    runtime: {
+      onMessage: {
+        addListener: (l: (typeof listeners)[0]) => listeners.push(l),
+        removeListener: (l: (typeof listeners)[0]) => listeners.splice(listeners.indexOf(l), 1),
+      },
+      sendMessage: (message: unknown, reply: (x: unknown) => void) => {
+        for (const listener of listeners) listener(message, current, reply);
+      },
+    },
+  } as unknown as typeof chrome;
+  return (next) => {
+    current = next;
+  };
+}

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '@/src/background/handlers';
 import { installBundledPacks } from '@/src/background/index';
+import { matcherAliases } from '@/src/background/knowledge';
 import { validateBackup } from '@/src/core/backup';
 import type { GlossDb } from '@/src/db/db';
 import { MY_KNOWLEDGE_PACK } from '@/src/messaging/protocol';
@@ -74,7 +75,7 @@ describe('entities', () => {
     expect(fact.quote).toBe('Succeeded Stoltenberg as Secretary General.');
     const view = await handlers.getEntity({ key: entity.key });
     expect(view?.facts[0]?.source?.url).toBe('https://example.org/rutte');
-    expect((await handlers.getDictionary(undefined)).aliases).toContainEqual({
+    expect((await matcherAliases(db)).aliases).toContainEqual({
       alias: 'Rutte',
       entityId: entity.key,
     });

@@ -3,7 +3,7 @@ import { installBundledPacks } from '@/src/background/index';
 import { LOCAL_MATCHER_LIMIT, MatcherCache } from '@/src/background/matcher-cache';
 import { reviveMatcher } from '@/src/core/matcher';
 import type { GlossDb } from '@/src/db/db';
-import type { PublishedMatcher } from '@/src/messaging/published-matcher';
+import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { freshDb } from './helpers';
 
 let db: GlossDb;
@@ -49,7 +49,7 @@ describe('MatcherCache', () => {
     const cache = new MatcherCache(db);
     const before = await cache.get();
     await db.packs.update('nato-ukraine-2024', { enabled: false });
-    await db.settings.put({ key: 'knowledgeRevision', value: Number(before.revision) + 1 });
+    await db.bookkeeping.put({ key: 'knowledgeRevision', value: Number(before.revision) + 1 });
     const after = await cache.get();
     expect(after.revision).not.toBe(before.revision);
     expect(after.matcher.findAll(text)).toEqual([]);
@@ -89,8 +89,8 @@ describe('MatcherCache', () => {
     });
     const building = cache.get();
     // The knowledge changes while the build is under way.
-    const revision = Number((await db.settings.get('knowledgeRevision'))?.value ?? 0);
-    await db.settings.put({ key: 'knowledgeRevision', value: revision + 1 });
+    const revision = Number((await db.bookkeeping.get('knowledgeRevision'))?.value ?? 0);
+    await db.bookkeeping.put({ key: 'knowledgeRevision', value: revision + 1 });
     const built = await building;
     await new Promise((resolve) => setTimeout(resolve, 20));
     // Whatever the build saw, only the knowledge as it is now may reach pages.

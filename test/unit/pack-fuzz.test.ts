@@ -89,7 +89,7 @@ async function dump() {
     db.entities.toArray(),
     db.facts.toArray(),
     db.notes.toArray(),
-    db.settings.toArray(),
+    db.bookkeeping.toArray(),
   ]);
 }
 

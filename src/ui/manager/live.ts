@@ -1,7 +1,8 @@
 // Data that stays current: fetched once, then again whenever the knowledge base, the notes or the
 // settings change — in this tab or another (the background writes changeItem after each change).
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { changeItem, watchSettings } from '@/src/settings/settings';
+import { changeItem } from '@/src/messaging/broadcast';
+import { watchSettings } from '@/src/settings/settings';
 
 export type Live<T> =
   | { status: 'loading'; reload(): void }

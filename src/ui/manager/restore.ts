@@ -2,7 +2,7 @@
 // notes-only backup, so they keep their ids and dates (createNote would make new ones, and
 // could not restore a note whose entity is gone).
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type BackupNote } from '@/src/core/backup';
-import type { NoteRecord } from '@/src/db/records';
+import type { NoteRecord } from '@/src/core/records';
 import { sendMessage } from '@/src/messaging/protocol';
 
 export function notesOnlyBackup(notes: ReadonlyArray<NoteRecord>, now = Date.now()): Backup {

@@ -1,11 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type ChangeSignal,
-  changeItem,
-  getSettings,
-  type Settings,
-  watchSettings,
-} from '@/src/settings/settings';
+import { type ChangeSignal, changeItem } from '@/src/messaging/broadcast';
+import { getSettings, type Settings, watchSettings } from '@/src/settings/settings';
 
 /** The user's settings, kept current when they change anywhere (another tab, the manager). */
 export function useSettings(): Settings | null {

@@ -1,4 +1,6 @@
-// What the knowledge base stores. Records keep the pack's own ids and add a global `key`
+// What the knowledge base stores, as every context sees it: the background keeps these in Dexie
+// (src/db), pages and the UI get them through messages. Pure types, so a content script can name a
+// note without importing the database. Records keep the pack's own ids and add a global `key`
 // ("packId/id") because two packs may both use an id like "nato".
 import type { Note } from '@/src/core/note';
 import type { EntityType } from '@/src/core/pack';
@@ -57,10 +59,5 @@ export interface FactRecord {
 
 /** Notes are stored as they are defined in the core. */
 export type NoteRecord = Note;
-
-export interface SettingRecord {
-  key: string;
-  value: unknown;
-}
 
 export const entityKey = (packId: string, id: string) => `${packId}/${id}`;

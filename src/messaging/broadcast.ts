@@ -1,0 +1,35 @@
+// What the background announces to every context at once, through extension storage: each context
+// watches these items, so the announcement needs neither a tab list nor an awake service worker.
+// Only the background writes them; pages, the popup and the manager read and watch.
+import { storage } from 'wxt/utils/storage';
+import type { MatcherDelivery } from './protocol';
+
+/** What a change was about: content scripts fetch the matcher again on "knowledge", open cards refresh on "notes". */
+export type ChangeKind = 'knowledge' | 'notes';
+
+/** A change, written after it is committed. */
+export interface ChangeSignal {
+  kind: ChangeKind;
+  /** The entity whose notes changed, when it is one. */
+  entityKey?: string;
+  /** When: two equal changes in a row must still reach storage watchers. */
+  at: number;
+}
+
+export const changeItem = storage.defineItem<ChangeSignal | null>('local:changed', { fallback: null });
+
+/**
+ * The matcher for the knowledge as it is now. A page reads it together with the settings in one
+ * storage read, so opening a page neither waits for nor wakes the service worker; the message
+ * `getMatcher` stays for when it is missing. The same as a delivery, never "unchanged".
+ */
+export type PublishedMatcher = Exclude<MatcherDelivery, { mode: 'unchanged' }>;
+
+export const publishedMatcherItem = storage.defineItem<PublishedMatcher | null>('local:pageMatcher', {
+  fallback: null,
+});
+
+/** Its revision alone, so the background can tell it is current without reading the matcher. */
+export const publishedRevisionItem = storage.defineItem<string | null>('local:pageMatcherRevision', {
+  fallback: null,
+});
