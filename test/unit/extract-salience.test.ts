@@ -46,6 +46,14 @@ describe('rejected candidates', () => {
     );
   });
 
+  it('drops a demonym before a name the article also names alone ("Russian Tuva" beside "Tuva")', () => {
+    const text =
+      'The craft broke up over the remote Russian Tuva region. The Tuva government said so. Tuva borders Mongolia.';
+    const found = names('Craft lost', text);
+    expect(found).toContain('Tuva');
+    expect(found).not.toContain('Russian Tuva');
+  });
+
   it('tells a dateline from a name at a sentence start, and a fragment from a whole word', () => {
     const text = 'MOSCOW (AP) — A rocket fell. NASA said so. CAIRO, Egypt — Gunmen fired. Vladi…';
     expect(isDateline(text, 0, 'MOSCOW')).toBe(true);

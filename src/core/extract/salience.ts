@@ -136,6 +136,20 @@ function namesWord(text: string, name: string): boolean {
 }
 
 /**
+ * "Russian Tuva" beside "Tuva": a demonym before a name the article also names alone, and nothing
+ * the lexicon knows as a name of its own ("German East Africa" is a place, and stays).
+ */
+function describesAnother(c: Candidate, named: Set<string>): boolean {
+  const [head, ...rest] = c.name.split(/\s+/);
+  return (
+    c.type === 'other' &&
+    rest.length > 0 &&
+    lexiconTags((head as string).toLowerCase()).includes('Demonym') &&
+    named.has(rest.join(' ').toLowerCase())
+  );
+}
+
+/**
  * "Aerospace Writer Marcia Dunn" is the person Marcia Dunn: a job title followed by a name of two
  * or more capitalised words gives way to the name. "Asia Digital Editor for NBC News" has no name
  * after its title, so it stays and is rejected as a job title.
@@ -162,9 +176,10 @@ export function withoutJobTitle(c: Candidate): Candidate {
 /** The candidates worth offering, most salient first (ties: the first named first). */
 export function rankCandidates(candidates: Candidate[], article: ArticleView): Candidate[] {
   const first = (c: Candidate) => Math.min(...c.mentions.map((m) => m.start));
+  const named = new Set(candidates.map((c) => c.name.toLowerCase()));
   return candidates
     .map(withoutJobTitle)
-    .filter((c) => rejectReason(c, article) === undefined)
+    .filter((c) => rejectReason(c, article) === undefined && !describesAnother(c, named))
     .map((c) => ({ c, score: salience(c, article) }))
     .sort((a, b) => b.score - a.score || first(a.c) - first(b.c))
     .map(({ c }) => c);
