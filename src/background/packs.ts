@@ -76,9 +76,18 @@ export async function installPack(
   const packId = pack.pack.id;
   return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.settings], async () => {
     const existing = await db.packs.get(packId);
-    const enabled = existing?.enabled ?? true;
+    let enabled = existing?.enabled ?? true;
     // A disabled pack adds nothing to the matcher; it is checked when switched on.
-    if (enabled) await checkKnowledgeLimits(db, packId, pack.pack.title, pack.entities);
+    if (enabled) {
+      try {
+        await checkKnowledgeLimits(db, packId, pack.pack.title, pack.entities);
+      } catch (error) {
+        // A bundled pack arrives with an update, not by the user's hand: rather than fail at every
+        // start, it is installed switched off, and switching it on says what is over the cap.
+        if (!(bundled && error instanceof KnowledgeLimitError)) throw error;
+        enabled = false;
+      }
+    }
     const now = Date.now();
     const record: PackRecord = {
       id: packId,

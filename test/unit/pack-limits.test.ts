@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCitiesPack } from '@/scripts/pack-cities';
 import { createHandlers, type Handlers } from '@/src/background/handlers';
+import { installBundledPacks } from '@/src/background/index';
 import { aliasLoad, KNOWLEDGE_LIMITS, knowledgeLimitError, type Pack, validatePack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
 import { bundledPack, freshDb, smallPack } from './helpers';
@@ -101,6 +102,18 @@ describe('knowledge-base caps on import and switch-on', () => {
       ok: true,
       replaced: true,
     });
+  }, 120_000);
+
+  it('installs a bundled pack that does not fit switched off, instead of failing at every start', async () => {
+    // 400 × 500 = 200,000 names leave no room for the bundled pack's.
+    expect(await handlers.importPack({ json: JSON.stringify(bigPack('a', 400, 499)) })).toMatchObject({
+      ok: true,
+    });
+    await installBundledPacks(db);
+    expect((await db.packs.get('nato-ukraine-2024'))?.enabled).toBe(false);
+    await expect(handlers.setPackEnabled({ id: 'nato-ukraine-2024', enabled: true })).rejects.toThrow(
+      /Disable or remove a pack, or split this one\./,
+    );
   }, 120_000);
 
   it('leaves room for the 135,000-city pack of `npm run pack:cities` beside the bundled one', () => {
