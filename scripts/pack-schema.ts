@@ -13,10 +13,10 @@ export function buildPackJsonSchema(): object {
   const generated = toJsonSchema(PackSchema, { errorMode: 'ignore' });
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
-    $id: 'https://gloss.invalid/schemas/gloss-pack-1.json',
-    title: 'Gloss knowledge pack, format version 1',
+    $id: 'https://gloss.invalid/schemas/gloss-pack-2.json',
+    title: 'Gloss knowledge pack, format version 2 (version 1 files are valid too)',
     description:
-      'See docs/pack-format.md. Beyond this schema, Gloss rejects duplicate ids within sources, entities and facts, and facts whose entityId or sourceId names no entity or source of the pack.',
+      'See docs/pack-format.md. Beyond this schema, Gloss rejects duplicate ids within sources, entities and facts, facts whose entityId or sourceId names no entity or source of the pack, labels whose key is not a BCP 47 language tag (Intl.getCanonicalLocales), and packs over the caps on names and aliases (200,000 names, 8,000,000 characters).',
     ...Object.fromEntries(Object.entries(generated).filter(([key]) => key !== '$schema')),
   };
 }

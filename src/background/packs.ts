@@ -1,7 +1,17 @@
 // Installing, upgrading, exporting, enabling and removing knowledge packs.
 // A pack's contents are replaced as a whole inside one transaction; notes are never touched,
 // so a note whose entity disappears is kept (orphaned) rather than lost.
-import { entityNames, PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, validatePack } from '@/src/core/pack';
+import {
+  type AliasLoad,
+  aliasLoad,
+  entityNames,
+  knowledgeLimitError,
+  PACK_FORMAT,
+  PACK_FORMAT_VERSION,
+  type Pack,
+  type PackEntity,
+  validatePack,
+} from '@/src/core/pack';
 import { entityKey, type PackRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
@@ -22,7 +32,39 @@ export async function importPackJson(
 ): Promise<ImportResult> {
   const validation = validatePack(input);
   if (!validation.ok) return validation;
-  return installPack(db, validation.pack, options);
+  try {
+    return await installPack(db, validation.pack, options);
+  } catch (error) {
+    if (error instanceof KnowledgeLimitError)
+      return { ok: false, errors: [{ path: '$', message: error.message }] };
+    throw error;
+  }
+}
+
+/** The knowledge base would grow past KNOWLEDGE_LIMITS; nothing was written. */
+export class KnowledgeLimitError extends Error {
+  override name = 'KnowledgeLimitError';
+}
+
+/** Names and aliases of the enabled packs other than `packId`. */
+async function enabledLoad(db: GlossDb, packId: string): Promise<AliasLoad> {
+  const others = (await db.packs.toArray()).filter((p) => p.enabled && p.id !== packId).map((p) => p.id);
+  // Records keep the pack entity's fields (labels included) as imported.
+  const entities = (await db.entities.where('packId').anyOf(others).toArray()) as Array<
+    Pick<PackEntity, 'name' | 'aliases' | 'labels'>
+  >;
+  return aliasLoad(entities);
+}
+
+/** Throws before any write when switching on `entities` would pass the caps. */
+async function checkKnowledgeLimits(
+  db: GlossDb,
+  packId: string,
+  title: string,
+  entities: Iterable<Pick<PackEntity, 'name' | 'aliases' | 'labels'>>,
+): Promise<void> {
+  const message = knowledgeLimitError(title, aliasLoad(entities), await enabledLoad(db, packId));
+  if (message) throw new KnowledgeLimitError(message);
 }
 
 /** Writes a valid pack, replacing an older copy of the same pack id in place. */
@@ -34,6 +76,18 @@ export async function installPack(
   const packId = pack.pack.id;
   return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.bookkeeping], async () => {
     const existing = await db.packs.get(packId);
+    let enabled = existing?.enabled ?? true;
+    // A disabled pack adds nothing to the matcher; it is checked when switched on.
+    if (enabled) {
+      try {
+        await checkKnowledgeLimits(db, packId, pack.pack.title, pack.entities);
+      } catch (error) {
+        // A bundled pack arrives with an update, not by the user's hand: rather than fail at every
+        // start, it is installed switched off, and switching it on says what is over the cap.
+        if (!(bundled && error instanceof KnowledgeLimitError)) throw error;
+        enabled = false;
+      }
+    }
     const now = Date.now();
     const record: PackRecord = {
       id: packId,
@@ -42,7 +96,7 @@ export async function installPack(
       description: pack.pack.description,
       language: pack.pack.language,
       createdAt: pack.pack.createdAt,
-      enabled: existing?.enabled ?? true,
+      enabled,
       bundled,
       installedAt: existing?.installedAt ?? now,
       updatedAt: now,
@@ -143,8 +197,8 @@ export async function exportPack(db: GlossDb, packId: string): Promise<Pack> {
       sources: sources.map(({ id, title, url, publisher, publishedAt }) =>
         dropUndefined({ id, title, url, publisher, publishedAt }),
       ),
-      entities: entities.map(({ id, name, type, aliases, description, caseSensitive }) =>
-        dropUndefined({ id, name, type, aliases, description, caseSensitive }),
+      entities: entities.map(({ id, name, type, aliases, labels, sameAs, description, caseSensitive }) =>
+        dropUndefined({ id, name, type, aliases, labels, sameAs, description, caseSensitive }),
       ),
       facts: facts.map((fact) => ({
         id: fact.id,
@@ -158,9 +212,14 @@ export async function exportPack(db: GlossDb, packId: string): Promise<Pack> {
 }
 
 export async function setPackEnabled(db: GlossDb, packId: string, enabled: boolean): Promise<void> {
-  await db.transaction('rw', [db.packs, db.bookkeeping], async () => {
-    const updated = await db.packs.update(packId, { enabled, updatedAt: Date.now() });
-    if (!updated) throw new Error(`No pack with id "${packId}"`);
+  await db.transaction('rw', [db.packs, db.entities, db.bookkeeping], async () => {
+    const record = await db.packs.get(packId);
+    if (!record) throw new Error(`No pack with id "${packId}"`);
+    if (enabled && !record.enabled) {
+      const entities = await db.entities.where('packId').equals(packId).toArray();
+      await checkKnowledgeLimits(db, packId, record.title, entities);
+    }
+    await db.packs.update(packId, { enabled, updatedAt: Date.now() });
     await touchKnowledge(db);
   });
 }

@@ -5,6 +5,7 @@ import nlp from 'compromise';
 import { type ScanContext, scanSentence } from './extract/candidates';
 import { type Candidate, groupMentions, mergeCandidates } from './extract/entities';
 import { factText, MAX_FACTS_PER_ENTITY, quoteOf, SentenceIndex } from './extract/facts';
+import { rankCandidates } from './extract/salience';
 import { splitSentences } from './extract/sentences';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEntity, type PackFact } from './pack';
 
@@ -44,7 +45,8 @@ export function extractPack(article: ArticleInput, options: ExtractOptions = {})
     groups,
     sentences.map((s) => s.text),
   );
-  const candidates = mergeCandidates(groups).sort((a, b) => firstMention(a) - firstMention(b));
+  // Most salient first: the review keeps the first DEFAULT_KEPT and offers the rest as "More candidates".
+  const candidates = rankCandidates(mergeCandidates(groups), { title: article.title, text, sentences });
 
   const index = new SentenceIndex(sentences);
   const entities: PackEntity[] = [];
@@ -103,8 +105,6 @@ export function extractPack(article: ArticleInput, options: ExtractOptions = {})
     facts,
   };
 }
-
-const firstMention = (c: Candidate) => Math.min(...c.mentions.map((m) => m.start));
 
 /**
  * compromise's tagger is too slow to run over a whole 50 KB article (~0.5 s), so it only sees the

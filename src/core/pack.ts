@@ -1,4 +1,5 @@
-// Knowledge pack format, version 1: the public JSON format users import and export.
+// Knowledge pack format, version 2: the public JSON format users import and export. Version 1
+// files still import with the same meaning (v2 only adds the optional `sameAs` and `labels`).
 // Documented in docs/pack-format.md; docs/pack.schema.json is generated from PackSchema
 // (test/unit/pack-schema-doc.test.ts keeps the two in step).
 import * as v from 'valibot';
@@ -7,7 +8,10 @@ import { ENTITY_TYPES, type EntityType } from './vocabulary';
 export { ENTITY_TYPES, type EntityType };
 
 export const PACK_FORMAT = 'gloss-pack';
-export const PACK_FORMAT_VERSION = 1;
+/** The version export writes. */
+export const PACK_FORMAT_VERSION = 2;
+/** Every version import reads. */
+export const PACK_FORMAT_VERSIONS = [1, 2] as const;
 /** Larger files are refused before parsing, so a runaway file cannot exhaust memory. */
 export const MAX_PACK_BYTES = 200 * 1024 * 1024;
 
@@ -46,11 +50,46 @@ export const SourceSchema = v.object({
   publishedAt: v.optional(isoDate),
 });
 
+/** Most aliases one entity may carry, counting its labels in every language. */
+export const MAX_ENTITY_ALIASES = 500;
+
+// An identifier in another catalogue, "scheme:value": `wikidata:Q159`, `iso3166:RU`, `geonames:2950159`.
+// Two entities sharing one are the same thing (src/core/graph/link.ts), so the form is strict.
+const identifier = v.pipe(
+  v.string(),
+  v.maxLength(300, 'longer than 300 characters'),
+  v.regex(/^[a-z][a-z0-9.+-]{0,31}:\S+$/, 'not an identifier like "wikidata:Q159" (scheme:value)'),
+);
+
+// A BCP 47 language tag as Intl understands it; `Intl.getCanonicalLocales` throws on a bad one.
+const languageTag = v.pipe(
+  v.string(),
+  v.check((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'not a BCP 47 language tag like "en" or "pt-BR"'),
+);
+
 export const EntitySchema = v.object({
   id,
   name: text(300),
   type: v.picklist(ENTITY_TYPES, `expected one of ${ENTITY_TYPES.join(', ')}`),
-  aliases: v.pipe(v.array(text(300)), v.maxLength(500, 'more than 500 aliases')),
+  aliases: v.pipe(v.array(text(300)), v.maxLength(MAX_ENTITY_ALIASES, 'more than 500 aliases')),
+  /** Names in other languages, by language tag (format v2). Counted with aliases in the caps below. */
+  labels: v.optional(
+    v.pipe(
+      v.record(
+        languageTag,
+        v.pipe(v.array(text(300)), v.maxLength(MAX_ENTITY_ALIASES, 'more than 500 labels')),
+      ),
+      v.check((labels) => Object.keys(labels).length <= 200, 'more than 200 languages'),
+    ),
+  ),
+  /** Identifiers of the same thing elsewhere (format v2): a shared one links entities across packs. */
+  sameAs: v.optional(v.pipe(v.array(identifier), v.maxLength(100, 'more than 100 identifiers'))),
   description: optionalText(5000),
   caseSensitive: v.optional(v.boolean()),
 });
@@ -65,9 +104,9 @@ export const FactSchema = v.object({
 
 export const PackSchema = v.object({
   format: v.literal(PACK_FORMAT, `expected "${PACK_FORMAT}"`),
-  version: v.literal(
-    PACK_FORMAT_VERSION,
-    `unsupported format version (this Gloss reads version ${PACK_FORMAT_VERSION})`,
+  version: v.picklist(
+    PACK_FORMAT_VERSIONS,
+    `unsupported format version (this Gloss reads versions ${PACK_FORMAT_VERSIONS.join(' and ')})`,
   ),
   pack: v.object({
     id,
@@ -126,6 +165,8 @@ export function validatePack(input: unknown): PackValidation {
     return fail(result.issues.map(toPackError));
   }
   const errors = checkReferences(result.output);
+  const tooBig = packLimitError(result.output.entities);
+  if (tooBig) errors.push({ path: 'entities', message: tooBig });
   return errors.length ? fail(errors) : { ok: true, pack: result.output };
 }
 
@@ -208,4 +249,63 @@ function uniqueIds(items: ReadonlyArray<{ id: string }>, name: string, errors: P
 /** Every form of an entity's name that is matched on pages: the name first, then its aliases. */
 export function entityNames(entity: Pick<PackEntity, 'name' | 'aliases'>): string[] {
   return [...new Set([entity.name, ...entity.aliases])];
+}
+
+// Caps on what the matcher is built from. The background compiles every name of every enabled
+// pack into one automaton; a pack declaring a million entities with 500 aliases each would make
+// it run out of memory. The figures leave room for the largest pack Gloss is tested with:
+// `npm run pack:cities` (135,180 names, 1.33 M characters, the whole of GeoNames' cities over
+// 1,000 people) imports beside the bundled pack with a third of the room to spare, while the
+// matcher stays small: 100,000 names build in 0.75 s and 25 MB (docs/benchmarks.md, bench:match),
+// so 200,000 stay near 1.5 s and 50 MB. Characters are capped too, as names can be long.
+export const KNOWLEDGE_LIMITS = {
+  /** Names, aliases and labels of all enabled packs together. */
+  aliases: 200_000,
+  /** Their characters together. */
+  aliasCharacters: 8_000_000,
+} as const;
+
+/** What a set of entities adds to the matcher: each distinct name, alias and label. */
+export interface AliasLoad {
+  aliases: number;
+  aliasCharacters: number;
+}
+
+export function aliasLoad(entities: Iterable<Pick<PackEntity, 'name' | 'aliases' | 'labels'>>): AliasLoad {
+  let aliases = 0;
+  let aliasCharacters = 0;
+  for (const entity of entities) {
+    const names = new Set(entityNames(entity));
+    for (const list of Object.values(entity.labels ?? {})) for (const label of list) names.add(label);
+    aliases += names.size;
+    for (const name of names) aliasCharacters += name.length;
+  }
+  return { aliases, aliasCharacters };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Why one pack is too large for any knowledge base, or undefined when it fits. */
+export function packLimitError(entities: Iterable<Pick<PackEntity, 'name' | 'aliases' | 'labels'>>) {
+  const load = aliasLoad(entities);
+  if (load.aliases > KNOWLEDGE_LIMITS.aliases)
+    return `the pack has ${count(load.aliases)} names and aliases; Gloss holds at most ${count(KNOWLEDGE_LIMITS.aliases)} across all packs. Split the pack into smaller ones.`;
+  if (load.aliasCharacters > KNOWLEDGE_LIMITS.aliasCharacters)
+    return `the pack's names and aliases have ${count(load.aliasCharacters)} characters; Gloss holds at most ${count(KNOWLEDGE_LIMITS.aliasCharacters)} across all packs. Split the pack into smaller ones.`;
+  return undefined;
+}
+
+/**
+ * Why a pack cannot be switched on beside the enabled packs (`others`: their load, without this
+ * pack's older copy), or undefined when it fits.
+ */
+export function knowledgeLimitError(title: string, pack: AliasLoad, others: AliasLoad): string | undefined {
+  const name = JSON.stringify(title);
+  const total = pack.aliases + others.aliases;
+  if (total > KNOWLEDGE_LIMITS.aliases)
+    return `${name} has ${count(pack.aliases)} names and aliases; with the ${count(others.aliases)} of your other enabled packs that is ${count(total)}, and Gloss holds at most ${count(KNOWLEDGE_LIMITS.aliases)} across all packs. Disable or remove a pack, or split this one.`;
+  const chars = pack.aliasCharacters + others.aliasCharacters;
+  if (chars > KNOWLEDGE_LIMITS.aliasCharacters)
+    return `${name} has ${count(pack.aliasCharacters)} characters of names and aliases; with your other enabled packs that is ${count(chars)}, and Gloss holds at most ${count(KNOWLEDGE_LIMITS.aliasCharacters)} across all packs. Disable or remove a pack, or split this one.`;
+  return undefined;
 }

@@ -41,6 +41,10 @@ export interface EntityRecord {
   aliases: string[];
   description?: string;
   caseSensitive?: boolean;
+  /** Identifiers of the real thing (pack format v2), e.g. "wikidata:Q159", "iso3166:RU". */
+  sameAs?: string[];
+  /** Names by language (pack format v2): BCP 47 tag → names. */
+  labels?: Record<string, string[]>;
   /** Folded words of the name and aliases: the search index. */
   terms: string[];
   position: number;

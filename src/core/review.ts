@@ -16,16 +16,26 @@ export interface Candidate {
   aliases: string[];
   facts: CandidateFact[];
   keep: boolean;
+  /** Listed under "More candidates", not kept unless the reviewer keeps it. */
+  more?: boolean;
 }
 
-export function candidatesOf(pack: Pack): Candidate[] {
-  return pack.entities.map((entity) => ({
+/**
+ * New candidates kept by default. A typical news article names 15–50 things; the first 20 by
+ * salience (the extractor's order) are its subjects, the rest mostly passing mentions.
+ */
+export const DEFAULT_KEPT = 20;
+
+/** The draft's entities as candidates: the first `kept` kept, the rest under "More candidates". */
+export function candidatesOf(pack: Pack, kept = DEFAULT_KEPT): Candidate[] {
+  return pack.entities.map((entity, i) => ({
     id: entity.id,
     name: entity.name,
     type: entity.type,
     aliases: [...entity.aliases],
     facts: pack.facts.filter((f) => f.entityId === entity.id).map((f) => ({ text: f.text, quote: f.quote })),
-    keep: true,
+    keep: i < kept,
+    ...(i < kept ? {} : { more: true }),
   }));
 }
 

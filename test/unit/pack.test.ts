@@ -49,7 +49,7 @@ describe('validatePack', () => {
     expect(errorsOf(validatePack({ ...smallPack(), format: 'other' }))).toEqual([
       'format: expected "gloss-pack"',
     ]);
-    expect(errorsOf(validatePack({ ...smallPack(), version: 2 }))[0]).toMatch(
+    expect(errorsOf(validatePack({ ...smallPack(), version: 3 }))[0]).toMatch(
       /^version: unsupported format version/,
     );
     expect(errorsOf(validatePack(null))).toEqual(['$: expected Object, got null']);

@@ -84,6 +84,17 @@ export function ReviewView({ draftId }: { draftId: string }) {
 
   const { article } = draft;
   const kept = candidates.filter((c) => c.keep).length;
+  // Past the first 20 by salience: collapsed, not kept unless the reviewer keeps them.
+  const more = candidates.filter((c) => c.more);
+  const row = (c: Candidate) => (
+    <CandidateRow
+      key={c.id}
+      candidate={c}
+      others={candidates.filter((o) => o.id !== c.id)}
+      onChange={(next) => setCandidates(candidates.map((o) => (o.id === c.id ? next : o)))}
+      onMerge={(into) => setCandidates(mergeCandidates(candidates, c.id, into))}
+    />
+  );
   return (
     <>
       <header class="gloss-view-header">
@@ -105,16 +116,16 @@ export function ReviewView({ draftId }: { draftId: string }) {
           {kept} of {candidates.length} entities kept
         </p>
         <ul class="gloss-list gloss-candidates" aria-label="Entities found">
-          {candidates.map((c) => (
-            <CandidateRow
-              key={c.id}
-              candidate={c}
-              others={candidates.filter((o) => o.id !== c.id)}
-              onChange={(next) => setCandidates(candidates.map((o) => (o.id === c.id ? next : o)))}
-              onMerge={(into) => setCandidates(mergeCandidates(candidates, c.id, into))}
-            />
-          ))}
+          {candidates.filter((c) => !c.more).map(row)}
         </ul>
+        {more.length > 0 && (
+          <details class="gloss-more-candidates" data-testid="more-candidates">
+            <summary>More candidates ({more.length})</summary>
+            <ul class="gloss-list gloss-candidates" aria-label="More candidates">
+              {more.map(row)}
+            </ul>
+          </details>
+        )}
         <AddCandidate
           onAdd={(name, type) =>
             setCandidates(addCandidate(candidates, name, type, article.text, article.language ?? 'en'))
