@@ -1,6 +1,7 @@
 // Everything the user has, out and back in: packs (with their on/off state), notes, settings.
-// Import validates the whole file first, then merges in one transaction: packs are replaced by
-// id, notes are matched by id and the newer edit wins, so importing twice changes nothing.
+// Import reads the whole file first (a bad record is repaired or skipped and reported, never the
+// reason the rest is refused), then merges in one transaction: packs are replaced by id, notes
+// are matched by id and the newer edit wins, so importing twice changes nothing.
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, validateBackup } from '@/src/core/backup';
 import type { GlossDb } from '@/src/db/db';
 import type { BackupImportResult } from '@/src/messaging/protocol';
@@ -36,7 +37,7 @@ export async function importAll(
 ): Promise<BackupImportResult> {
   const validation = validateBackup(json);
   if (!validation.ok) return validation;
-  const { backup } = validation;
+  const { backup, repaired, repairedCount, skipped, skippedCount } = validation;
   let notesAdded = 0;
   let notesUpdated = 0;
   let notesKept = 0;
@@ -66,7 +67,17 @@ export async function importAll(
   );
   if (Object.keys(backup.settings).length)
     await settings.set({ ...(await settings.get()), ...backup.settings });
-  return { ok: true, packs: backup.packs.length, notesAdded, notesUpdated, notesKept };
+  return {
+    ok: true,
+    packs: backup.packs.length,
+    notesAdded,
+    notesUpdated,
+    notesKept,
+    repaired,
+    repairedCount,
+    skipped,
+    skippedCount,
+  };
 }
 
 export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promise<void> {

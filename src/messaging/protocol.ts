@@ -95,7 +95,19 @@ export interface FactInput {
 }
 
 export type BackupImportResult =
-  | { ok: true; packs: number; notesAdded: number; notesUpdated: number; notesKept: number }
+  | {
+      ok: true;
+      packs: number;
+      notesAdded: number;
+      notesUpdated: number;
+      notesKept: number;
+      /** Records taken in after a fix (e.g. a clipped address), and how many; the list is capped. */
+      repaired: PackError[];
+      repairedCount: number;
+      /** Records or settings left out, with why, and how many; the list is capped. */
+      skipped: PackError[];
+      skippedCount: number;
+    }
   | { ok: false; errors: PackError[] };
 
 export type ImportResult =

@@ -7,6 +7,7 @@ import {
   notesToMarkdown,
   notesToWebAnnotations,
 } from '@/src/core/export';
+import { formatPackError } from '@/src/core/pack';
 import { type BackupImportResult, sendMessage } from '@/src/messaging/protocol';
 import { downloadText } from './download';
 import { ErrorList } from './ErrorList';
@@ -148,10 +149,32 @@ export function BackupView() {
           )}
           {state.step === 'done' &&
             (state.result.ok ? (
-              <p class="gloss-success" data-testid="backup-result">
-                Imported {plural(state.result.packs, 'pack')}; notes: {state.result.notesAdded} added,{' '}
-                {state.result.notesUpdated} updated, {state.result.notesKept} already up to date.
-              </p>
+              <>
+                <p class="gloss-success" data-testid="backup-result">
+                  Imported {plural(state.result.packs, 'pack')}; notes: {state.result.notesAdded} added,{' '}
+                  {state.result.notesUpdated} updated, {state.result.notesKept} already up to date.
+                </p>
+                {state.result.skippedCount > 0 && (
+                  <ErrorList
+                    title={`${plural(state.result.skippedCount, 'record was', 'records were')} left out (the rest was imported):`}
+                    errors={state.result.skipped}
+                  />
+                )}
+                {state.result.repairedCount > 0 && (
+                  <details class="gloss-import-repaired" data-testid="backup-repaired">
+                    <summary>
+                      {plural(state.result.repairedCount, 'value was', 'values were')} too long and clipped
+                    </summary>
+                    <ul class="gloss-error-list">
+                      {state.result.repaired.map((problem, i) => (
+                        <li key={i}>
+                          <code>{formatPackError(problem)}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </>
             ) : (
               <ErrorList
                 title="The backup was not imported (nothing changed):"
