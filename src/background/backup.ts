@@ -99,3 +99,24 @@ export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promi
   );
   await settings.clear();
 }
+
+/**
+ * Asks the browser never to evict Gloss's storage under disk pressure (the knowledge base and the
+ * notes are the user's only copy unless they saved a backup). With the unlimitedStorage
+ * permission Chromium grants this without asking; Firefox grants it to extensions with that
+ * permission too, and would otherwise show a prompt — which is why this runs in the background,
+ * never in a page the user is reading. Returns whether the storage is persistent.
+ */
+export async function keepStorage(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined,
+): Promise<boolean> {
+  if (!storage?.persist) return false;
+  try {
+    if (await storage.persisted()) return true;
+    return await storage.persist();
+  } catch (error) {
+    // Not fatal: data stays, it is only not protected from eviction. The backup reminder covers it.
+    console.warn('Gloss: could not make storage persistent', error);
+    return false;
+  }
+}

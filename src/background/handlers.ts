@@ -4,7 +4,7 @@ import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import type { GlossDb } from '@/src/db/db';
 import { type GlossProtocol, onMessage, PROTOCOL_KEYS } from '@/src/messaging/protocol';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
-import { createDraft, discardDraft, getDraft, saveDraft } from './drafts';
+import { createDraft, discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
 import { getDictionary, getEntities, getEntity, listEntities, search } from './knowledge';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
@@ -154,6 +154,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return result;
     }),
     discardDraft: afterReady(({ id }) => discardDraft(db, id)),
+    listDrafts: afterReady(() => listDrafts(db)),
     listNotesForPage: afterReady(({ url }) => listNotesForPage(db, url)),
     reportAnchors: afterReady(async ({ url, found, missing }) => {
       if (await reportAnchors(db, url, found, missing)) notify({ kind: 'notes' });

@@ -215,3 +215,26 @@ function summarise(problems: PackError[]): PackError[] {
     { path: '$', message: `and ${problems.length - MAX_REPORTED} more` },
   ];
 }
+
+/** Things made this long ago and never saved to a file earn a reminder to save a backup. */
+export const BACKUP_REMINDER_DAYS = 30;
+
+/**
+ * How many of the user's things are older than BACKUP_REMINDER_DAYS and were made after the last
+ * backup file was saved (lastBackupAt, 0 for never): notes by their creation time, My-knowledge
+ * facts by the time the My-knowledge pack was made (facts carry no date of their own).
+ */
+export function unsavedOldThings(
+  notes: ReadonlyArray<{ createdAt: number }>,
+  myKnowledge: { factCount: number; installedAt: number } | undefined,
+  lastBackupAt: number,
+  now: number,
+): { notes: number; facts: number } {
+  const before = now - BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000;
+  const old = (at: number) => at > lastBackupAt && at < before;
+  return {
+    notes: notes.filter((note) => old(note.createdAt)).length,
+    facts:
+      myKnowledge && myKnowledge.factCount > 0 && old(myKnowledge.installedAt) ? myKnowledge.factCount : 0,
+  };
+}

@@ -9,8 +9,10 @@ import {
 } from '@/src/core/export';
 import { formatPackError } from '@/src/core/pack';
 import { type BackupImportResult, sendMessage } from '@/src/messaging/protocol';
+import { DraftList } from './DraftList';
 import { downloadText } from './download';
 import { ErrorList } from './ErrorList';
+import { lastBackupItem } from './last-backup';
 import { errorText } from './live';
 
 type ImportState =
@@ -30,12 +32,15 @@ export function BackupView() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const exportWith = async (make: () => Promise<[string, string, string]>) => {
+  const exportWith = async (make: () => Promise<[string, string, string]>, isBackup = false) => {
     setExporting(true);
     setExportError(null);
     try {
+      const startedAt = Date.now();
       const [name, text, type] = await make();
       downloadText(document, name, text, type);
+      // Everything made before the export started is in the file: no reminder for it.
+      if (isBackup) await lastBackupItem.setValue(startedAt);
     } catch (caught) {
       setExportError(errorText(caught, 'The export failed.'));
     } finally {
@@ -71,11 +76,14 @@ export function BackupView() {
             class="gloss-button gloss-button-primary"
             disabled={exporting}
             onClick={() =>
-              exportWith(async () => [
-                backupFileName(Date.now()),
-                await sendMessage('exportAll', undefined),
-                'application/json',
-              ])
+              exportWith(
+                async () => [
+                  backupFileName(Date.now()),
+                  await sendMessage('exportAll', undefined),
+                  'application/json',
+                ],
+                true,
+              )
             }
           >
             Export everything
@@ -119,6 +127,7 @@ export function BackupView() {
           </p>
         )}
       </section>
+      <DraftList headingId={`${id}-drafts`} />
       <section class="gloss-panel" aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`}>Import a backup</h2>
         <p class="gloss-muted">

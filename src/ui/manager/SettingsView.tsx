@@ -96,6 +96,20 @@ export function SettingsView() {
               ))}
             </fieldset>
           </section>
+          <section class="gloss-panel" aria-labelledby={`${id}-backup`}>
+            <h2 id={`${id}-backup`}>Backups</h2>
+            <label class="gloss-checkbox">
+              <input
+                type="checkbox"
+                checked={settings.backupReminder}
+                onChange={(event) => {
+                  const backupReminder = event.currentTarget.checked;
+                  save(() => ({ backupReminder }));
+                }}
+              />{' '}
+              Remind me to save a backup when notes or facts older than 30 days were never saved to a file
+            </label>
+          </section>
           <SiteList
             sites={settings.disabledSites}
             onChange={(disabledSites) => save(() => ({ disabledSites }))}
