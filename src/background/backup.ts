@@ -102,10 +102,12 @@ export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promi
 
 /**
  * Asks the browser never to evict Gloss's storage under disk pressure (the knowledge base and the
- * notes are the user's only copy unless they saved a backup). With the unlimitedStorage
- * permission Chromium grants this without asking; Firefox grants it to extensions with that
- * permission too, and would otherwise show a prompt — which is why this runs in the background,
- * never in a page the user is reading. Returns whether the storage is persistent.
+ * notes are the user's only copy unless they saved a backup). Firefox's background is an event
+ * page, where persist() exists; with the unlimitedStorage permission Firefox grants it without
+ * the prompt a web page would get — which is also why this runs in the background, never in a page
+ * the user is reading. Chromium exposes persist() to windows only, not to the service worker, and
+ * does not need it: its quota manager never evicts an extension with unlimitedStorage.
+ * Returns whether the storage is persistent (false where persist() is absent).
  */
 export async function keepStorage(
   storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined,

@@ -1,7 +1,5 @@
 // The user's preferences and the values each may hold: pure, so both the stored settings
 // (src/settings/settings.ts) and a backup's settings (backup.ts) are checked by the same rules.
-import * as v from 'valibot';
-
 export type HighlightStyle = 'underline' | 'tint' | 'hover';
 
 export interface Settings {
@@ -35,25 +33,38 @@ export const MAX_HOVER_DELAY = 2000;
  * What each setting may hold. Settings come from storage and from backup files; one bad value
  * (`"disabledSites": 5`) must not break every page, so each field is checked on its own.
  */
-const FIELDS: { [K in keyof Settings]: v.GenericSchema<unknown, Settings[K]> } = {
-  highlightStyle: v.picklist(['underline', 'tint', 'hover'], 'expected "underline", "tint" or "hover"'),
-  hoverDelay: v.pipe(
-    v.number('expected a number'),
-    v.integer('expected a whole number of milliseconds'),
-    v.minValue(0, 'must not be negative'),
-    v.maxValue(MAX_HOVER_DELAY, `must be at most ${MAX_HOVER_DELAY}`),
-  ),
-  disabledSites: v.array(v.string('expected a host name'), 'expected a list of host names'),
-  pausedUntil: v.pipe(
-    v.number('expected a number'),
-    v.check((n) => n === -1 || (Number.isFinite(n) && n >= 0), 'expected -1, 0 or a time'),
-  ),
-  choices: v.record(
-    v.string(),
-    v.record(v.string(), v.string(), 'expected text → entity key'),
-    'expected host → choices',
-  ),
-  backupReminder: v.boolean('expected true or false'),
+const isTime = (n: unknown) => typeof n === 'number' && (n === -1 || (Number.isFinite(n) && n >= 0));
+const isStringMap = (value: unknown, inner: (x: unknown) => boolean) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(inner);
+
+/**
+ * What each setting may hold, as a check and the reason given when it fails. Settings come from
+ * storage and from backup files; one bad value (`"disabledSites": 5`) must not break every page,
+ * so each field is checked on its own. Plain predicates, not valibot's composed schemas: content
+ * scripts read settings through withDefaults, and every page's script has a 60 KiB budget that
+ * valibot's runtime would break (65.5 KB with valibot schemas, 62.1 KB with v.custom, 60 KB allowed).
+ */
+export const SETTING_CHECKS: {
+  [K in keyof Settings]: { check: (value: unknown) => boolean; message: string };
+} = {
+  highlightStyle: {
+    check: (x) => x === 'underline' || x === 'tint' || x === 'hover',
+    message: 'expected "underline", "tint" or "hover"',
+  },
+  hoverDelay: {
+    check: (x) => Number.isInteger(x) && (x as number) >= 0 && (x as number) <= MAX_HOVER_DELAY,
+    message: `expected a whole number of milliseconds from 0 to ${MAX_HOVER_DELAY}`,
+  },
+  disabledSites: {
+    check: (x) => Array.isArray(x) && x.every((site) => typeof site === 'string'),
+    message: 'expected a list of host names',
+  },
+  pausedUntil: { check: isTime, message: 'expected -1, 0 or a time' },
+  choices: {
+    check: (x) => isStringMap(x, (site) => isStringMap(site, (key) => typeof key === 'string')),
+    message: 'expected host → text → entity key',
+  },
+  backupReminder: { check: (x) => typeof x === 'boolean', message: 'expected true or false' },
 };
 
 export interface SettingsProblem {
@@ -74,11 +85,11 @@ export function checkSettings(input: unknown): { settings: Partial<Settings>; pr
     return { settings, problems: [{ field: '', message: 'expected an object of settings' }] };
   }
   const record = input as Record<string, unknown>;
-  for (const field of Object.keys(FIELDS) as Array<keyof Settings>) {
+  for (const field of Object.keys(SETTING_CHECKS) as Array<keyof Settings>) {
     if (!Object.hasOwn(record, field) || record[field] === undefined) continue;
-    const result = v.safeParse(FIELDS[field], record[field], { abortPipeEarly: true });
-    if (result.success) (settings as Record<string, unknown>)[field] = result.output;
-    else problems.push({ field, message: result.issues[0].message });
+    const { check, message } = SETTING_CHECKS[field];
+    if (check(record[field])) (settings as Record<string, unknown>)[field] = record[field];
+    else problems.push({ field, message });
   }
   return { settings, problems };
 }
