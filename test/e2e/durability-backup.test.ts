@@ -37,7 +37,7 @@ describe('captures waiting for review', () => {
     await manager.goto(`chrome-extension://${gloss.extensionId}/options.html#backup`);
     const row = manager.getByTestId('draft');
     await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(1);
-    const text = await row.innerText();
+    const text = (await row.textContent()) ?? '';
     expect(text).toContain('NATO approves the Wiesbaden plan');
     expect(text).toContain('News Example');
     expect(text).toMatch(/\d+(\.\d)? (KB|bytes)/);
@@ -83,7 +83,7 @@ describe('importing a backup with a bad record', () => {
     await manager.goto(`chrome-extension://${gloss.extensionId}/options.html#backup`);
     await manager.getByTestId('backup-file').setInputFiles(file);
     await expect.poll(() => manager.getByTestId('backup-result').count(), { timeout: 15_000 }).toBe(1);
-    const report = await manager.locator('.gloss-import-result').innerText();
+    const report = (await manager.locator('.gloss-import-result').textContent()) ?? '';
     expect(report).toContain('2 records were left out');
     expect(report).toMatch(/notes\[\d+\]\.text: blank string/);
     expect(report).toContain('settings.disabledSites');
@@ -92,5 +92,82 @@ describe('importing a backup with a bad record', () => {
     const imported = notes.find((n) => n.id === 'e2e-good-note');
     expect(imported?.pageUrl.length).toBeLessThanOrEqual(10_000);
     expect(notes.some((n) => n.id === 'e2e-bad-note')).toBe(false);
+  });
+});
+
+const DAY = 86_400_000;
+
+describe('reminders in the manager', () => {
+  it('warns from day 23 that a capture will be discarded, and counts the days', async () => {
+    const { draftId } = await callBackground(manager, 'captureArticle', {
+      title: 'An old capture',
+      url: 'https://news.example/old',
+      text: 'Jens Stoltenberg spoke in Wiesbaden.',
+      language: 'en',
+    });
+    // Make the draft 25 days old, in the background's own database.
+    await gloss.serviceWorker.evaluate(
+      async ({ id, age }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open('gloss');
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const store = db.transaction('settings', 'readwrite').objectStore('settings');
+        const record = await new Promise<{ key: string; value: { createdAt: number } }>((resolve) => {
+          const get = store.get(`draft:${id}`);
+          get.onsuccess = () => resolve(get.result);
+        });
+        record.value.createdAt = Date.now() - age;
+        await new Promise((resolve) => {
+          store.put(record).onsuccess = resolve;
+        });
+        db.close();
+      },
+      { id: draftId, age: 25 * DAY },
+    );
+    await manager.goto(`chrome-extension://${gloss.extensionId}/options.html#notes`);
+    await manager.reload();
+    const warning = manager.getByTestId('drafts-expiring');
+    await eventually(() => warning.count()).toBe(1);
+    expect(await warning.textContent()).toContain('1 review will be discarded in 5 days');
+    await callBackground(manager, 'discardDraft', { id: draftId });
+  });
+
+  it('reminds to save a backup when an old note was never saved to a file, until one is exported', async () => {
+    const old = Date.now() - 40 * DAY;
+    const backup = {
+      format: 'gloss-backup',
+      version: 1,
+      exportedAt: '',
+      packs: [],
+      notes: [
+        {
+          id: 'e2e-old-note',
+          entityKey: 'nato-ukraine-2024/wiesbaden',
+          entityName: 'Wiesbaden',
+          text: 'Written long ago',
+          pageUrl: '',
+          pageTitle: '',
+          quote: '',
+          createdAt: old,
+          updatedAt: old,
+        },
+      ],
+      settings: {},
+    };
+    await callBackground(manager, 'importAll', { json: JSON.stringify(backup) });
+    await manager.goto(`chrome-extension://${gloss.extensionId}/options.html#backup`);
+    await manager.reload();
+    const reminder = manager.getByTestId('backup-reminder');
+    await eventually(() => reminder.count()).toBe(1);
+    expect(await reminder.textContent()).toMatch(
+      /\d+ notes? older than 30 days (was|were) never saved to a file/,
+    );
+
+    const download = manager.waitForEvent('download');
+    await manager.getByRole('button', { name: 'Export everything' }).click();
+    await download;
+    await eventually(() => reminder.count()).toBe(0);
   });
 });

@@ -1,3 +1,4 @@
+import { useEffect } from 'preact/hooks';
 import { unsavedOldThings } from '@/src/core/backup';
 import { expiryWarning } from '@/src/core/drafts';
 import { MY_KNOWLEDGE_PACK, sendMessage } from '@/src/messaging/protocol';
@@ -37,6 +38,8 @@ async function loadReminders(now: number) {
  */
 export function Reminders() {
   const live = useLive(() => loadReminders(Date.now()), []);
+  // A backup saved from this or another tab answers the reminder at once.
+  useEffect(() => lastBackupItem.watch(() => live.reload()), [live.reload]);
   if (live.status !== 'ready') return null;
   const { expiring, unsaved } = live.data;
   const things = [
