@@ -180,4 +180,24 @@ describe('backup round trip', () => {
     expect(await handlers.importAll({ json: backup })).toMatchObject({ ok: true, packs: 1, skippedCount: 0 });
     db.close();
   });
+
+  it('a page note on a 12,000-character address is stored clipped and still found on its page', async () => {
+    const db = freshDb();
+    const handlers = createHandlers(db);
+    const url = `https://example.org/a/${'b'.repeat(12_000)}?q=1#frag`;
+    const selector = { exact: 'quoted', prefix: '', suffix: '' };
+    const note = await handlers.createNote({
+      entityKey: '',
+      text: 'On a long page',
+      pageUrl: url,
+      pageTitle: '',
+      quote: 'quoted',
+      selector,
+    });
+    expect(note.pageUrl).toBe('https://example.org/a/');
+    expect((await handlers.listNotesForPage({ url })).map((n) => n.id)).toEqual([note.id]);
+    await handlers.reportAnchors({ url, found: [], missing: [note.id] });
+    expect((await handlers.listNotes({}))[0]?.quoteMissing).toBe(true);
+    db.close();
+  });
 });
