@@ -28,7 +28,7 @@ export default defineConfig({
       'Highlights people, places, organisations and events you know about on any page, with facts, sources and your notes on hover. Everything stays on your device.',
     // Every permission must be needed by a feature and explained in README's "Permissions" section;
     // test/e2e/manifest.test.ts checks the built manifest against that list.
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'activeTab', 'scripting', 'contextMenus'],
     action: { default_title: 'Gloss' },
     commands: {
       'next-mention': {

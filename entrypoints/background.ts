@@ -15,5 +15,11 @@ export default defineBackground(() => {
     },
     onMenuClick: (listener) =>
       browser.contextMenus.onClicked.addListener((info, tab) => listener(info.menuItemId, tab, info.frameId)),
+    alarms: browser.alarms && {
+      get: (name) => browser.alarms.get(name),
+      create: (name, info) => void browser.alarms.create(name, info),
+      onAlarm: (listener) => browser.alarms.onAlarm.addListener((alarm) => listener(alarm.name)),
+    },
+    storage: navigator.storage,
   });
 });

@@ -1,6 +1,7 @@
 // Everything the user has, out and back in: packs (with their on/off state), notes, settings.
-// Import validates the whole file first, then merges in one transaction: packs are replaced by
-// id, notes are matched by id and the newer edit wins, so importing twice changes nothing.
+// Import reads the whole file first (a bad record is repaired or skipped and reported, never the
+// reason the rest is refused), then merges in one transaction: packs are replaced by id, notes
+// are matched by id and the newer edit wins, so importing twice changes nothing.
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, validateBackup } from '@/src/core/backup';
 import type { GlossDb } from '@/src/db/db';
 import type { BackupImportResult } from '@/src/messaging/protocol';
@@ -36,7 +37,7 @@ export async function importAll(
 ): Promise<BackupImportResult> {
   const validation = validateBackup(json);
   if (!validation.ok) return validation;
-  const { backup } = validation;
+  const { backup, repaired, repairedCount, skipped, skippedCount } = validation;
   let notesAdded = 0;
   let notesUpdated = 0;
   let notesKept = 0;
@@ -66,7 +67,17 @@ export async function importAll(
   );
   if (Object.keys(backup.settings).length)
     await settings.set({ ...(await settings.get()), ...backup.settings });
-  return { ok: true, packs: backup.packs.length, notesAdded, notesUpdated, notesKept };
+  return {
+    ok: true,
+    packs: backup.packs.length,
+    notesAdded,
+    notesUpdated,
+    notesKept,
+    repaired,
+    repairedCount,
+    skipped,
+    skippedCount,
+  };
 }
 
 export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promise<void> {
@@ -87,4 +98,27 @@ export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promi
     },
   );
   await settings.clear();
+}
+
+/**
+ * Asks the browser never to evict Gloss's storage under disk pressure (the knowledge base and the
+ * notes are the user's only copy unless they saved a backup). Firefox's background is an event
+ * page, where persist() exists; with the unlimitedStorage permission Firefox grants it without
+ * the prompt a web page would get — which is also why this runs in the background, never in a page
+ * the user is reading. Chromium exposes persist() to windows only, not to the service worker, and
+ * does not need it: its quota manager never evicts an extension with unlimitedStorage.
+ * Returns whether the storage is persistent (false where persist() is absent).
+ */
+export async function keepStorage(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined,
+): Promise<boolean> {
+  if (!storage?.persist) return false;
+  try {
+    if (await storage.persisted()) return true;
+    return await storage.persist();
+  } catch (error) {
+    // Not fatal: data stays, it is only not protected from eviction. The backup reminder covers it.
+    console.warn('Gloss: could not make storage persistent', error);
+    return false;
+  }
 }

@@ -7,7 +7,7 @@ import type { ChangeSignal } from '@/src/messaging/broadcast';
 import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
 import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
-import { createDraft, discardDraft, getDraft, saveDraft } from './drafts';
+import { createDraft, discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
 import { getEntities, getEntity, listEntities, search } from './knowledge';
 import { MatchBudget } from './match-budget';
 import { MatcherCache } from './matcher-cache';
@@ -166,6 +166,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return result;
     }),
     discardDraft: afterReady(({ id }) => discardDraft(db, id)),
+    listDrafts: afterReady(() => listDrafts(db)),
     listNotesForPage: afterReady(({ url }) => listNotesForPage(db, url)),
     reportAnchors: afterReady(async ({ url, found, missing }) => {
       if (await reportAnchors(db, url, found, missing)) notify({ kind: 'notes' });

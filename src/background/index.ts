@@ -11,8 +11,9 @@ import {
   publishedRevisionItem,
 } from '@/src/messaging/broadcast';
 import { settingsItem } from '@/src/settings/settings';
-import type { SettingsStore } from './backup';
+import { keepStorage, type SettingsStore } from './backup';
 import { createMenus, type MenuApi, onMenuClick } from './context-menu';
+import { type Alarms, scheduleDraftExpiry } from './drafts';
 import { createHandlers, type Notify, registerHandlers } from './handlers';
 import { LOCAL_MATCHER_LIMIT, MatcherCache } from './matcher-cache';
 import { installBundledPack } from './packs';
@@ -40,6 +41,10 @@ export interface BackgroundEvents {
   onMenuClick(
     listener: (menuItemId: string | number, tab: { id?: number } | undefined, frameId?: number) => void,
   ): void;
+  /** Daily jobs (draft expiry); absent without the alarms permission. */
+  alarms?: Alarms;
+  /** The browser's storage manager, to ask that Gloss's data is never evicted. */
+  storage?: Pick<StorageManager, 'persist' | 'persisted'>;
 }
 
 const settingsStore: SettingsStore = {
@@ -83,6 +88,8 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       .then(() => matchers.get())
       .catch((error) => console.error('Gloss: rebuilding the matcher failed', error));
   };
+  scheduleDraftExpiry(db, events.alarms);
+  void keepStorage(events.storage);
   let installing: Promise<void> = Promise.resolve();
   events.onInstalled(() => {
     createMenus(events.menus).catch((error) =>

@@ -2,6 +2,7 @@
 // pack (exported, backed up, enabled or not like any other), created on first use.
 
 import * as v from 'valibot';
+import { clipText, clipUrl, LIMITS } from '@/src/core/limits';
 import { EntitySchema, entityNames, FactSchema } from '@/src/core/pack';
 import { type EntityRecord, entityKey, type FactRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
@@ -113,8 +114,10 @@ export async function saveFact(db: GlossDb, input: FactInput): Promise<FactRecor
     const existing = input.key ? await db.facts.get(input.key) : undefined;
     if (input.key && (!existing || existing.packId !== MY_KNOWLEDGE_PACK))
       throw new Error(`No fact "${input.key}" of My knowledge`);
-    const url = input.sourceUrl?.trim() || undefined;
-    const title = input.sourceTitle.trim();
+    // Clipped to the pack format's limits: My knowledge is exported as a pack, and a source the
+    // importer would refuse would make the whole pack (and the backup's copy of it) unrestorable.
+    const url = clipUrl(input.sourceUrl?.trim() ?? '', LIMITS.sourceUrl) || undefined;
+    const title = clipText(input.sourceTitle.trim(), LIMITS.sourceTitle);
     const sources = await db.sources.where('packId').equals(MY_KNOWLEDGE_PACK).toArray();
     let source = sources.find((s) => s.title === title && s.url === url);
     if (!source) {

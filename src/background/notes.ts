@@ -1,6 +1,7 @@
 // The user's notes. They belong to the user, not to a pack: nothing here or in packs.ts deletes
 // a note except an explicit deleteNote.
 import { pageAddress, type TextQuoteSelector } from '@/src/core/anchor';
+import { clipNote, notePageUrl } from '@/src/core/note';
 import type { NoteRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import type { NoteInput, NoteView } from '@/src/messaging/protocol';
@@ -18,7 +19,8 @@ export async function createNote(db: GlossDb, input: NoteInput): Promise<NoteRec
     const entity = input.entityKey ? await db.entities.get(input.entityKey) : undefined;
     if (input.entityKey && !entity) throw new Error(`No entity "${input.entityKey}" to attach the note to`);
     const now = Date.now();
-    const note: NoteRecord = {
+    // Clipped to the limits the backup reader checks, so every note Gloss keeps can be restored.
+    const note: NoteRecord = clipNote({
       id: crypto.randomUUID(),
       entityKey: input.entityKey,
       entityName: entity?.name ?? '',
@@ -30,7 +32,7 @@ export async function createNote(db: GlossDb, input: NoteInput): Promise<NoteRec
       ...(selector ? { selector } : {}),
       createdAt: now,
       updatedAt: now,
-    };
+    });
     await db.notes.add(note);
     return note;
   });
@@ -86,7 +88,10 @@ export async function reattachNote(db: GlossDb, id: string, entityKey: string): 
 
 /** Page notes of a page (notes with a selector), for the page to mark their quotes. */
 export async function listNotesForPage(db: GlossDb, url: string): Promise<NoteRecord[]> {
-  const notes = await db.notes.where('pageUrl').equals(pageAddress(url)).toArray();
+  const notes = await db.notes
+    .where('pageUrl')
+    .equals(notePageUrl(pageAddress(url)))
+    .toArray();
   return notes.filter((note) => note.selector).sort((a, b) => a.createdAt - b.createdAt);
 }
 
@@ -100,7 +105,7 @@ export async function reportAnchors(
   found: string[],
   missing: string[],
 ): Promise<boolean> {
-  const address = pageAddress(url);
+  const address = notePageUrl(pageAddress(url));
   return db.transaction('rw', db.notes, async () => {
     let changed = false;
     const notes = await db.notes.bulkGet([...found, ...missing]);

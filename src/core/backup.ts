@@ -1,8 +1,13 @@
 // The backup file: everything a user has (packs with their on/off state, notes, settings) in one
-// JSON document that imports back losslessly. Validated whole before anything is written.
+// JSON document that imports back losslessly. Read record by record: a note or pack that breaks a
+// rule is repaired when it can be (an over-long page address is clipped the way the writer clips
+// it) or else skipped, and every repair and skip is reported; only a file that is not a Gloss
+// backup at all is refused.
 import * as v from 'valibot';
-import type { Note } from './note';
+import { clipText, clipUrl, LIMITS } from './limits';
+import { clipNote, type Note } from './note';
 import { formatPath, type Pack, type PackError, validatePack } from './pack';
+import { checkSettings, type Settings } from './settings';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
@@ -18,33 +23,26 @@ export interface Backup {
   settings: Record<string, unknown>;
 }
 
+const string = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
+const filled = (max: number) =>
+  v.pipe(v.string(), v.regex(/\S/, 'blank string'), v.maxLength(max, `longer than ${max} characters`));
+const time = v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative'));
+
 const NoteSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1, 'empty string'), v.maxLength(200, 'longer than 200 characters')),
   // "" for a page note (a note on a selection, about no entity).
-  entityKey: v.pipe(v.string(), v.maxLength(500, 'longer than 500 characters')),
-  entityName: v.pipe(v.string(), v.maxLength(1000, 'longer than 1000 characters')),
-  text: v.pipe(
-    v.string(),
-    v.regex(/\S/, 'blank string'),
-    v.maxLength(100_000, 'longer than 100000 characters'),
-  ),
-  pageUrl: v.pipe(v.string(), v.maxLength(10_000, 'longer than 10000 characters')),
-  pageTitle: v.pipe(v.string(), v.maxLength(10_000, 'longer than 10000 characters')),
-  quote: v.pipe(v.string(), v.maxLength(20_000, 'longer than 20000 characters')),
+  entityKey: string(500),
+  entityName: string(LIMITS.entityName),
+  text: filled(LIMITS.noteText),
+  pageUrl: string(LIMITS.pageUrl),
+  pageTitle: string(LIMITS.pageTitle),
+  quote: string(LIMITS.quote),
   selector: v.optional(
-    v.object({
-      exact: v.pipe(
-        v.string(),
-        v.regex(/\S/, 'blank string'),
-        v.maxLength(20_000, 'longer than 20000 characters'),
-      ),
-      prefix: v.pipe(v.string(), v.maxLength(20_000, 'longer than 20000 characters')),
-      suffix: v.pipe(v.string(), v.maxLength(20_000, 'longer than 20000 characters')),
-    }),
+    v.object({ exact: filled(LIMITS.quote), prefix: string(LIMITS.quote), suffix: string(LIMITS.quote) }),
   ),
   quoteMissing: v.optional(v.boolean()),
-  createdAt: v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative')),
-  updatedAt: v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative')),
+  createdAt: time,
+  updatedAt: time,
 });
 
 const ShellSchema = v.object({
@@ -53,17 +51,78 @@ const ShellSchema = v.object({
     BACKUP_VERSION,
     `unsupported backup version (this Gloss reads version ${BACKUP_VERSION})`,
   ),
-  exportedAt: v.string(),
-  packs: v.array(v.object({ enabled: v.boolean(), bundled: v.boolean(), pack: v.unknown() })),
-  notes: v.array(NoteSchema),
-  settings: v.record(v.string(), v.unknown()),
+  exportedAt: v.optional(v.string(), ''),
+  packs: v.optional(v.array(v.unknown()), []),
+  notes: v.optional(v.array(v.unknown()), []),
+  settings: v.optional(v.unknown(), {}),
 });
 
-export type BackupValidation = { ok: true; backup: Backup } | { ok: false; errors: PackError[] };
+const PackEntrySchema = v.object({ enabled: v.boolean(), bundled: v.boolean(), pack: v.unknown() });
 
-const MAX_REPORTED = 50;
+export interface BackupReading {
+  ok: true;
+  backup: Omit<Backup, 'settings'> & { settings: Partial<Settings> };
+  /** Records taken in after a fix, e.g. a page address clipped to the limit (at most MAX_REPORTED listed). */
+  repaired: PackError[];
+  repairedCount: number;
+  /** Records (or settings) left out, with why (at most MAX_REPORTED listed). */
+  skipped: PackError[];
+  skippedCount: number;
+}
 
-/** Validates a backup given as JSON text; every error names its JSON path. Never throws. */
+export type BackupValidation = BackupReading | { ok: false; errors: PackError[] };
+
+/** Most problems a report lists; a file with thousands of them is summarised, not dumped. */
+export const MAX_REPORTED = 50;
+
+const issueError = (prefix: string, issue: v.BaseIssue<unknown>): PackError => {
+  const path = formatPath(issue.path?.map((item) => item.key) ?? []);
+  return {
+    path: !prefix ? path : path === '$' ? prefix : `${prefix}${path.startsWith('[') ? '' : '.'}${path}`,
+    message: issue.input === undefined && issue.kind === 'schema' ? 'missing' : issue.message,
+  };
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A note with what came from a page clipped to the limits (the writer's own clipping), else as is. */
+function repairNote(input: unknown): { note: unknown; clipped: string[] } {
+  if (!isRecord(input)) return { note: input, clipped: [] };
+  const fields = ['entityName', 'pageUrl', 'pageTitle', 'quote'] as const;
+  if (!fields.every((field) => typeof input[field] === 'string')) return { note: input, clipped: [] };
+  const note: Record<string, unknown> = clipNote(input as Pick<Note, (typeof fields)[number]>);
+  let clipped = fields.filter((field) => note[field] !== input[field]).map(String);
+  if (typeof input.text === 'string' && input.text.length > LIMITS.noteText) {
+    note.text = clipText(input.text, LIMITS.noteText);
+    clipped = [...clipped, 'text'];
+  }
+  return { note, clipped };
+}
+
+/** A pack's source titles and addresses clipped like My knowledge's writer clips them. */
+function repairPack(input: unknown): { pack: unknown; clipped: string[] } {
+  if (!isRecord(input) || !Array.isArray(input.sources)) return { pack: input, clipped: [] };
+  const clipped: string[] = [];
+  const sources = input.sources.map((source, i) => {
+    if (!isRecord(source)) return source;
+    const fixed = { ...source };
+    if (typeof source.title === 'string' && source.title.length > LIMITS.sourceTitle) {
+      fixed.title = clipText(source.title, LIMITS.sourceTitle);
+      clipped.push(`sources[${i}].title`);
+    }
+    if (typeof source.url === 'string' && source.url.length > LIMITS.sourceUrl) {
+      const url = clipUrl(source.url, LIMITS.sourceUrl);
+      if (url) fixed.url = url;
+      else delete fixed.url;
+      clipped.push(`sources[${i}].url`);
+    }
+    return fixed;
+  });
+  return { pack: clipped.length ? { ...input, sources } : input, clipped };
+}
+
+/** Reads a backup given as JSON text; every problem names its JSON path. Never throws. */
 export function validateBackup(json: string): BackupValidation {
   let data: unknown;
   try {
@@ -73,40 +132,109 @@ export function validateBackup(json: string): BackupValidation {
   }
   const shell = v.safeParse(ShellSchema, data, { abortPipeEarly: true });
   if (!shell.success) {
-    const errors = shell.issues.map((issue) => ({
-      path: formatPath(issue.path?.map((item) => item.key) ?? []),
-      message: issue.input === undefined && issue.kind === 'schema' ? 'missing' : issue.message,
-    }));
-    return { ok: false, errors: errors.slice(0, MAX_REPORTED) };
+    return { ok: false, errors: shell.issues.map((issue) => issueError('', issue)).slice(0, MAX_REPORTED) };
   }
-  const errors: PackError[] = [];
+  const repaired: PackError[] = [];
+  const skipped: PackError[] = [];
   const packs: Backup['packs'] = [];
   const packIds = new Map<string, number>();
-  shell.output.packs.forEach((entry, i) => {
-    const result = validatePack(entry.pack);
+  shell.output.packs.forEach((input, i) => {
+    const entry = v.safeParse(PackEntrySchema, input, { abortPipeEarly: true });
+    if (!entry.success) {
+      skipped.push(issueError(`packs[${i}]`, entry.issues[0]));
+      return;
+    }
+    const { pack, clipped } = repairPack(entry.output.pack);
+    const result = validatePack(pack);
     if (!result.ok) {
-      for (const error of result.errors) {
-        errors.push({
-          path: `packs[${i}].pack${error.path === '$' ? '' : `.${error.path}`}`,
-          message: error.message,
-        });
-      }
+      const first = result.errors[0];
+      const more = result.errors.length > 1 ? ` (and ${result.errors.length - 1} more problems)` : '';
+      skipped.push({
+        path: `packs[${i}].pack${first?.path === '$' ? '' : `.${first?.path}`}`,
+        message: `${first?.message}${more}; the pack was left out`,
+      });
       return;
     }
     const seen = packIds.get(result.pack.pack.id);
     if (seen !== undefined) {
-      errors.push({ path: `packs[${i}].pack.pack.id`, message: `duplicate pack id (also packs[${seen}])` });
+      skipped.push({ path: `packs[${i}].pack.pack.id`, message: `duplicate pack id (also packs[${seen}])` });
+      return;
     }
     packIds.set(result.pack.pack.id, i);
-    packs.push({ enabled: entry.enabled, bundled: entry.bundled, pack: result.pack });
+    for (const path of clipped)
+      repaired.push({ path: `packs[${i}].pack.${path}`, message: 'too long; clipped' });
+    packs.push({ enabled: entry.output.enabled, bundled: entry.output.bundled, pack: result.pack });
   });
+  const notes: BackupNote[] = [];
   const noteIds = new Map<string, number>();
-  shell.output.notes.forEach((note, i) => {
-    const seen = noteIds.get(note.id);
-    if (seen !== undefined)
-      errors.push({ path: `notes[${i}].id`, message: `duplicate id (also notes[${seen}])` });
-    noteIds.set(note.id, i);
+  shell.output.notes.forEach((input, i) => {
+    const { note, clipped } = repairNote(input);
+    const result = v.safeParse(NoteSchema, note, { abortPipeEarly: true });
+    if (!result.success) {
+      skipped.push(issueError(`notes[${i}]`, result.issues[0]));
+      return;
+    }
+    const seen = noteIds.get(result.output.id);
+    if (seen !== undefined) {
+      skipped.push({ path: `notes[${i}].id`, message: `duplicate id (also notes[${seen}])` });
+      return;
+    }
+    noteIds.set(result.output.id, i);
+    for (const field of clipped)
+      repaired.push({ path: `notes[${i}].${field}`, message: 'too long; clipped' });
+    notes.push(result.output as BackupNote);
   });
-  if (errors.length) return { ok: false, errors: errors.slice(0, MAX_REPORTED) };
-  return { ok: true, backup: { ...shell.output, packs } as Backup };
+  const settings = checkSettings(shell.output.settings);
+  for (const problem of settings.problems) {
+    skipped.push({
+      path: problem.field ? `settings.${problem.field}` : 'settings',
+      message: problem.message,
+    });
+  }
+  return {
+    ok: true,
+    backup: {
+      ...shell.output,
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      packs,
+      notes,
+      settings: settings.settings,
+    },
+    repaired: summarise(repaired),
+    repairedCount: repaired.length,
+    skipped: summarise(skipped),
+    skippedCount: skipped.length,
+  };
+}
+
+function summarise(problems: PackError[]): PackError[] {
+  if (problems.length <= MAX_REPORTED) return problems;
+  return [
+    ...problems.slice(0, MAX_REPORTED),
+    { path: '$', message: `and ${problems.length - MAX_REPORTED} more` },
+  ];
+}
+
+/** Things made this long ago and never saved to a file earn a reminder to save a backup. */
+export const BACKUP_REMINDER_DAYS = 30;
+
+/**
+ * How many of the user's things are older than BACKUP_REMINDER_DAYS and were made after the last
+ * backup file was saved (lastBackupAt, 0 for never): notes by their creation time, My-knowledge
+ * facts by the time the My-knowledge pack was made (facts carry no date of their own).
+ */
+export function unsavedOldThings(
+  notes: ReadonlyArray<{ createdAt: number }>,
+  myKnowledge: { factCount: number; installedAt: number } | undefined,
+  lastBackupAt: number,
+  now: number,
+): { notes: number; facts: number } {
+  const before = now - BACKUP_REMINDER_DAYS * 24 * 60 * 60 * 1000;
+  const old = (at: number) => at > lastBackupAt && at < before;
+  return {
+    notes: notes.filter((note) => old(note.createdAt)).length,
+    facts:
+      myKnowledge && myKnowledge.factCount > 0 && old(myKnowledge.installedAt) ? myKnowledge.factCount : 0,
+  };
 }

@@ -145,7 +145,35 @@ export interface WebAnnotation {
     format: 'text/plain';
     purpose: 'commenting' | 'tagging';
   }>;
+  /** The page (with the quote's selector), or for a note written without a page, its entity. */
   target: { source: string; selector?: TextQuoteSelectorJson };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An entity as a resource other tools can name: a URN built from its key ("packId/id"). Not the
+ * manager's own address: that is chrome-extension://<id>/… or, in Firefox, a random address per
+ * installation, so it would differ between browsers and devices and resolve nowhere else; the URN
+ * names the same entity in every export, and packs share keys across installations.
+ */
+export function entityIri(entityKey: string): string {
+  return `urn:gloss:entity:${entityKey.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+/** A note's id as an IRI: urn:uuid for the ids Gloss makes, a Gloss URN for any other id. */
+export function noteIri(id: string): string {
+  return UUID.test(id) ? `urn:uuid:${id.toLowerCase()}` : `urn:gloss:note:${encodeURIComponent(id)}`;
+}
+
+/** The address if it is an absolute IRI with a scheme (what the model requires of a source). */
+function absoluteIri(url: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url) || /[\s<>"{}|\\^`]/.test(url)) return undefined;
+  try {
+    return new URL(url).href;
+  } catch {
+    return undefined;
+  }
 }
 
 export interface AnnotationCollection {
@@ -160,7 +188,8 @@ export interface AnnotationCollection {
 /**
  * Notes as a W3C Web Annotation collection (JSON-LD), oldest first: each note is an Annotation
  * whose body is its text and whose target is its page, with a TextQuoteSelector — a page note's
- * own selector, or an entity note's sentence as the exact text. The entity is a tagging body.
+ * own selector, or an entity note's sentence as the exact text; a note written without a page
+ * targets its entity (entityIri). The entity is a tagging body. Every id and source is an IRI.
  */
 export function notesToWebAnnotations(notes: ReadonlyArray<NoteLike>, exportedAt = 0): AnnotationCollection {
   const items = [...notes]
@@ -177,14 +206,22 @@ export function notesToWebAnnotations(notes: ReadonlyArray<NoteLike>, exportedAt
         : note.quote.trim()
           ? { type: 'TextQuoteSelector', exact: note.quote }
           : undefined;
+      // A note written in the manager or the popup has no page: its target is the entity it is
+      // about (a quote cannot select text of an entity, so it has no selector then).
+      const page = absoluteIri(note.pageUrl);
+      const source =
+        page ??
+        (isPageNote(note)
+          ? `urn:gloss:page:${encodeURIComponent(note.pageUrl || note.id)}`
+          : entityIri(note.entityKey));
       return {
-        id: `urn:uuid:${note.id}`,
+        id: noteIri(note.id),
         type: 'Annotation',
         motivation: 'commenting',
         created: new Date(note.createdAt).toISOString(),
         modified: new Date(note.updatedAt).toISOString(),
         body,
-        target: { source: note.pageUrl, ...(selector ? { selector } : {}) },
+        target: { source, ...(page && selector ? { selector } : {}) },
       };
     });
   const id = `urn:gloss:notes:${exportedAt}`;

@@ -49,6 +49,17 @@ export interface Draft {
   pack: Pack;
 }
 
+/** A draft as the manager lists it. */
+export interface DraftSummary {
+  id: string;
+  title: string;
+  /** The article's site name or host ("" when unknown). */
+  site: string;
+  createdAt: number;
+  /** Bytes the draft takes in storage (its JSON, UTF-8). */
+  size: number;
+}
+
 /** A note with whether its entity still exists (a pack change may have removed it). */
 export interface NoteView extends NoteRecord {
   orphaned: boolean;
@@ -90,7 +101,19 @@ export interface FactInput {
 }
 
 export type BackupImportResult =
-  | { ok: true; packs: number; notesAdded: number; notesUpdated: number; notesKept: number }
+  | {
+      ok: true;
+      packs: number;
+      notesAdded: number;
+      notesUpdated: number;
+      notesKept: number;
+      /** Records taken in after a fix (e.g. a clipped address), and how many; the list is capped. */
+      repaired: PackError[];
+      repairedCount: number;
+      /** Records or settings left out, with why, and how many; the list is capped. */
+      skipped: PackError[];
+      skippedCount: number;
+    }
   | { ok: false; errors: PackError[] };
 
 export type ImportResult =
@@ -145,6 +168,8 @@ export interface GlossProtocol {
   /** The reviewed pack: validated and imported like a pack file; the draft is gone once it is in. */
   saveDraft(data: { id: string; pack: Pack }): ImportResult;
   discardDraft(data: { id: string }): void;
+  /** Captures waiting for review (drafts), newest first. */
+  listDrafts(): DraftSummary[];
   /** Page notes (notes on a selection) of a page, for it to mark their quotes. */
   listNotesForPage(data: { url: string }): NoteRecord[];
   /** What a page found of its page notes' quotes; the manager lists the missing ones. */

@@ -149,6 +149,7 @@ export const CALL_RULES = {
   getDraft: { trust: 'privileged', data: byId },
   saveDraft: { trust: 'privileged', data: v.object({ id: str(MAX_KEY), pack }) },
   discardDraft: { trust: 'privileged', data: byId },
+  listDrafts: { trust: 'privileged', data: none },
 } satisfies { [K in keyof GlossProtocol]: CallRule<Data<K>> };
 
 /** The same table, typed by key, so a generic caller gets its key's data type. */

@@ -1,35 +1,27 @@
 // User preferences live in extension storage (not the knowledge base) because every content
 // script reads them at start and must react at once when they change in another tab.
 import { storage } from 'wxt/utils/storage';
+import { checkSettings, DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
 
-export type HighlightStyle = 'underline' | 'tint' | 'hover';
-
-export interface Settings {
-  /** How mentions look: underlined, tinted, or invisible until the pointer is on them. */
-  highlightStyle: HighlightStyle;
-  /** Hover-intent delay before the popover opens, in ms. */
-  hoverDelay: number;
-  /** Host names where Gloss does nothing. */
-  disabledSites: string[];
-  /** Gloss is paused everywhere until this time (ms since epoch); 0 = not paused, Infinity is stored as -1. */
-  pausedUntil: number;
-  /** For ambiguous mentions: host → folded mention text → chosen entity key. */
-  choices: Record<string, Record<string, string>>;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  highlightStyle: 'underline',
-  hoverDelay: 300,
-  disabledSites: [],
-  pausedUntil: 0,
-  choices: {},
-};
+// What settings are and which values are valid live in the core, so the backup reader checks
+// imported settings with the same rules that guard stored ones.
+export {
+  checkSettings,
+  DEFAULT_SETTINGS,
+  type HighlightStyle,
+  MAX_HOVER_DELAY,
+  type Settings,
+  type SettingsProblem,
+} from '@/src/core/settings';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
-/** Stored settings with the defaults for what they lack (a newer version may add settings). */
-export function withDefaults(stored: Partial<Settings> | null | undefined): Settings {
-  return { ...DEFAULT_SETTINGS, ...stored };
+/**
+ * Stored settings with the defaults for what they lack (a newer version may add settings) and
+ * for any field whose stored value is not valid, so a bad value cannot break pages.
+ */
+export function withDefaults(stored: unknown): Settings {
+  return { ...DEFAULT_SETTINGS, ...checkSettings(stored).settings };
 }
 
 export async function getSettings(): Promise<Settings> {

@@ -146,7 +146,17 @@ describe('backup', () => {
     expect(stored).toEqual({});
 
     const result = await handlers.importAll({ json: backup });
-    expect(result).toEqual({ ok: true, packs: 2, notesAdded: 2, notesUpdated: 0, notesKept: 0 });
+    expect(result).toEqual({
+      ok: true,
+      packs: 2,
+      notesAdded: 2,
+      notesUpdated: 0,
+      notesKept: 0,
+      repaired: [],
+      repairedCount: 0,
+      skipped: [],
+      skippedCount: 0,
+    });
     const after = await Promise.all([handlers.listPacks(undefined), handlers.listNotes({})]);
     const strip = (packs: (typeof before)[0]) => packs.map(({ installedAt, updatedAt, ...rest }) => rest);
     expect(strip(after[0])).toEqual(strip(before[0]));
@@ -183,19 +193,21 @@ describe('backup', () => {
     expect(await db.packs.count()).toBe(1);
   });
 
-  it('rejects a broken backup with path-naming errors and changes nothing', async () => {
+  it('leaves out a broken record with a path-naming reason and imports the rest; refuses only a file that is no backup', async () => {
     await handlers.createNote(note('safe'));
     const backup = JSON.parse(await handlers.exportAll(undefined));
     backup.packs[0].pack.facts[0].entityId = 'ghost';
     backup.notes.push({ ...backup.notes[0] });
-    const notesBefore = await handlers.listNotes({});
+    backup.notes.push({ ...backup.notes[0], id: 'other', text: 'the good one' });
+    await handlers.deleteAllData(undefined);
     const result = await handlers.importAll({ json: JSON.stringify(backup) });
-    expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual([
-      'packs[0].pack.facts[0].entityId: no entity with id "ghost"',
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.skipped.map((e) => `${e.path}: ${e.message}`) : []).toEqual([
+      'packs[0].pack.facts[0].entityId: no entity with id "ghost"; the pack was left out',
       'notes[1].id: duplicate id (also notes[0])',
     ]);
-    expect(await handlers.listNotes({})).toEqual(notesBefore);
+    expect(result).toMatchObject({ packs: 0, notesAdded: 2, skippedCount: 2 });
+    expect((await handlers.listNotes({})).map((n) => n.text).sort()).toEqual(['safe', 'the good one']);
     expect(validateBackup('{').ok).toBe(false);
     expect(validateBackup(JSON.stringify({ format: 'gloss-pack' }))).toMatchObject({
       ok: false,

@@ -7,9 +7,12 @@ import {
   notesToMarkdown,
   notesToWebAnnotations,
 } from '@/src/core/export';
+import { formatPackError } from '@/src/core/pack';
 import { type BackupImportResult, sendMessage } from '@/src/messaging/protocol';
+import { DraftList } from './DraftList';
 import { downloadText } from './download';
 import { ErrorList } from './ErrorList';
+import { lastBackupItem } from './last-backup';
 import { errorText } from './live';
 
 type ImportState =
@@ -29,12 +32,15 @@ export function BackupView() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const resultRef = useRef<HTMLDivElement>(null);
 
-  const exportWith = async (make: () => Promise<[string, string, string]>) => {
+  const exportWith = async (make: () => Promise<[string, string, string]>, isBackup = false) => {
     setExporting(true);
     setExportError(null);
     try {
+      const startedAt = Date.now();
       const [name, text, type] = await make();
       downloadText(document, name, text, type);
+      // Everything made before the export started is in the file: no reminder for it.
+      if (isBackup) await lastBackupItem.setValue(startedAt);
     } catch (caught) {
       setExportError(errorText(caught, 'The export failed.'));
     } finally {
@@ -70,11 +76,14 @@ export function BackupView() {
             class="gloss-button gloss-button-primary"
             disabled={exporting}
             onClick={() =>
-              exportWith(async () => [
-                backupFileName(Date.now()),
-                await sendMessage('exportAll', undefined),
-                'application/json',
-              ])
+              exportWith(
+                async () => [
+                  backupFileName(Date.now()),
+                  await sendMessage('exportAll', undefined),
+                  'application/json',
+                ],
+                true,
+              )
             }
           >
             Export everything
@@ -118,6 +127,7 @@ export function BackupView() {
           </p>
         )}
       </section>
+      <DraftList headingId={`${id}-drafts`} />
       <section class="gloss-panel" aria-labelledby={`${id}-import`}>
         <h2 id={`${id}-import`}>Import a backup</h2>
         <p class="gloss-muted">
@@ -148,10 +158,32 @@ export function BackupView() {
           )}
           {state.step === 'done' &&
             (state.result.ok ? (
-              <p class="gloss-success" data-testid="backup-result">
-                Imported {plural(state.result.packs, 'pack')}; notes: {state.result.notesAdded} added,{' '}
-                {state.result.notesUpdated} updated, {state.result.notesKept} already up to date.
-              </p>
+              <>
+                <p class="gloss-success" data-testid="backup-result">
+                  Imported {plural(state.result.packs, 'pack')}; notes: {state.result.notesAdded} added,{' '}
+                  {state.result.notesUpdated} updated, {state.result.notesKept} already up to date.
+                </p>
+                {state.result.skippedCount > 0 && (
+                  <ErrorList
+                    title={`${plural(state.result.skippedCount, 'record was', 'records were')} left out (the rest was imported):`}
+                    errors={state.result.skipped}
+                  />
+                )}
+                {state.result.repairedCount > 0 && (
+                  <details class="gloss-import-repaired" data-testid="backup-repaired">
+                    <summary>
+                      {plural(state.result.repairedCount, 'value was', 'values were')} too long and clipped
+                    </summary>
+                    <ul class="gloss-error-list">
+                      {state.result.repaired.map((problem, i) => (
+                        <li key={i}>
+                          <code>{formatPackError(problem)}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </>
             ) : (
               <ErrorList
                 title="The backup was not imported (nothing changed):"

@@ -3,6 +3,7 @@ import { BackupView } from './BackupView';
 import { EntityPage } from './EntityPage';
 import { KnowledgeView } from './KnowledgeView';
 import { NotesView } from './NotesView';
+import { Reminders } from './Reminders';
 import { ReviewView } from './ReviewView';
 import { type Route, routeHash, useRoute } from './route';
 import { SettingsView } from './SettingsView';
@@ -58,6 +59,7 @@ export function Manager() {
         </ul>
       </nav>
       <main class="gloss-main" ref={mainRef} tabIndex={-1} aria-label={TITLES[route.view]}>
+        <Reminders />
         {route.view === 'notes' && <NotesView />}
         {route.view === 'knowledge' && <KnowledgeView />}
         {route.view === 'entity' && <EntityPage key={route.key} entityKey={route.key} />}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { getSettings, type HighlightStyle, updateSettings } from '@/src/settings/settings';
+import { getSettings, type HighlightStyle, MAX_HOVER_DELAY, updateSettings } from '@/src/settings/settings';
 import { DeleteAllData } from './DeleteAllData';
 import { errorText, useLive } from './live';
 import { Shortcuts } from './Shortcuts';
@@ -10,8 +10,6 @@ const STYLES: Array<{ value: HighlightStyle; label: string; hint: string }> = [
   { value: 'tint', label: 'Tint', hint: 'A soft background colour behind the name.' },
   { value: 'hover', label: 'Off until hover', hint: 'Nothing shows until the pointer is on a name.' },
 ];
-
-const MAX_DELAY = 2000;
 
 /** Preferences, shown as stored and saved as soon as they change (every tab follows at once). */
 export function SettingsView() {
@@ -39,7 +37,7 @@ export function SettingsView() {
       setDelay(String(settings?.hoverDelay ?? 300));
       return;
     }
-    const clamped = Math.min(MAX_DELAY, Math.max(0, value));
+    const clamped = Math.min(MAX_HOVER_DELAY, Math.max(0, value));
     setDelay(String(clamped));
     if (clamped !== settings?.hoverDelay) save(() => ({ hoverDelay: clamped }));
   };
@@ -66,7 +64,7 @@ export function SettingsView() {
                   class="gloss-input gloss-input-number"
                   type="number"
                   min={0}
-                  max={MAX_DELAY}
+                  max={MAX_HOVER_DELAY}
                   step={50}
                   value={delay}
                   onInput={(event) => setDelay(event.currentTarget.value)}
@@ -97,6 +95,20 @@ export function SettingsView() {
                 </label>
               ))}
             </fieldset>
+          </section>
+          <section class="gloss-panel" aria-labelledby={`${id}-backup`}>
+            <h2 id={`${id}-backup`}>Backups</h2>
+            <label class="gloss-checkbox">
+              <input
+                type="checkbox"
+                checked={settings.backupReminder}
+                onChange={(event) => {
+                  const backupReminder = event.currentTarget.checked;
+                  save(() => ({ backupReminder }));
+                }}
+              />{' '}
+              Remind me to save a backup when notes or facts older than 30 days were never saved to a file
+            </label>
           </section>
           <SiteList
             sites={settings.disabledSites}

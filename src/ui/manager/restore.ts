@@ -11,8 +11,11 @@ export function notesOnlyBackup(notes: ReadonlyArray<NoteRecord>, now = Date.now
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     packs: [],
+    // Every field of the record: a page note's selector (and whether its quote was missing) is what
+    // finds it on its page again, so Undo must bring it back too. Extra fields (NoteView's orphaned)
+    // stay out.
     notes: notes.map(
-      ({ id, entityKey, entityName, text, pageUrl, pageTitle, quote, createdAt, updatedAt }): BackupNote => ({
+      ({
         id,
         entityKey,
         entityName,
@@ -20,6 +23,20 @@ export function notesOnlyBackup(notes: ReadonlyArray<NoteRecord>, now = Date.now
         pageUrl,
         pageTitle,
         quote,
+        selector,
+        quoteMissing,
+        createdAt,
+        updatedAt,
+      }): BackupNote => ({
+        id,
+        entityKey,
+        entityName,
+        text,
+        pageUrl,
+        pageTitle,
+        quote,
+        ...(selector ? { selector } : {}),
+        ...(quoteMissing ? { quoteMissing } : {}),
         createdAt,
         updatedAt,
       }),
@@ -30,7 +47,8 @@ export function notesOnlyBackup(notes: ReadonlyArray<NoteRecord>, now = Date.now
 
 export async function restoreNotes(notes: ReadonlyArray<NoteRecord>): Promise<void> {
   const result = await sendMessage('importAll', { json: JSON.stringify(notesOnlyBackup(notes)) });
-  if (!result.ok) throw new Error(result.errors.map((e) => `${e.path}: ${e.message}`).join('\n'));
+  const problems = result.ok ? result.skipped : result.errors;
+  if (problems.length) throw new Error(problems.map((e) => `${e.path}: ${e.message}`).join('\n'));
 }
 
 /** Deletes notes one by one; reports the ones actually deleted (for Undo) and the first failure. */
