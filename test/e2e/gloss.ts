@@ -7,6 +7,10 @@ import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
+import { type EnvelopeReply, envelope, unwrapReply } from '@/src/messaging/envelope';
+import type { GlossProtocol } from '@/src/messaging/protocol';
+import * as extension from '../spec/extension';
+import { surface } from './page-helpers';
 
 export const baseUrl = () => inject('baseUrl');
 export const fixtureUrl = (name: string) => `${baseUrl()}/fixtures/${name}`;
@@ -57,7 +61,12 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
   };
 }
 
-export { callBackground } from '@/scripts/lib/calls';
+/** Calls the background from an extension page, as Gloss's own pages do. */
+export const callBackground = <K extends keyof GlossProtocol>(
+  page: Page,
+  type: K,
+  data: Parameters<GlossProtocol[K]>[0],
+) => extension.callBackground(surface(page), type, data);
 
 export function bundledPackFile() {
   return JSON.parse(
@@ -76,16 +85,14 @@ export async function askPage<K extends keyof ContentProtocol>(
   data: Parameters<ContentProtocol[K]>[0],
 ): Promise<ReturnType<ContentProtocol[K]>> {
   await page.bringToFront();
-  const reply = (await browser.serviceWorker.evaluate(
-    async ([type, data]) => {
+  const reply = await browser.serviceWorker.evaluate(
+    async (message) => {
       const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const message = { id: Date.now(), type, data, timestamp: Date.now() };
-      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 });
+      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 }) as Promise<EnvelopeReply>;
     },
-    [type, data] as const,
-  )) as { res?: unknown; err?: { message: string } } | undefined;
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<ContentProtocol[K]>;
+    envelope(type, data),
+  );
+  return unwrapReply(reply) as ReturnType<ContentProtocol[K]>;
 }
 
 /** Requests that would leave the machine are refused, as they would be here anyway, but at once. */

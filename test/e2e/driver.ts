@@ -1,0 +1,57 @@
+// The PageDriver of the shared specs (test/spec/) over Playwright and Debian's Chromium: Gloss
+// loaded unpacked, the background reached from one of its own pages, the popover read through the
+// DevTools protocol (page-helpers.ts).
+import type { Page } from 'playwright-core';
+import type { GlossDriver, PageDriver } from '../spec/driver';
+import * as extension from '../spec/extension';
+import { openGloss } from './gloss';
+import { clickInPopover, hover, pointer, readPopover, surface, waitForPopover } from './page-helpers';
+
+function pageDriver(page: Page): PageDriver {
+  return {
+    ...surface(page),
+    ...pointer(page),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    url: () => page.url(),
+    bringToFront: () => page.bringToFront(),
+    frame(suffix) {
+      const frame = page.frames().find((f) => f.url().endsWith(suffix));
+      return frame && surface(frame);
+    },
+    focus: (selector) => page.focus(selector),
+    press: (keys) => page.keyboard.press(keys),
+    type: (text) => page.keyboard.type(text),
+    hover: (selector, text) => hover(page, selector, text),
+    readPopover: () => readPopover(page),
+    waitForPopover: (until, timeout) => waitForPopover(page, until, timeout),
+    clickInPopover: (label) => clickInPopover(page, label),
+    close: () => page.close(),
+  };
+}
+
+export async function chromiumDriver(): Promise<GlossDriver> {
+  const gloss = await openGloss();
+  // Gloss's background answers its own pages; the popup, opened as a tab, is one it always has.
+  const control = surface(await gloss.extensionPage('popup.html'));
+  // Chromium shows a tab's address only to an extension with a host permission for it: the tab is
+  // found as the active one instead.
+  const tabIdOf = async (page: PageDriver) => {
+    await page.bringToFront();
+    return extension.activeTabId(control);
+  };
+  return {
+    browser: 'chromium',
+    newPage: async () => pageDriver(await gloss.context.newPage()),
+    extensionPage: async (path) => pageDriver(await gloss.extensionPage(path)),
+    callBackground: (type, data) => extension.callBackground(control, type, data),
+    tabIdOf,
+    askTab: async (page, type, data) => extension.askTab(control, await tabIdOf(page), type, data),
+    setSettings: (settings) => extension.setSettings(control, settings),
+    takeErrors: () => [
+      ...gloss.errors.splice(0),
+      ...gloss.offMachine.splice(0).map((request) => `off the machine: ${request}`),
+    ],
+    close: () => gloss.close(),
+  };
+}
