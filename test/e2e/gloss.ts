@@ -32,7 +32,8 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
   const offMachine: string[] = [];
   gloss.context.on('request', (request) => {
     const url = request.url();
-    if (/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:)/.test(url)) return;
+    // The browser's own pages (chrome://version) load from the browser itself.
+    if (/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|chrome:|data:|blob:|about:)/.test(url)) return;
     let origin = 'service worker';
     let page = '';
     try {
