@@ -2,14 +2,13 @@
 // Firefox ESR: Gloss installed as a temporary add-on, the background reached from one of its own
 // pages, the popover read through BiDi's shadow-root serialization (firefox.ts).
 import type { Page } from 'puppeteer-core';
-import type { GlossDriver, PageDriver } from '../spec/driver';
+import { commonPageDriver, type GlossDriver, type PageDriver } from '../spec/driver';
 import * as extension from '../spec/extension';
 import {
   clickInPopover,
   type FirefoxTestBrowser,
   hover,
   openFirefoxGloss,
-  pointer,
   readPopover,
   surface,
   waitForPopover,
@@ -19,17 +18,7 @@ type KeyName = Parameters<Page['keyboard']['press']>[0];
 
 function pageDriver(gloss: FirefoxTestBrowser, page: Page): PageDriver {
   return {
-    ...surface(page),
-    ...pointer(page),
-    goto: async (url) => void (await page.goto(url)),
-    reload: async () => void (await page.reload()),
-    url: () => page.url(),
-    bringToFront: () => page.bringToFront(),
-    frame(suffix) {
-      const frame = page.frames().find((f) => f.url().endsWith(suffix));
-      return frame && surface(frame);
-    },
-    focus: (selector) => page.focus(selector),
+    ...commonPageDriver(page, surface),
     // puppeteer presses one key at a time: hold the modifiers of `Control+Enter` around the last.
     async press(keys) {
       const modifiers = keys.split('+') as KeyName[];
@@ -38,12 +27,10 @@ function pageDriver(gloss: FirefoxTestBrowser, page: Page): PageDriver {
       await page.keyboard.press(key);
       for (const modifier of modifiers.reverse()) await page.keyboard.up(modifier);
     },
-    type: (text) => page.keyboard.type(text),
     hover: (selector, text) => hover(gloss, page, selector, text),
     readPopover: () => readPopover(gloss, page),
     waitForPopover: (until, timeout) => waitForPopover(gloss, page, until, timeout),
     clickInPopover: (label) => clickInPopover(gloss, page, label),
-    close: () => page.close(),
   };
 }
 

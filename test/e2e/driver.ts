@@ -2,31 +2,19 @@
 // loaded unpacked, the background reached from one of its own pages, the popover read through the
 // DevTools protocol (page-helpers.ts).
 import type { Page } from 'playwright-core';
-import type { GlossDriver, PageDriver } from '../spec/driver';
+import { commonPageDriver, type GlossDriver, type PageDriver } from '../spec/driver';
 import * as extension from '../spec/extension';
 import { openGloss } from './gloss';
-import { clickInPopover, hover, pointer, readPopover, surface, waitForPopover } from './page-helpers';
+import { clickInPopover, hover, readPopover, surface, waitForPopover } from './page-helpers';
 
 function pageDriver(page: Page): PageDriver {
   return {
-    ...surface(page),
-    ...pointer(page),
-    goto: async (url) => void (await page.goto(url)),
-    reload: async () => void (await page.reload()),
-    url: () => page.url(),
-    bringToFront: () => page.bringToFront(),
-    frame(suffix) {
-      const frame = page.frames().find((f) => f.url().endsWith(suffix));
-      return frame && surface(frame);
-    },
-    focus: (selector) => page.focus(selector),
+    ...commonPageDriver(page, surface),
     press: (keys) => page.keyboard.press(keys),
-    type: (text) => page.keyboard.type(text),
     hover: (selector, text) => hover(page, selector, text),
     readPopover: () => readPopover(page),
     waitForPopover: (until, timeout) => waitForPopover(page, until, timeout),
     clickInPopover: (label) => clickInPopover(page, label),
-    close: () => page.close(),
   };
 }
 

@@ -7,7 +7,6 @@ import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
-import { type EnvelopeReply, envelope, unwrapReply } from '@/src/messaging/envelope';
 import type { GlossProtocol } from '@/src/messaging/protocol';
 import * as extension from '../spec/extension';
 import { surface } from './page-helpers';
@@ -86,14 +85,8 @@ export async function askPage<K extends keyof ContentProtocol>(
   data: Parameters<ContentProtocol[K]>[0],
 ): Promise<ReturnType<ContentProtocol[K]>> {
   await page.bringToFront();
-  const reply = await browser.serviceWorker.evaluate(
-    async (message) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 }) as Promise<EnvelopeReply>;
-    },
-    envelope(type, data),
-  );
-  return unwrapReply(reply) as ReturnType<ContentProtocol[K]>;
+  const background = surface(browser.serviceWorker);
+  return extension.askTab(background, await extension.activeTabId(background), type, data);
 }
 
 /** Requests that would leave the machine are refused, as they would be here anyway, but at once. */

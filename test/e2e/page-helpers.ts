@@ -1,15 +1,16 @@
 // Looking at what Gloss did to a page in Chromium, over the views both browsers share
 // (test/spec/views.ts). The popover lives in a closed shadow root that page scripts cannot open, so
 // it is read here through the DevTools protocol.
-import type { CDPSession, Frame, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page, Worker } from 'playwright-core';
 import * as views from '../spec/views';
 
 export { MENTION_HIGHLIGHTS } from '../spec/views';
 
-/** A Playwright page or frame as the shared views see it (Playwright's evaluate takes one argument). */
-export const surface = (frame: Frame | Page): views.PageSurface => ({
-  // Playwright types the argument by the function's; the shared views always pass one.
-  evaluate: (fn, arg) => frame.evaluate(fn as never, arg as never),
+/** A Playwright page, frame or worker as the shared views see it. */
+export const surface = (frame: Frame | Page | Worker): views.PageSurface => ({
+  // Playwright types the argument by the function's, and its three evaluates apart although they
+  // take the same: the shared views always pass one function and one argument.
+  evaluate: (fn, arg) => (frame as Page).evaluate(fn as never, arg as never),
 });
 
 export const pointer = (page: Page): views.Pointer => ({

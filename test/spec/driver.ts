@@ -52,3 +52,42 @@ export interface GlossDriver {
 }
 
 export type DriverFactory = () => Promise<GlossDriver>;
+
+/** What Playwright's and puppeteer's pages both have, and a driver needs no more of. */
+interface BrowserPage<F> {
+  goto(url: string): Promise<unknown>;
+  reload(): Promise<unknown>;
+  url(): string;
+  bringToFront(): Promise<void>;
+  frames(): F[];
+  focus(selector: string): Promise<void>;
+  keyboard: { type(text: string): Promise<void> };
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
+  close(): Promise<unknown>;
+}
+
+/** The part of a PageDriver both libraries implement alike; `surface` adapts their evaluate. */
+export function commonPageDriver<F extends { url(): string }, P extends BrowserPage<F>>(
+  page: P,
+  surface: (frame: P | F) => PageSurface,
+): Omit<PageDriver, 'press' | 'hover' | 'readPopover' | 'waitForPopover' | 'clickInPopover'> {
+  return {
+    ...surface(page),
+    move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
+    click: (x, y) => page.mouse.click(x, y),
+    goto: async (url) => void (await page.goto(url)),
+    reload: async () => void (await page.reload()),
+    url: () => page.url(),
+    bringToFront: () => page.bringToFront(),
+    frame(suffix) {
+      const frame = page.frames().find((f) => f.url().endsWith(suffix));
+      return frame && surface(frame);
+    },
+    focus: (selector) => page.focus(selector),
+    type: (text) => page.keyboard.type(text),
+    close: async () => void (await page.close()),
+  };
+}

@@ -10,12 +10,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import type { DriverFactory, GlossDriver, PageDriver } from './driver';
 import { highlighted, waitForMentions } from './views';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    baseUrl: string;
-  }
-}
-
 export const fixtureUrl = (name: string) => `${inject('baseUrl')}/fixtures/${name}`;
 const expectedFile = (name: string) => resolve(import.meta.dirname, `../fixtures/${name}.expected.json`);
 /** What a fixture page carries as its expected result (`article` → article.expected.json). */
