@@ -9,6 +9,7 @@ import {
   type FirefoxTestBrowser,
   hover,
   openFirefoxGloss,
+  pressBrowserShortcut,
   readPopover,
   surface,
   waitForPopover,
@@ -34,7 +35,12 @@ function pageDriver(gloss: FirefoxTestBrowser, page: Page): PageDriver {
   };
 }
 
-export async function firefoxDriver(): Promise<GlossDriver> {
+export interface FirefoxDriver extends GlossDriver {
+  /** Presses a shortcut in the browser window, where Firefox handles extension commands. */
+  pressBrowserShortcut(keys: string): Promise<void>;
+}
+
+export async function firefoxDriver(): Promise<FirefoxDriver> {
   const gloss = await openFirefoxGloss();
   // Gloss's background answers its own pages; the popup, opened as a tab, is one it always has.
   const control = surface(await gloss.extensionPage('popup.html'));
@@ -48,6 +54,7 @@ export async function firefoxDriver(): Promise<GlossDriver> {
       extension.askTab(control, await extension.tabIdOf(control, page.url()), type, data),
     setSettings: (settings) => extension.setSettings(control, settings),
     takeErrors: () => gloss.errors.splice(0),
+    pressBrowserShortcut: (keys) => pressBrowserShortcut(gloss, keys),
     close: () => gloss.close(),
   };
 }

@@ -145,3 +145,51 @@ export const clickInPopover = (gloss: FirefoxGloss, page: Page, label: string): 
     async (view, label) => view.controls.get(label) as views.Point,
     label,
   );
+
+/**
+ * Presses a browser shortcut (`Alt+Shift+G`) as a person does: as trusted key events in the
+ * browser window, where Firefox matches extension shortcuts (its keyset, in the parent process).
+ * BiDi's input actions cannot: they are dispatched inside the page's content process. This runs in
+ * the window's chrome context, which `--remote-allow-system-access` opens to BiDi, through the
+ * nsITextInputProcessor Firefox's own tests synthesize keys with.
+ */
+export async function pressBrowserShortcut(gloss: FirefoxGloss, keys: string): Promise<void> {
+  const tree = (await gloss.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as {
+    result: { contexts: Array<{ context: string; url: string }> };
+  };
+  const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window in the chrome scope');
+  const names = keys.split('+');
+  const key = names.pop() as string;
+  const modifiers: Record<string, [code: string, keyCode: number]> = {
+    Alt: ['AltLeft', 18],
+    Shift: ['ShiftLeft', 16],
+    Control: ['ControlLeft', 17],
+  };
+  const events = [
+    ...names.map((name) => {
+      const [code, keyCode] = modifiers[name] ?? [];
+      if (!code) throw new Error(`unknown modifier ${name}`);
+      return { key: name, code, keyCode };
+    }),
+    { key: key.toUpperCase(), code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0) },
+  ];
+  const sent = (await gloss.send('script.callFunction', {
+    functionDeclaration: `(events) => {
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(window)) return false;
+      const list = JSON.parse(events);
+      for (const e of list) tip.keydown(new KeyboardEvent('', e));
+      for (const e of list.reverse()) tip.keyup(new KeyboardEvent('', e));
+      return true;
+    }`,
+    target: { context: window.context },
+    arguments: [{ type: 'string', value: JSON.stringify(events) }],
+    awaitPromise: false,
+  })) as { result: { type: string; result?: { value: boolean }; exceptionDetails?: { text: string } } };
+  if (sent.result.type !== 'success' || sent.result.result?.value !== true) {
+    throw new Error(
+      `could not press ${keys}: ${sent.result.exceptionDetails?.text ?? 'no input transaction'}`,
+    );
+  }
+}

@@ -51,8 +51,6 @@ export interface GlossDriver {
   close(): Promise<void>;
 }
 
-export type DriverFactory = () => Promise<GlossDriver>;
-
 /** What Playwright's and puppeteer's pages both have, and a driver needs no more of. */
 interface BrowserPage<F> {
   goto(url: string): Promise<unknown>;

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { DriverFactory, GlossDriver, PageDriver } from './driver';
+import type { GlossDriver, PageDriver } from './driver';
 import { highlighted, waitForMentions } from './views';
 
 export const fixtureUrl = (name: string) => `${inject('baseUrl')}/fixtures/${name}`;
@@ -20,8 +20,8 @@ const times = (...names: string[]) => article.mentions.filter((text) => names.in
 const NOTE = 'Ask about the opening date of the HQ';
 const WIESBADEN = 'nato-ukraine-2024/wiesbaden';
 
-export interface SpecContext {
-  readonly gloss: GlossDriver;
+export interface SpecContext<D extends GlossDriver = GlossDriver> {
+  readonly gloss: D;
   /** This test's own tab. */
   readonly page: PageDriver;
   /** Shows a fixture in this test's tab and waits until Gloss has marked what it expects there. */
@@ -34,8 +34,8 @@ export interface SpecContext {
  * One browser with Gloss for the file; a fresh tab for every test, and after it: the tab and any
  * extension page it opened closed, notes and settings it left reset, and no error logged meanwhile.
  */
-export function withGloss(factory: DriverFactory): SpecContext {
-  let gloss: GlossDriver;
+export function withGloss<D extends GlossDriver>(factory: () => Promise<D>): SpecContext<D> {
+  let gloss: D;
   let page: PageDriver;
   let opened: PageDriver[] = [];
   beforeAll(async () => {
