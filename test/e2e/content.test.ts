@@ -4,8 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callBackground, fixtureUrl, launchPlainChromium, openGloss, type TestBrowser } from './gloss';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { glossSpec, withGloss } from '../spec/gloss.spec';
+import { chromiumDriver } from './driver';
+import { callBackground, fixtureUrl, launchPlainChromium, type TestBrowser } from './gloss';
 import {
   clickInPopover,
   highlighted,
@@ -18,37 +20,25 @@ import {
 const expected = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/${name}.expected.json`), 'utf8'));
 
+// The shared spec runs here, in this file's browser; the tests below share its lifetime: a tab of
+// their own, notes and settings reset, and no error or request off the machine, after each test.
+const t = withGloss(chromiumDriver);
+glossSpec(t);
+
 let gloss: TestBrowser;
 let plain: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  gloss = await openGloss();
+  gloss = t.gloss.playwright;
   plain = await launchPlainChromium();
 });
 afterAll(async () => {
-  await gloss?.close();
   await plain?.close();
 });
-// Every test has a tab of its own, and must log no error and make no request off the machine.
-beforeEach(async () => {
-  page = await gloss.context.newPage();
+beforeEach(() => {
+  page = t.gloss.pageOf(t.page);
 });
-afterEach(async () => {
-  await page.close();
-  for (const note of await callBackground(await control(), 'listNotes', {})) {
-    await callBackground(await control(), 'deleteNote', { id: note.id });
-  }
-  expect(gloss.errors.splice(0)).toEqual([]);
-  expect(gloss.offMachine.splice(0)).toEqual([]);
-});
-
-let controlPage: Page | undefined;
-/** An extension page to reach the background from, as Gloss's own pages do. */
-async function control(): Promise<Page> {
-  controlPage ??= await gloss.extensionPage('popup.html');
-  return controlPage;
-}
 
 async function open(name: string): Promise<Page> {
   await page.goto(fixtureUrl(name));

@@ -4,11 +4,14 @@
 import type { Page } from 'playwright-core';
 import { commonPageDriver, type GlossDriver, type PageDriver } from '../spec/driver';
 import * as extension from '../spec/extension';
-import { openGloss } from './gloss';
+import { openGloss, type TestBrowser } from './gloss';
 import { clickInPopover, hover, readPopover, surface, waitForPopover } from './page-helpers';
 
+/** The Playwright page behind each PageDriver, for the Chromium-only tests in the same file. */
+const playwrightPages = new WeakMap<PageDriver, Page>();
+
 function pageDriver(page: Page): PageDriver {
-  return {
+  const driver: PageDriver = {
     ...commonPageDriver(page, surface),
     press: (keys) => page.keyboard.press(keys),
     hover: (selector, text) => hover(page, selector, text),
@@ -16,9 +19,17 @@ function pageDriver(page: Page): PageDriver {
     waitForPopover: (until, timeout) => waitForPopover(page, until, timeout),
     clickInPopover: (label) => clickInPopover(page, label),
   };
+  playwrightPages.set(driver, page);
+  return driver;
 }
 
-export async function chromiumDriver(): Promise<GlossDriver> {
+export interface ChromiumDriver extends GlossDriver {
+  /** The browser itself, for what only Chromium tests do (locators, CDP, the service worker). */
+  playwright: TestBrowser;
+  pageOf(page: PageDriver): Page;
+}
+
+export async function chromiumDriver(): Promise<ChromiumDriver> {
   const gloss = await openGloss();
   // Gloss's background answers its own pages; the popup, opened as a tab, is one it always has.
   const control = surface(await gloss.extensionPage('popup.html'));
@@ -30,6 +41,12 @@ export async function chromiumDriver(): Promise<GlossDriver> {
   };
   return {
     browser: 'chromium',
+    playwright: gloss,
+    pageOf(page) {
+      const found = playwrightPages.get(page);
+      if (!found) throw new Error('not a page of this driver');
+      return found;
+    },
     newPage: async () => pageDriver(await gloss.context.newPage()),
     extensionPage: async (path) => pageDriver(await gloss.extensionPage(path)),
     callBackground: (type, data) => extension.callBackground(control, type, data),

@@ -1,5 +1,5 @@
 // Gloss end to end, written once and run in both browsers: by the `e2e` project in Chromium
-// (test/e2e/gloss-spec.test.ts) and by the `firefox` project in Firefox ESR
+// (test/e2e/content.test.ts) and by the `firefox` project in Firefox ESR
 // (test/e2e-firefox/gloss.test.ts). Mentions marked, the popover and its facts, a note saved from
 // it and listed by the manager, the keyboard command, what the popup lists for a page, and settings
 // taking effect live. Each test opens its own tab, starts from the bundled knowledge with no notes
@@ -147,16 +147,20 @@ export function glossSpec(t: SpecContext) {
       expect(view.text).toContain('Wiesbaden');
     });
 
-    it('the manager (options page) lists a note saved from the popover', async () => {
-      await addNote(await t.open('article.html'), 'Wiesbaden', NOTE);
+    it('the manager (options page) lists a note', async () => {
+      const note = await t.gloss.callBackground('createNote', {
+        entityKey: WIESBADEN,
+        text: NOTE,
+        pageUrl: fixtureUrl('article.html'),
+        pageTitle: 'NATO approves plan',
+        quote: '',
+      });
       const manager = await t.extensionPage('options.html#notes');
-      const [note] = await t.gloss.callBackground('listNotes', { entityKey: WIESBADEN });
-      expect(note?.text).toBe(NOTE);
       await expect
         .poll(() =>
           manager.evaluate(
             (id) => document.querySelector(`[data-note-id="${id}"] .gloss-note-text`)?.textContent ?? '',
-            note?.id ?? '',
+            note.id,
           ),
         )
         .toContain(NOTE);
