@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 // Three projects: unit tests run in Node with WXT's fake browser; e2e drives Debian's Chromium
-// with the built extension (test/e2e/global-setup.ts builds it once); firefox drives Debian's
-// Firefox ESR with the built Firefox extension (test/e2e-firefox/global-setup.ts builds it).
+// with the built extension; firefox drives Debian's Firefox ESR with the built Firefox extension
+// (test/spec/global-setup.ts builds each once per run). Both browser projects run the shared spec
+// (test/spec/*.spec.ts) through their own driver, and the cases only their browser has.
 export default defineConfig({
   test: {
     projects: [
@@ -25,7 +26,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/spec/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
@@ -37,7 +38,7 @@ export default defineConfig({
           name: 'firefox',
           include: ['test/e2e-firefox/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e-firefox/global-setup.ts'],
+          globalSetup: ['test/spec/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

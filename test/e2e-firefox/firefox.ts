@@ -1,5 +1,5 @@
 // The Firefox harness: Gloss installed in Firefox ESR as a temporary add-on, driven over WebDriver
-// BiDi, with the same views of a page as test/e2e/page-helpers.ts gives in Chromium. The popover's
+// BiDi, with the views of a page both browsers share (test/spec/views.ts). The popover's
 // shadow root is closed; BiDi's own node serialization (`includeShadowTree: 'all'`) hands it to the
 // test as a shared reference, which is how it is read here instead of Chromium's DevTools protocol.
 import type { Frame, Page } from 'puppeteer-core';
@@ -7,9 +7,11 @@ import { inject } from 'vitest';
 import { type FirefoxGloss, launchFirefoxGloss } from '@/scripts/lib/firefox';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
+import * as extension from '../spec/extension';
+import * as views from '../spec/views';
 
 export const fixtureUrl = (name: string) => `${inject('baseUrl')}/fixtures/${name}`;
-export const MENTION_HIGHLIGHTS = ['gloss-underline', 'gloss-tint', 'gloss-hover'];
+export { MENTION_HIGHLIGHTS } from '../spec/views';
 
 export interface FirefoxTestBrowser extends FirefoxGloss {
   /** Console errors and uncaught exceptions from every page the test opened. */
@@ -35,116 +37,45 @@ export async function openFirefoxGloss(): Promise<FirefoxTestBrowser> {
   };
 }
 
-type Reply = { res?: unknown; err?: { message: string } } | undefined;
+/** A puppeteer page or frame as the shared views see it. */
+export const surface = (frame: Frame | Page): views.PageSurface => ({
+  // puppeteer's evaluate types its arguments by the function's; the shared views pass one.
+  evaluate: (fn, arg) => frame.evaluate(fn as never, arg as never),
+});
+
+export const pointer = (page: Page): views.Pointer => ({
+  move: (x, y, steps) => page.mouse.move(x, y, steps ? { steps } : undefined),
+  click: (x, y) => page.mouse.click(x, y),
+});
 
 /** Calls the background from an extension page, in @webext-core/messaging's envelope. */
-export async function callBackground<K extends keyof GlossProtocol>(
+export const callBackground = <K extends keyof GlossProtocol>(
   extensionPage: Page,
   type: K,
   data: Parameters<GlossProtocol[K]>[0],
-): Promise<ReturnType<GlossProtocol[K]>> {
-  const reply = (await extensionPage.evaluate(
-    (type, data) =>
-      new Promise((done) =>
-        chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }, done),
-      ),
-    type,
-    data as never,
-  )) as Reply;
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<GlossProtocol[K]>;
-}
+) => extension.callBackground(surface(extensionPage), type, data);
 
 /** The browser's id of the tab showing `url`, asked from an extension page. */
-export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
-  return extensionPage.evaluate(
-    (url) =>
-      // Not `query({ url })`: a match pattern cannot name the server's port.
-      new Promise<number>((done) =>
-        chrome.tabs.query({}, (tabs) => done(tabs.find((t) => t.url === url)?.id ?? -1)),
-      ),
-    url,
-  );
-}
+export const tabIdOf = (extensionPage: Page, url: string) => extension.tabIdOf(surface(extensionPage), url);
 
 /** Asks a tab's content script (frame 0), as the background and the popup do. */
-export async function askTab<K extends keyof ContentProtocol>(
+export const askTab = <K extends keyof ContentProtocol>(
   extensionPage: Page,
   tabId: number,
   type: K,
   data: Parameters<ContentProtocol[K]>[0],
-): Promise<ReturnType<ContentProtocol[K]>> {
-  const reply = (await extensionPage.evaluate(
-    (tabId, type, data) =>
-      new Promise((done) =>
-        chrome.tabs.sendMessage(
-          tabId,
-          { id: Date.now(), type, data, timestamp: Date.now() },
-          { frameId: 0 },
-          done,
-        ),
-      ),
-    tabId,
-    type,
-    data as never,
-  )) as Reply;
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<ContentProtocol[K]>;
-}
+) => extension.askTab(surface(extensionPage), tabId, type, data);
 
 /** Highlighted texts in document order: light DOM, then open shadow roots. */
-export async function highlighted(frame: Frame | Page): Promise<{ light: string[]; shadow: string[] }> {
-  return frame.evaluate((names) => {
-    const highlight = names.map((n) => CSS.highlights.get(n)).find(Boolean);
-    const ranges = highlight ? ([...highlight] as Range[]) : [];
-    const inDoc = ranges.filter((r) => r.startContainer.getRootNode() === document);
-    const inShadow = ranges.filter((r) => r.startContainer.getRootNode() !== document);
-    const order = (a: Range, b: Range) => a.compareBoundaryPoints(Range.START_TO_START, b);
-    return {
-      light: inDoc.sort(order).map((r) => r.toString()),
-      shadow: inShadow.map((r) => r.toString()),
-    };
-  }, MENTION_HIGHLIGHTS);
-}
+export const highlighted = (frame: Frame | Page) => views.highlighted(surface(frame));
 
 /** Waits until the page's highlights are exactly `expected` (document order). */
-export async function waitForMentions(frame: Frame | Page, expected: string[], timeout = 10_000) {
-  const deadline = Date.now() + timeout;
-  let last: string[] = [];
-  while (Date.now() < deadline) {
-    last = (await highlighted(frame)).light;
-    if (JSON.stringify(last) === JSON.stringify(expected)) return last;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return last;
-}
+export const waitForMentions = (frame: Frame | Page, expected: string[], timeout = 10_000) =>
+  views.waitForMentions(surface(frame), expected, timeout);
 
 /** Centre of the first occurrence of `text` in the element matching `selector`, scrolled into view. */
-export async function textCenter(page: Page, selector: string, text: string) {
-  return page.evaluate(
-    (selector, text) => {
-      const root = document.querySelector(selector);
-      if (!root) throw new Error(`no ${selector}`);
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(text);
-        if (at === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + text.length);
-        let box = range.getBoundingClientRect();
-        if (box.top < 0 || box.bottom > innerHeight) {
-          node.parentElement?.scrollIntoView({ block: 'center' });
-          box = range.getBoundingClientRect();
-        }
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${text}" not found in ${selector}`);
-    },
-    selector,
-    text,
-  );
-}
+export const textCenter = (page: Page, selector: string, text: string) =>
+  views.textCenter(surface(page), selector, text);
 
 export interface PopoverView {
   text: string;
@@ -195,53 +126,70 @@ const READ_SHADOW_ROOT = `(root) => {
   return JSON.stringify({ text: textOf(root).replace(/\\s+/g, ' ').trim(), controls });
 }`;
 
-export async function waitForPopover(
+export const waitForPopover = (
   gloss: FirefoxGloss,
   page: Page,
   until: (view: PopoverView | null) => boolean,
   timeout = 5000,
-): Promise<PopoverView> {
-  const deadline = Date.now() + timeout;
-  let view: PopoverView | null = null;
-  while (Date.now() < deadline) {
-    view = await readPopover(gloss, page);
-    if (until(view)) return view as PopoverView;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`popover did not reach the expected state; last text: ${view?.text ?? '(closed)'}`);
-}
+): Promise<PopoverView> => views.waitForPopover(() => readPopover(gloss, page), until, timeout);
 
 /** Moves the pointer onto `text` and waits for the popover to show. */
-export async function hover(gloss: FirefoxGloss, page: Page, selector: string, text: string) {
-  for (let attempt = 1; ; attempt++) {
-    const { x, y } = await textCenter(page, selector, text);
-    await page.mouse.move(x - 30, y - 30);
-    await page.mouse.move(x, y, { steps: 3 });
-    try {
-      return await waitForPopover(gloss, page, (view) => view !== null, 3000);
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
-}
+export const hover = (gloss: FirefoxGloss, page: Page, selector: string, text: string) =>
+  views.hover(surface(page), pointer(page), () => readPopover(gloss, page), selector, text);
 
 /** Clicks a control of the popover by its text (or the start of it) with a real pointer click. */
-export async function clickInPopover(gloss: FirefoxGloss, page: Page, label: string): Promise<void> {
-  const pick = (v: PopoverView | null) =>
-    v
-      ? ([...v.controls.keys()].find((k) => k === label) ??
-        [...v.controls.keys()].find((k) => k.startsWith(label)))
-      : undefined;
-  let view = await waitForPopover(gloss, page, (v) => pick(v) !== undefined);
-  // The popover may still be moving (it re-places itself when its content grows): wait until it rests.
-  for (let i = 0; i < 10; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    const again = await waitForPopover(gloss, page, (v) => pick(v) !== undefined);
-    const [before, after] = [view, again].map((v) => JSON.stringify(v.controls.get(pick(v) as string)));
-    view = again;
-    if (before === after) break;
+export const clickInPopover = (gloss: FirefoxGloss, page: Page, label: string): Promise<void> =>
+  views.clickInPopover(
+    pointer(page),
+    () => readPopover(gloss, page),
+    async (view, label) => view.controls.get(label) as views.Point,
+    label,
+  );
+
+/**
+ * Presses a browser shortcut (`Alt+Shift+G`) as a person does: as trusted key events in the
+ * browser window, where Firefox matches extension shortcuts (its keyset, in the parent process).
+ * BiDi's input actions cannot: they are dispatched inside the page's content process. This runs in
+ * the window's chrome context, which `--remote-allow-system-access` opens to BiDi, through the
+ * nsITextInputProcessor Firefox's own tests synthesize keys with.
+ */
+export async function pressBrowserShortcut(gloss: FirefoxGloss, keys: string): Promise<void> {
+  const tree = (await gloss.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as {
+    result: { contexts: Array<{ context: string; url: string }> };
+  };
+  const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (!window) throw new Error('no browser window in the chrome scope');
+  const names = keys.split('+');
+  const key = names.pop() as string;
+  const modifiers: Record<string, [code: string, keyCode: number]> = {
+    Alt: ['AltLeft', 18],
+    Shift: ['ShiftLeft', 16],
+    Control: ['ControlLeft', 17],
+  };
+  const events = [
+    ...names.map((name) => {
+      const [code, keyCode] = modifiers[name] ?? [];
+      if (!code) throw new Error(`unknown modifier ${name}`);
+      return { key: name, code, keyCode };
+    }),
+    { key: key.toUpperCase(), code: `Key${key.toUpperCase()}`, keyCode: key.toUpperCase().charCodeAt(0) },
+  ];
+  const sent = (await gloss.send('script.callFunction', {
+    functionDeclaration: `(events) => {
+      const tip = Cc['@mozilla.org/text-input-processor;1'].createInstance(Ci.nsITextInputProcessor);
+      if (!tip.beginInputTransactionForTests(window)) return false;
+      const list = JSON.parse(events);
+      for (const e of list) tip.keydown(new KeyboardEvent('', e));
+      for (const e of list.reverse()) tip.keyup(new KeyboardEvent('', e));
+      return true;
+    }`,
+    target: { context: window.context },
+    arguments: [{ type: 'string', value: JSON.stringify(events) }],
+    awaitPromise: false,
+  })) as { result: { type: string; result?: { value: boolean }; exceptionDetails?: { text: string } } };
+  if (sent.result.type !== 'success' || sent.result.result?.value !== true) {
+    throw new Error(
+      `could not press ${keys}: ${sent.result.exceptionDetails?.text ?? 'no input transaction'}`,
+    );
   }
-  const { x, y } = view.controls.get(pick(view) as string) as { x: number; y: number };
-  await page.mouse.move(x, y, { steps: 2 });
-  await page.mouse.click(x, y);
 }

@@ -6,7 +6,7 @@
 // (src/background/context-menu.ts) does one thing: send the content message composeFromSelection
 // to the frame with the selection. The tests send that same message to the tab (askPage).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
 import { clickInPopover, highlighted, hover, waitForPopover } from './page-helpers';
 
@@ -21,6 +21,10 @@ beforeAll(async () => {
   for (let i = 0; i < 100 && (await callBackground(manager, 'listPacks', undefined)).length === 0; i++) {
     await manager.waitForTimeout(100);
   }
+});
+// After every test: no error logged meanwhile.
+afterEach(() => {
+  expect(gloss.errors.splice(0)).toEqual([]);
 });
 afterAll(async () => {
   await gloss?.close();
@@ -100,7 +104,6 @@ describe('adding an article', () => {
     );
     await callBackground(manager, 'setPackEnabled', { id: 'nato-ukraine-2024', enabled: true });
     await Promise.all([popup.close(), review.close(), article.close()]);
-    expect(gloss.errors).toEqual([]);
   });
 });
 
@@ -197,7 +200,6 @@ describe('keeping a selection', () => {
     expect(await row.textContent()).toContain('Page note');
     expect(await manager.locator(`[data-note-id="${hq?.id}"] [data-testid="quote-missing"]`).count()).toBe(0);
     await page.close();
-    expect(gloss.errors).toEqual([]);
   });
 
   it('adds a selection as a fact about an entity, in My knowledge', async () => {
@@ -225,6 +227,5 @@ describe('keeping a selection', () => {
     });
     expect(view?.facts[0]?.quote).toContain('The headquarters for coordinating assistance to Kyiv');
     await page.close();
-    expect(gloss.errors).toEqual([]);
   });
 });

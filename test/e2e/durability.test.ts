@@ -1,6 +1,6 @@
 // Notes people care about survive concurrent use from several tabs: no created note is lost, and
 // the newer edit of the same note wins and shows in the other tab at once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
 import { hover, waitForMentions, waitForPopover } from './page-helpers';
 
@@ -10,6 +10,17 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gloss?.close();
+});
+// After every test: no error and no request off the machine meanwhile, and no note left over.
+afterEach(async () => {
+  expect(gloss.errors.splice(0)).toEqual([]);
+  expect(gloss.offMachine.splice(0)).toEqual([]);
+  for (const page of gloss.context.pages()) await page.close();
+  const control = await gloss.extensionPage('popup.html');
+  for (const { id } of await callBackground(control, 'listNotes', {})) {
+    await callBackground(control, 'deleteNote', { id });
+  }
+  await control.close();
 });
 
 const note = (text: string) => ({
@@ -51,7 +62,5 @@ describe('two tabs at once', () => {
     const notes = await callBackground(manager, 'listNotes', {});
     expect(notes.find((n) => n.id === shared.id)?.text).toBe('edited again, later');
     await waitForPopover(reader, (v) => v?.text.includes('edited again, later') ?? false);
-    expect(gloss.errors).toEqual([]);
-    expect(gloss.offMachine).toEqual([]);
   });
 });

@@ -7,6 +7,9 @@ import { chromium } from 'playwright-core';
 import { inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
+import type { GlossProtocol } from '@/src/messaging/protocol';
+import * as extension from '../spec/extension';
+import { surface } from './page-helpers';
 
 export const baseUrl = () => inject('baseUrl');
 export const fixtureUrl = (name: string) => `${baseUrl()}/fixtures/${name}`;
@@ -28,7 +31,8 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
   const offMachine: string[] = [];
   gloss.context.on('request', (request) => {
     const url = request.url();
-    if (/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:)/.test(url)) return;
+    // The browser's own pages (chrome://version) load from the browser itself.
+    if (/^(http:\/\/127\.0\.0\.1[:/]|chrome-extension:|chrome:|data:|blob:|about:)/.test(url)) return;
     let origin = 'service worker';
     let page = '';
     try {
@@ -57,7 +61,12 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
   };
 }
 
-export { callBackground } from '@/scripts/lib/calls';
+/** Calls the background from an extension page, as Gloss's own pages do. */
+export const callBackground = <K extends keyof GlossProtocol>(
+  page: Page,
+  type: K,
+  data: Parameters<GlossProtocol[K]>[0],
+) => extension.callBackground(surface(page), type, data);
 
 export function bundledPackFile() {
   return JSON.parse(
@@ -76,16 +85,8 @@ export async function askPage<K extends keyof ContentProtocol>(
   data: Parameters<ContentProtocol[K]>[0],
 ): Promise<ReturnType<ContentProtocol[K]>> {
   await page.bringToFront();
-  const reply = (await browser.serviceWorker.evaluate(
-    async ([type, data]) => {
-      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-      const message = { id: Date.now(), type, data, timestamp: Date.now() };
-      return chrome.tabs.sendMessage(tab?.id ?? -1, message, { frameId: 0 });
-    },
-    [type, data] as const,
-  )) as { res?: unknown; err?: { message: string } } | undefined;
-  if (reply?.err) throw new Error(reply.err.message);
-  return reply?.res as ReturnType<ContentProtocol[K]>;
+  const background = surface(browser.serviceWorker);
+  return extension.askTab(background, await extension.activeTabId(background), type, data);
 }
 
 /** Requests that would leave the machine are refused, as they would be here anyway, but at once. */

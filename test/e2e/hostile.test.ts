@@ -2,7 +2,7 @@
 // shadow roots, 20 iframes, a strict CSP. Gloss keeps working or steps back cleanly, never holds
 // the page for more than 50 ms, and never reaches off the machine.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
 import { highlighted, hover, waitForMentions, waitForPopover } from './page-helpers';
 
@@ -11,7 +11,6 @@ let page: Page;
 
 beforeAll(async () => {
   gloss = await openGloss();
-  page = await gloss.context.newPage();
   // The page's own long tasks, for context when one of Gloss's would show up.
   await gloss.context.addInitScript(() => {
     const longTasks: number[] = [];
@@ -23,6 +22,18 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gloss?.close();
+});
+// Every test has a tab of its own, and after it: no error of Gloss's, no request off the machine.
+// The pages' own errors (the built-ins they break, the CSP they set) are theirs.
+beforeEach(async () => {
+  page = await gloss.context.newPage();
+});
+afterEach(async () => {
+  await page.close();
+  expect(gloss.errors.splice(0).filter((e) => e.includes('chrome-extension://') || /gloss/i.test(e))).toEqual(
+    [],
+  );
+  expect(gloss.offMachine.splice(0)).toEqual([]);
 });
 
 async function state() {
@@ -231,10 +242,5 @@ describe('hostile pages', () => {
       classes: 0,
     });
     expect(await page.evaluate(() => Object.keys(window).length)).toBe(globalsBefore);
-  });
-
-  it('logged no error of its own, and made no request off the machine', () => {
-    expect(gloss.errors.filter((e) => e.includes('chrome-extension://') || /gloss/i.test(e))).toEqual([]);
-    expect(gloss.offMachine).toEqual([]);
   });
 });

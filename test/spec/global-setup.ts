@@ -1,4 +1,5 @@
-// Builds the extension once for the whole e2e run and serves the fixtures on 127.0.0.1.
+// Builds the extension once for a whole e2e run — for Chromium in the `e2e` project, for Firefox in
+// the `firefox` one — and serves the fixtures on 127.0.0.1 (strict-csp.html with its header).
 import { execSync } from 'node:child_process';
 import type { TestProject } from 'vitest/node';
 import { ROOT, startStaticServer } from '@/scripts/lib/static-server';
@@ -11,7 +12,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   if (!process.env.GLOSS_E2E_SKIP_BUILD) {
-    execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
+    const browser = project.name === 'firefox' ? ' -b firefox' : '';
+    execSync(`npx wxt build${browser}`, { cwd: ROOT, stdio: 'ignore' });
   }
   const server = await startStaticServer(0, (path) =>
     path.includes('strict-csp')
