@@ -59,8 +59,11 @@ const TABLES: ReadonlyArray<[TableName, new (buffer: ArrayBuffer) => ArrayBuffer
   ['variantEntity', Int32Array],
 ];
 
-/** Most variants a single key may carry; far above any real pack, low enough to bound a scan. */
-const MAX_VARIANTS_PER_KEY = 10_000;
+/**
+ * Most variants (alias spellings × entities) one key may carry: far above any real pack (65,536
+ * entities sharing one alias), low enough that one mention cannot cost a page a long pause.
+ */
+const MAX_VARIANTS_PER_KEY = 1 << 16;
 
 function fail(what: string): never {
   throw new Error(`serialised matcher: ${what}`);

@@ -360,6 +360,7 @@ class CompiledMatcher implements Matcher {
     const n = text.length;
     let end = -1;
     let endOk = false;
+    // Ends: term[x] <= x and fail[t] < t (checked on revive), so t falls at every step.
     for (let t = term[s] as number; t > 0; t = term[fail[t] as number] as number) {
       const key = out[t] as number;
       const startPos = pos - (keyLen[key] as number);
