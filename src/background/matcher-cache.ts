@@ -3,9 +3,9 @@
 // (they revive it in well under a millisecond and match locally); a large one stays here and
 // pages send their text to be matched (a page would otherwise hold tens of MB of automaton).
 import {
+  type AliasMatch,
   createMatcher,
   type Matcher,
-  type Mention,
   reviveMatcher,
   type SerializedMatcher,
 } from '@/src/core/matcher';
@@ -69,7 +69,7 @@ export class MatcherCache {
       : { revision, mode: 'local', size, matcher: matcher.toJSON() };
   }
 
-  async match(texts: string[]): Promise<{ revision: string; mentions: Mention[][] }> {
+  async match(texts: string[]): Promise<{ revision: string; mentions: AliasMatch[][] }> {
     const { revision, matcher } = await this.get();
     return { revision, mentions: texts.map((text) => matcher.findAll(text)) };
   }

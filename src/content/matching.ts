@@ -1,6 +1,6 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
-import { type Mention, reviveMatcher } from '@/src/core/matcher';
+import { type AliasMatch, reviveMatcher } from '@/src/core/matcher';
 import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { isBudgetSpent } from '@/src/messaging/match-budget';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
@@ -11,7 +11,7 @@ export interface PageMatcher {
   where: 'page' | 'background';
   /** Text per call: small for local matching (each call runs in one slice), large for messages. */
   batchChars: number;
-  find(texts: string[]): Promise<Mention[][]>;
+  find(texts: string[]): Promise<AliasMatch[][]>;
 }
 
 /**

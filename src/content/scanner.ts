@@ -1,6 +1,6 @@
 // Turns page text into highlighted mentions, a slice at a time: no task of Gloss's may hold the
 // page for long, so work stops every few milliseconds and lets the page run.
-import type { Mention } from '@/src/core/matcher';
+import type { AliasMatch } from '@/src/core/matcher';
 import type { PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
 import {
@@ -226,7 +226,7 @@ export async function runScan(job: ScanJob): Promise<void> {
 class MatchQueue {
   private pending: Segment[] = [];
   private pendingChars = 0;
-  readonly batches: Array<{ segments: Segment[]; found: Promise<Mention[][]> | null }> = [];
+  readonly batches: Array<{ segments: Segment[]; found: Promise<AliasMatch[][]> | null }> = [];
 
   add(segment: Segment): void {
     this.pending.push(segment);
@@ -292,7 +292,7 @@ async function* matchAll(
 }
 
 /** Mentions found in one run of text, as ranges over the page's text nodes. */
-export function mentionsFrom(segment: Segment, found: Mention[]): MentionRecord[] {
+export function mentionsFrom(segment: Segment, found: AliasMatch[]): MentionRecord[] {
   if (found.length === 0) return [];
   const doc = segment.nodes[0]?.ownerDocument;
   if (!doc) return [];

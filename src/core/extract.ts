@@ -7,6 +7,7 @@ import { type Candidate, groupMentions, mergeCandidates } from './extract/entiti
 import { factText, MAX_FACTS_PER_ENTITY, quoteOf, SentenceIndex } from './extract/facts';
 import { rankCandidates } from './extract/salience';
 import { splitSentences } from './extract/sentences';
+import { canonicalLang } from './lang';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEntity, type PackFact } from './pack';
 
 export interface ArticleInput {
@@ -196,13 +197,8 @@ function isoDate(value: string | undefined): string | undefined {
 }
 
 function validLanguage(tag: string | undefined): string | undefined {
-  if (!tag) return undefined;
-  try {
-    const canonical = Intl.getCanonicalLocales(tag.trim())[0];
-    return canonical && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(canonical) ? canonical : undefined;
-  } catch {
-    return undefined;
-  }
+  const canonical = canonicalLang(tag, '');
+  return /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(canonical) ? canonical : undefined;
 }
 
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);

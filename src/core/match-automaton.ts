@@ -41,19 +41,29 @@ export interface Automaton {
   readonly node: Int32Array;
 }
 
-/** Upper bound on dense table entries (4 MB); deeper states use sorted edges. */
-const DENSE_ENTRIES = 1 << 20;
+/** Default bound on dense table entries (4 MB); deeper states use sorted edges. */
+export const DENSE_ENTRIES = 1 << 20;
+
+export interface AutomatonOptions {
+  /**
+   * At most this many of the shallowest states get a dense row (default: as many as fit in
+   * DENSE_ENTRIES). 0 makes every state sparse, so tests can run the sparse rule on small packs.
+   */
+  denseStates?: number;
+}
 
 type Core = Omit<Automaton, 'alpha' | 'alphabetSize' | 'dense' | 'denseCount' | 'node'>;
 
-function withDense(a: Core): Automaton {
+function withDense(a: Core, options: AutomatonOptions): Automaton {
   const alpha = new Uint16Array(0x10000);
   let alphabetSize = 1;
   for (let s = 1; s < a.stateCount; s++) {
     const u = a.unit[s] ?? 0;
     if (alpha[u] === 0) alpha[u] = alphabetSize++;
   }
-  const denseCount = Math.max(1, Math.min(a.stateCount, Math.floor(DENSE_ENTRIES / alphabetSize)));
+  const fit = Math.max(1, Math.floor(DENSE_ENTRIES / alphabetSize));
+  const limit = options.denseStates ?? fit;
+  const denseCount = Math.max(0, Math.min(a.stateCount, fit, Math.floor(limit)));
   const dense = new Int32Array(denseCount * alphabetSize);
   for (let s = 0; s < denseCount; s++) {
     const row = s * alphabetSize;
@@ -75,6 +85,27 @@ function withDense(a: Core): Automaton {
   return { ...a, alpha, alphabetSize, dense, denseCount, node };
 }
 
+/**
+ * The one transition rule: from state `s` on code unit `u` (whose symbol `sym` is not 0).
+ * Dense states answer from their row; sparse ones look among their children, then follow
+ * failure links until a child fits, a dense state answers, or the root gives up.
+ */
+export function next(a: Automaton, s: number, u: number, sym: number): number {
+  const node = a.node;
+  // Failure links lead to shallower states (checked on revive), so this bound is never hit;
+  // it keeps a damaged table from looping forever.
+  for (let hops = a.stateCount; hops >= 0; hops--) {
+    if (s < a.denseCount) return a.dense[s * a.alphabetSize + sym] as number;
+    const hi = node[4 * s + 4] as number;
+    let j = node[4 * s] as number;
+    while (j < hi && (node[4 * j + 3] as number) < u) j++;
+    if (j < hi && node[4 * j + 3] === u) return j;
+    if (s === 0) return 0;
+    s = node[4 * s + 1] as number;
+  }
+  throw new Error('matcher: failure chain does not end');
+}
+
 /** Child of `s` along `u`, or -1. */
 function child(a: { unit: Uint16Array; first: Int32Array }, s: number, u: number): number {
   let lo = a.first[s] ?? 0;
@@ -94,7 +125,7 @@ function child(a: { unit: Uint16Array; first: Int32Array }, s: number, u: number
  * by code unit (the default `Array.prototype.sort` order). Key ids are their
  * indices in `keys`.
  */
-export function buildAutomaton(keys: readonly string[]): Automaton {
+export function buildAutomaton(keys: readonly string[], options: AutomatonOptions = {}): Automaton {
   let bound = 1;
   for (const k of keys) bound += k.length;
   const unit = new Uint16Array(bound);
@@ -151,36 +182,72 @@ export function buildAutomaton(keys: readonly string[]): Automaton {
     }
   }
   first[count] = count;
-  return withDense({
-    stateCount: count,
-    unit: unit.slice(0, count),
-    first: first.slice(0, count + 1),
-    fail: fail.slice(0, count),
-    out: out.slice(0, count),
-    term: term.slice(0, count),
-    root,
-  });
+  return withDense(
+    {
+      stateCount: count,
+      unit: unit.slice(0, count),
+      first: first.slice(0, count + 1),
+      fail: fail.slice(0, count),
+      out: out.slice(0, count),
+      term: term.slice(0, count),
+      root,
+    },
+    options,
+  );
 }
 
-/** Rebuild the derived tables (term, root) of a deserialised automaton. */
+/**
+ * Rebuild the derived tables (term, root) of a deserialised automaton, after checking that
+ * the tables describe a breadth-first trie: every index in range, children after their parent
+ * with sorted edges, failure links to shallower states (so every chain ends) and key ids below
+ * `keyCount`. Returns each state's depth too, which the caller checks key lengths against.
+ */
 export function reviveAutomaton(
   unit: Uint16Array,
   first: Int32Array,
   fail: Int32Array,
   out: Int32Array,
-): Automaton {
+  keyCount: number,
+  options: AutomatonOptions = {},
+): { automaton: Automaton; depth: Int32Array } {
   const stateCount = unit.length;
-  if (first.length !== stateCount + 1 || fail.length !== stateCount || out.length !== stateCount) {
+  if (
+    stateCount < 1 ||
+    first.length !== stateCount + 1 ||
+    fail.length !== stateCount ||
+    out.length !== stateCount
+  ) {
     throw new Error('serialised matcher: table sizes do not agree');
   }
+  // Children of s are first[s] .. first[s + 1] - 1: the ranges must tile 1 .. stateCount in
+  // order, each after its parent, which makes the states a tree in breadth-first order.
+  if (first[0] !== 1 || first[stateCount] !== stateCount)
+    throw new Error('serialised matcher: corrupt child index');
+  const depth = new Int32Array(stateCount);
+  for (let s = 0; s < stateCount; s++) {
+    const lo = first[s] as number;
+    const hi = first[s + 1] as number;
+    if (lo > hi || lo <= s || hi > stateCount) throw new Error('serialised matcher: corrupt child index');
+    for (let c = lo; c < hi; c++) {
+      depth[c] = (depth[s] as number) + 1;
+      if (c > lo && (unit[c] as number) <= (unit[c - 1] as number)) {
+        throw new Error('serialised matcher: children out of order');
+      }
+    }
+  }
   const term = new Int32Array(stateCount);
+  if (fail[0] !== 0 || (out[0] as number) !== -1) throw new Error('serialised matcher: corrupt root');
   for (let s = 1; s < stateCount; s++) {
-    const f = fail[s] ?? 0;
-    if (f >= s || f < 0) throw new Error('serialised matcher: corrupt failure link');
-    term[s] = (out[s] ?? -1) >= 0 ? s : (term[f] ?? 0);
+    const f = fail[s] as number;
+    if (f < 0 || f >= stateCount || (depth[f] as number) >= (depth[s] as number)) {
+      throw new Error('serialised matcher: corrupt failure link');
+    }
+    const key = out[s] as number;
+    if (key < -1 || key >= keyCount) throw new Error('serialised matcher: corrupt key index');
+    term[s] = key >= 0 ? s : (term[f] as number);
   }
   const root = new Int32Array(0x10000);
-  const end = first[1] ?? 1;
-  for (let s = first[0] ?? 1; s < end; s++) root[unit[s] ?? 0] = s;
-  return withDense({ stateCount, unit, first, fail, out, term, root });
+  const end = first[1] as number;
+  for (let s = first[0] as number; s < end; s++) root[unit[s] as number] = s;
+  return { automaton: withDense({ stateCount, unit, first, fail, out, term, root }, options), depth };
 }

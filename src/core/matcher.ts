@@ -9,7 +9,22 @@
  * See docs/matching.md for the rules in the user's words.
  */
 
-import { type Automaton, buildAutomaton, reviveAutomaton } from './match-automaton';
+import {
+  type Automaton,
+  type AutomatonOptions,
+  buildAutomaton,
+  next,
+  reviveAutomaton,
+} from './match-automaton';
+import {
+  checkChecksum,
+  checksum,
+  checkVariants,
+  decode,
+  type SerializedMatcher,
+  type SerializedMatcherJSON,
+  toJSON,
+} from './match-serial';
 import {
   astralFold,
   CLASS,
@@ -35,7 +50,8 @@ export interface AliasEntry {
   caseSensitive?: boolean;
 }
 
-export interface Mention {
+/** Where a known alias occurs in a text: what the page highlights as a mention. */
+export interface AliasMatch {
   /** UTF-16 offset of the first character in the original text. */
   start: number;
   /** UTF-16 offset just after the mention (exclusive). */
@@ -45,7 +61,7 @@ export interface Mention {
 }
 
 export interface Matcher {
-  findAll(text: string): Mention[];
+  findAll(text: string): AliasMatch[];
   /** Number of aliases compiled in. */
   readonly size: number;
   /** Number of automaton states (for diagnostics and benchmarks). */
@@ -64,34 +80,10 @@ const EXACT = 1;
 /** 3–5 letter all-caps acronyms: "NATO" or "Nato", never "nato". */
 const ACRONYM = 2;
 
-/** Typed-array form: cheap to structured-clone (postMessage, IndexedDB). */
-export interface SerializedMatcher {
-  version: 1;
-  size: number;
-  unit: Uint16Array;
-  first: Int32Array;
-  fail: Int32Array;
-  out: Int32Array;
-  keyLen: Int32Array;
-  variantStart: Int32Array;
-  variantRule: Uint8Array;
-  variantEntity: Int32Array;
-  /** Case-preserving form per variant ('' for AnyCase). */
-  exactForms: string[];
-  entities: string[];
-}
+export type { SerializedMatcher, SerializedMatcherJSON } from './match-serial';
 
-/** JSON-safe form (for chrome.runtime messaging): typed arrays as base64. */
-export interface SerializedMatcherJSON {
-  version: 1;
-  size: number;
-  tables: Record<
-    'unit' | 'first' | 'fail' | 'out' | 'keyLen' | 'variantStart' | 'variantRule' | 'variantEntity',
-    string
-  >;
-  exactForms: string[];
-  entities: string[];
-}
+/** Build options; see AutomatonOptions (denseStates: 0 runs every state on the sparse rule). */
+export type MatcherOptions = AutomatonOptions;
 
 const ACRONYM_RE = /^\p{Lu}{3,5}$/u;
 const SHORT_CAPS_RE = /^\p{Lu}{1,2}$/u;
@@ -127,7 +119,7 @@ interface Variant {
   form: string;
 }
 
-export function createMatcher(aliases: ReadonlyArray<AliasEntry>): Matcher {
+export function createMatcher(aliases: ReadonlyArray<AliasEntry>, options: MatcherOptions = {}): Matcher {
   const entityIndex = new Map<string, number>();
   const entities: string[] = [];
   const byKey = new Map<string, Variant[]>();
@@ -180,7 +172,7 @@ export function createMatcher(aliases: ReadonlyArray<AliasEntry>): Matcher {
   }
   return new CompiledMatcher({
     size: i,
-    automaton: buildAutomaton(keys),
+    automaton: buildAutomaton(keys, options),
     keyLen,
     variantStart,
     variantRule,
@@ -190,68 +182,31 @@ export function createMatcher(aliases: ReadonlyArray<AliasEntry>): Matcher {
   });
 }
 
-/** Revive a matcher from `serialize()` or `toJSON()` output without rebuilding the trie. */
-export function reviveMatcher(data: SerializedMatcher | SerializedMatcherJSON): Matcher {
-  if (data === null || typeof data !== 'object' || data.version !== 1) {
-    throw new Error('serialised matcher: unsupported version');
-  }
-  const t = 'tables' in data ? decodeTables(data) : data;
-  const automaton = reviveAutomaton(t.unit, t.first, t.fail, t.out);
-  const keyCount = t.keyLen.length;
-  if (t.variantStart.length !== keyCount + 1) throw new Error('serialised matcher: table sizes do not agree');
-  for (let s = 0; s < automaton.stateCount; s++) {
-    if ((t.out[s] ?? -1) >= keyCount) throw new Error('serialised matcher: corrupt key index');
-  }
-  return new CompiledMatcher({
-    size: data.size,
-    automaton,
-    keyLen: t.keyLen,
-    variantStart: t.variantStart,
-    variantRule: t.variantRule,
-    variantEntity: t.variantEntity,
-    exactForms: data.exactForms,
-    entities: data.entities,
-  });
-}
-
-/** The platform's own base64 for typed arrays (Chromium 140+, Firefox 133+), where there is one. */
-const nativeBase64 = Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array };
-
-function toBase64(a: ArrayBufferView): string {
-  const bytes = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-  const native = (bytes as unknown as { toBase64?: () => string }).toBase64;
-  if (typeof native === 'function') return native.call(bytes);
-  let bin = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    bin += String.fromCharCode.apply(null, bytes.subarray(i, i + chunk) as unknown as number[]);
-  }
-  return btoa(bin);
-}
-
-function fromBase64(s: string): ArrayBuffer {
-  // Native decoding matters on pages: there this runs once per load, in code not yet optimised.
-  if (typeof nativeBase64.fromBase64 === 'function') return nativeBase64.fromBase64(s).buffer as ArrayBuffer;
-  const bin = atob(s);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes.buffer;
-}
-
-function decodeTables(
-  data: SerializedMatcherJSON,
-): Omit<SerializedMatcher, 'version' | 'size' | 'exactForms' | 'entities'> {
-  const t = data.tables;
-  return {
-    unit: new Uint16Array(fromBase64(t.unit)),
-    first: new Int32Array(fromBase64(t.first)),
-    fail: new Int32Array(fromBase64(t.fail)),
-    out: new Int32Array(fromBase64(t.out)),
-    keyLen: new Int32Array(fromBase64(t.keyLen)),
-    variantStart: new Int32Array(fromBase64(t.variantStart)),
-    variantRule: new Uint8Array(fromBase64(t.variantRule)),
-    variantEntity: new Int32Array(fromBase64(t.variantEntity)),
-  };
+/**
+ * Revive a matcher from `serialize()` or `toJSON()` output without rebuilding the trie.
+ * Throws a "serialised matcher: …" error for anything damaged or malformed (see match-serial.ts).
+ */
+export function reviveMatcher(
+  data: SerializedMatcher | SerializedMatcherJSON,
+  options: MatcherOptions = {},
+): Matcher {
+  const t = decode(data);
+  const { automaton, depth } = reviveAutomaton(t.unit, t.first, t.fail, t.out, t.keyLen.length, options);
+  checkVariants(t, depth);
+  checkChecksum(t);
+  return new CompiledMatcher(
+    {
+      size: t.size,
+      automaton,
+      keyLen: t.keyLen,
+      variantStart: t.variantStart,
+      variantRule: t.variantRule,
+      variantEntity: t.variantEntity,
+      exactForms: t.exactForms,
+      entities: t.entities,
+    },
+    t.check,
+  );
 }
 
 /** Candidate mentions found during one scan, before overlap resolution. */
@@ -275,9 +230,12 @@ class CompiledMatcher implements Matcher {
   private readonly mask: number;
   /** Original offset of each recent folded unit, to map a key's start back. */
   private readonly ring: Int32Array;
+  /** Checksum of the serialised form, known when revived; computed on first serialize(). */
+  private check: number | undefined;
 
-  constructor(t: Tables) {
+  constructor(t: Tables, check?: number) {
     this.tables = t;
+    this.check = check;
     this.size = t.size;
     this.stateCount = t.automaton.stateCount;
     let maxLen = 1;
@@ -288,7 +246,7 @@ class CompiledMatcher implements Matcher {
     this.ring = new Int32Array(ringSize);
   }
 
-  findAll(text: string): Mention[] {
+  findAll(text: string): AliasMatch[] {
     const a = this.tables.automaton;
     const node = a.node;
     const alpha = a.alpha;
@@ -330,20 +288,8 @@ class CompiledMatcher implements Matcher {
           s = 0;
           continue;
         }
-        for (;;) {
-          if (s < denseCount) {
-            s = dense[s * width + sym] as number;
-            break;
-          }
-          const hi = node[4 * s + 4] as number;
-          let j = node[4 * s] as number;
-          while (j < hi && (node[4 * j + 3] as number) < u) j++;
-          if (j < hi && node[4 * j + 3] === u) {
-            s = j;
-            break;
-          }
-          s = node[4 * s + 1] as number;
-        }
+        // The dense row read inline is next()'s first case; a call per character costs 2–3× at 100k aliases.
+        s = s < denseCount ? (dense[s * width + sym] as number) : next(a, s, u, sym);
         if ((node[4 * s + 2] as number) > 0) {
           // Most keys that end here end inside a word ("Of" in "Office"):
           // rule those out with two table reads before the full check.
@@ -392,18 +338,7 @@ class CompiledMatcher implements Matcher {
   private step(state: number, u: number): number {
     const a = this.tables.automaton;
     const sym = a.alpha[u] as number;
-    if (sym === 0) return 0;
-    let s = state;
-    for (;;) {
-      if (s < a.denseCount) return a.dense[s * a.alphabetSize + sym] as number;
-      const hi = a.first[s + 1] as number;
-      for (let j = a.first[s] as number; j < hi; j++) {
-        const x = a.unit[j] as number;
-        if (x === u) return j;
-        if (x > u) break;
-      }
-      s = a.fail[s] as number;
-    }
+    return sym === 0 ? 0 : next(a, state, u, sym);
   }
 
   /**
@@ -425,6 +360,7 @@ class CompiledMatcher implements Matcher {
     const n = text.length;
     let end = -1;
     let endOk = false;
+    // Ends: term[x] <= x and fail[t] < t (checked on revive), so t falls at every step.
     for (let t = term[s] as number; t > 0; t = term[fail[t] as number] as number) {
       const key = out[t] as number;
       const startPos = pos - (keyLen[key] as number);
@@ -466,8 +402,7 @@ class CompiledMatcher implements Matcher {
   serialize(): SerializedMatcher {
     const t = this.tables;
     const a = t.automaton;
-    return {
-      version: 1,
+    const data = {
       size: t.size,
       unit: a.unit,
       first: a.first,
@@ -480,26 +415,12 @@ class CompiledMatcher implements Matcher {
       exactForms: t.exactForms,
       entities: t.entities,
     };
+    this.check ??= checksum(data);
+    return { version: 1, ...data, check: this.check };
   }
 
   toJSON(): SerializedMatcherJSON {
-    const d = this.serialize();
-    return {
-      version: 1,
-      size: d.size,
-      tables: {
-        unit: toBase64(d.unit),
-        first: toBase64(d.first),
-        fail: toBase64(d.fail),
-        out: toBase64(d.out),
-        keyLen: toBase64(d.keyLen),
-        variantStart: toBase64(d.variantStart),
-        variantRule: toBase64(d.variantRule),
-        variantEntity: toBase64(d.variantEntity),
-      },
-      exactForms: d.exactForms,
-      entities: d.entities,
-    };
+    return toJSON(this.serialize());
   }
 }
 
@@ -528,9 +449,9 @@ function classAfter(text: string, i: number): number {
 }
 
 /** Earliest start wins; among equal starts the longest; then skip what it covers. */
-function selectLeftmostLongest(found: Candidate[]): Mention[] {
+function selectLeftmostLongest(found: Candidate[]): AliasMatch[] {
   if (found.length > 1) found.sort((a, b) => a.start - b.start || b.end - a.end);
-  const mentions: Mention[] = [];
+  const mentions: AliasMatch[] = [];
   let covered = 0;
   for (const c of found) {
     if (c.start < covered) continue;

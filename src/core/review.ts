@@ -1,5 +1,6 @@
 // Reviewing a captured article before it becomes a pack: the extractor's entities as editable
 // candidates (drop, rename, retype, aliases, merge, add), and the pack they make. Pure.
+import { segmenter } from './lang';
 import type { EntityType, Pack, PackEntity, PackFact } from './pack';
 
 export interface CandidateFact {
@@ -74,7 +75,7 @@ export function addCandidate(
 export function sentencesNaming(text: string, name: string, locale = 'en'): string[] {
   const wanted = fold(name);
   const out: string[] = [];
-  for (const { segment } of new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(text)) {
+  for (const { segment } of segmenter(locale, 'sentence')?.segment(text) ?? [{ segment: text }]) {
     const sentence = segment.replace(/\s+/g, ' ').trim();
     const folded = fold(sentence);
     const at = folded.indexOf(wanted);

@@ -1,13 +1,18 @@
 // The sentence around a mention, kept with a note so it still makes sense away from the page.
+import { segmenter } from './lang';
 
 const MAX_SENTENCE = 1000;
 
-/** The sentence of `text` that contains [start, end), trimmed; clipped around the mention if very long. */
-export function sentenceAround(text: string, start: number, end: number, locale = 'en'): string {
+/**
+ * The sentence of `text` that contains [start, end), trimmed; clipped around the mention if very long.
+ * `lang` is the page's own tag, whatever it says ("en_US" too; see lang.ts).
+ */
+export function sentenceAround(text: string, start: number, end: number, lang: string | null = 'en'): string {
   let from = 0;
   let to = text.length;
-  if (typeof Intl.Segmenter === 'function') {
-    for (const { index, segment } of new Intl.Segmenter(locale, { granularity: 'sentence' }).segment(text)) {
+  const sentences = segmenter(lang, 'sentence');
+  if (sentences) {
+    for (const { index, segment } of sentences.segment(text)) {
       if (index <= start && start < index + segment.length) {
         from = index;
         to = Math.max(index + segment.length, end);

@@ -3,7 +3,7 @@
 // and src/messaging/rules.ts says who may call it and what its data must look like.
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ArticleInput } from '@/src/core/extract';
-import type { Mention, SerializedMatcherJSON } from '@/src/core/matcher';
+import type { AliasMatch, SerializedMatcherJSON } from '@/src/core/matcher';
 import type { Pack, PackError } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/core/records';
 
@@ -124,7 +124,7 @@ export interface GlossProtocol {
   /** The compiled matcher for pages (or "remote" when it is too large to send); "unchanged" if the page has it. */
   getMatcher(data: { revision?: string }): MatcherDelivery;
   /** Matches page texts in the background (large knowledge bases). */
-  matchTexts(data: { texts: string[] }): { revision: string; mentions: Mention[][] };
+  matchTexts(data: { texts: string[] }): { revision: string; mentions: AliasMatch[][] };
   getEntity(data: { key: string }): EntityView | null;
   search(data: { query: string; limit?: number }): SearchResult[];
   listNotes(data: { entityKey?: string }): NoteView[];

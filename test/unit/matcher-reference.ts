@@ -4,7 +4,7 @@
  * regular expressions and String methods, tries every alias at every folded
  * position and picks leftmost-longest by brute force.
  */
-import type { AliasEntry, Mention } from '../../src/core/matcher';
+import type { AliasEntry, AliasMatch } from '../../src/core/matcher';
 
 const MARK_RANGES: ReadonlyArray<[number, number]> = [
   [0x0300, 0x036f],
@@ -86,7 +86,7 @@ export function refFoldText(s: string, caseFold: boolean): string {
 const spacedWord = (ch: string | undefined) =>
   ch !== undefined && WORD.test(ch) && typo(ch) === ch && !NO_SPACE.test(ch);
 
-export function referenceFindAll(aliases: ReadonlyArray<AliasEntry>, text: string): Mention[] {
+export function referenceFindAll(aliases: ReadonlyArray<AliasEntry>, text: string): AliasMatch[] {
   const chars = Array.from(text);
   const offsets: number[] = [];
   let o = 0;
@@ -136,7 +136,7 @@ export function referenceFindAll(aliases: ReadonlyArray<AliasEntry>, text: strin
     }
   });
 
-  const mentions: Mention[] = [];
+  const mentions: AliasMatch[] = [];
   let covered = 0;
   for (;;) {
     const open = hits.filter((h) => h.start >= covered);

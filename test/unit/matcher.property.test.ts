@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AliasEntry, createMatcher } from '../../src/core/matcher';
+import { type AliasEntry, createMatcher, reviveMatcher } from '../../src/core/matcher';
 import { referenceFindAll, refFoldText } from './matcher-reference';
 
 const WORDS = [
@@ -108,17 +108,42 @@ function aliasesFor(text: string): fc.Arbitrary<AliasEntry[]> {
 
 const scenario = textArb.chain((text) => aliasesFor(text).map((aliases) => ({ text, aliases })));
 
-describe('findAll agrees with the reference implementation', () => {
+/**
+ * Dense-table limits: the default (every state of these small sets is dense), 0 (every state
+ * takes the sparse rule, as the deep states of large packs do) and 2 (the two mixed).
+ */
+const LIMITS = [
+  { name: 'default dense limit', options: {} },
+  { name: 'every state sparse', options: { denseStates: 0 } },
+  { name: 'two dense states', options: { denseStates: 2 } },
+];
+
+describe.each(LIMITS)('findAll agrees with the reference implementation ($name)', ({ options }) => {
   it('on random Unicode texts and alias sets', () => {
     fc.assert(
       fc.property(scenario, ({ text, aliases }) => {
-        const got = createMatcher(aliases).findAll(text);
+        const got = createMatcher(aliases, options).findAll(text);
         expect(got).toEqual(referenceFindAll(aliases, text));
       }),
       { numRuns: 3000 },
     );
   });
 
+  it('and so do its serialised forms, revived', () => {
+    fc.assert(
+      fc.property(scenario, ({ text, aliases }) => {
+        const m = createMatcher(aliases, options);
+        const expected = referenceFindAll(aliases, text);
+        expect(reviveMatcher(m.serialize(), options).findAll(text)).toEqual(expected);
+        const json = JSON.parse(JSON.stringify(m.toJSON()));
+        expect(reviveMatcher(json, options).findAll(text)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('findAll on random input', () => {
   it('produces matches often enough to be meaningful', () => {
     let withMatches = 0;
     fc.assert(
