@@ -8,9 +8,9 @@ import {
   notesToWebAnnotations,
 } from '@/src/core/export';
 import { type BackupImportResult, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { downloadText } from './download';
 import { ErrorList } from './ErrorList';
-import { errorText } from './live';
 
 type ImportState =
   | { step: 'idle' }

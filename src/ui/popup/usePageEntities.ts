@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageEntityCount } from '@/src/messaging/content-protocol';
 import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
-import { useChangeSignal } from './useStorage';
+import { useChangeSignal } from '../hooks/useLive';
 
 export interface PageEntity {
   entity: EntitySummary;
