@@ -40,7 +40,7 @@ export function NoteForm(props: NoteFormProps) {
   // State updates are async: the ref stops a second Ctrl+Enter from saving twice.
   const savingRef = useRef(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const draft = useDraft(textareaRef, draftKey, initialText, text, base);
+  const draft = useDraft(textareaRef, draftKey, initialText);
   const id = useId();
   const textareaId = `${id}-text`;
   const errorId = `${id}-error`;
@@ -104,8 +104,10 @@ export function NoteForm(props: NoteFormProps) {
     void save(current.updatedAt);
   };
   const mergeByHand = (current: NoteRecord) => {
-    setText(`${text.trimEnd()}\n\n${current.text}`);
+    const merged = `${text.trimEnd()}\n\n${current.text}`;
+    setText(merged);
     setBase(current.updatedAt);
+    draft.typed(merged, current.updatedAt);
     setConflict(null);
     textareaRef.current?.focus();
   };
@@ -143,8 +145,11 @@ export function NoteForm(props: NoteFormProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
         onInput={(event) => {
-          setText(event.currentTarget.value);
+          const typed = event.currentTarget.value;
+          setText(typed);
           setRestored(false);
+          // At once, not after the re-render: a click that closes the card may come before it.
+          draft.typed(typed, base);
         }}
       />
       {restored && <p class="gloss-hint gloss-draft-restored">Your unsaved text is back.</p>}
@@ -201,16 +206,10 @@ export function NoteForm(props: NoteFormProps) {
 }
 
 /**
- * Keeps `text` as the draft under `key` a moment after typing stops, and at once when the form
- * goes away unsaved (the card closed or reloaded). Text equal to where the form started is no draft.
+ * Keeps what was typed as the draft under `key` a moment after typing stops, and at once when the
+ * form goes away unsaved (the card closed or reloaded). Text equal to where the form started is no draft.
  */
-function useDraft(
-  field: { current: HTMLElement | null },
-  key: string | undefined,
-  initialText: string,
-  text: string,
-  baseVersion?: number,
-) {
+function useDraft(field: { current: HTMLElement | null }, key: string | undefined, initialText: string) {
   const pending = useRef<{ text: string; baseVersion?: number } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const flush = () => {
@@ -228,13 +227,6 @@ function useDraft(
   const latest = useRef(flush);
   latest.current = flush;
 
-  useEffect(() => {
-    if (!key || (text === initialText && pending.current === null)) return;
-    pending.current = { text, baseVersion };
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => latest.current(), DRAFT_DELAY_MS);
-  }, [key, text, baseVersion]);
-
   // Closing the card or the popup unmounts the form (or unloads the page) before the timer fires.
   useEffect(() => {
     const win = field.current?.ownerDocument.defaultView;
@@ -247,6 +239,12 @@ function useDraft(
   }, []);
 
   return {
+    typed(text: string, baseVersion: number | undefined) {
+      if (!key) return;
+      pending.current = { text, baseVersion };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => latest.current(), DRAFT_DELAY_MS);
+    },
     /** Saved or cancelled: nothing to keep, also not what typing queued. */
     discard() {
       clearTimeout(timer.current);

@@ -140,6 +140,19 @@ describe('unsent text is kept as a draft', () => {
     expect(await readDraft(draftKeys.newNote('de/wiesbaden'))).toBeNull();
   });
 
+  it('keeps the last key even when the card closes before the form re-renders', async () => {
+    await show(props());
+    await click(buttonNamed('Add note'));
+    await type('Second draf');
+    const textarea = $<HTMLTextAreaElement>('textarea')!;
+    // A key, then at once a click that closes the card: no re-render in between.
+    textarea.value = 'Second draft';
+    textarea.dispatchEvent(new InputEvent('input', { bubbles: true }));
+    render(null, container);
+    await flush();
+    expect((await readDraft(draftKeys.newNote('de/wiesbaden')))?.text).toBe('Second draft');
+  });
+
   it('is kept a moment after typing stops, while the card stays open', async () => {
     await show(props());
     await click(buttonNamed('Add note'));
