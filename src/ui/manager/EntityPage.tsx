@@ -28,7 +28,14 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
       {live.status === 'ready' && live.data && (
         <div class="gloss-entity-page">
           <h1 class="gloss-visually-hidden">{live.data.entity.name}</h1>
-          <EntityCard view={live.data} onAddNote={addNote} onEditNote={editNote} onDeleteNote={deleteNote} />
+          <EntityCard
+            // Another entity is another card: no form of the last one stays open.
+            key={live.data.entity.key}
+            view={live.data}
+            onAddNote={addNote}
+            onEditNote={editNote}
+            onDeleteNote={deleteNote}
+          />
           {live.data.entity.packId === MY_KNOWLEDGE_PACK ? (
             <MyKnowledgeTools view={live.data} />
           ) : (

@@ -34,6 +34,8 @@ export function EntityPanel({ entityKey, onBack }: EntityPanelProps) {
       )}
       {live.status === 'ready' && live.data && (
         <EntityCard
+          // Another entity is another card: no form of the last one stays open.
+          key={live.data.entity.key}
           view={live.data}
           onAddNote={addNote}
           onEditNote={editNote}
