@@ -111,8 +111,8 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       notify({ kind: 'notes', entityKey: note.entityKey });
       return note;
     }),
-    updateNote: afterReady(async ({ id, text }) => {
-      const note = await updateNote(db, id, text);
+    updateNote: afterReady(async ({ id, text, baseVersion }) => {
+      const note = await updateNote(db, id, text, baseVersion);
       notify({ kind: 'notes', entityKey: note.entityKey });
       return note;
     }),

@@ -38,11 +38,36 @@ export async function createNote(db: GlossDb, input: NoteInput): Promise<NoteRec
   });
 }
 
-export async function updateNote(db: GlossDb, id: string, text: string): Promise<NoteRecord> {
+/**
+ * A save that would overwrite an edit made since the editor opened (two tabs editing one note).
+ * Its own properties travel with it through the messaging to the editor, which shows both texts.
+ */
+export class NoteConflictError extends Error {
+  override name = 'NoteConflictError';
+  constructor(readonly current: NoteRecord) {
+    super('This note was changed in another tab or window while you were editing it.');
+  }
+}
+
+/**
+ * Edits a note's text. `baseVersion` is the note's updatedAt when the edit began: updatedAt grows
+ * with every save (see below), so a different stored one means someone else saved meanwhile.
+ */
+export async function updateNote(
+  db: GlossDb,
+  id: string,
+  text: string,
+  baseVersion?: number,
+): Promise<NoteRecord> {
   const checked = checkedText(text);
   return db.transaction('rw', db.notes, async () => {
     const note = await db.notes.get(id);
     if (!note) throw new Error(`No note with id "${id}" (it may have been deleted in another tab)`);
+    if (baseVersion !== undefined && note.updatedAt !== baseVersion) {
+      // The same text is no conflict: a second tab saved what this one wanted.
+      if (note.text === checked) return note;
+      throw new NoteConflictError(note);
+    }
     const updated = { ...note, text: checked, updatedAt: Math.max(Date.now(), note.updatedAt + 1) };
     await db.notes.put(updated);
     return updated;

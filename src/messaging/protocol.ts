@@ -131,7 +131,12 @@ export interface GlossProtocol {
   /** Moves an (orphaned) note to another entity. */
   reattachNote(data: { id: string; entityKey: string }): NoteRecord;
   createNote(data: NoteInput): NoteRecord;
-  updateNote(data: { id: string; text: string }): NoteRecord;
+  /**
+   * `baseVersion`: the note's updatedAt when the edit began. If the note was saved since (another
+   * tab), nothing is written and the call fails with an error named "NoteConflictError" whose
+   * `current` is the stored note. Without it, the last save wins.
+   */
+  updateNote(data: { id: string; text: string; baseVersion?: number }): NoteRecord;
   deleteNote(data: { id: string }): void;
   listPacks(): PackSummary[];
   /** Pack JSON text; validated, then imported in one transaction or not at all. */

@@ -106,7 +106,10 @@ export const CALL_RULES = {
       selector: v.optional(selector),
     }),
   },
-  updateNote: { trust: 'page', data: v.object({ id: str(MAX_KEY), text: str(MAX_TEXT) }) },
+  updateNote: {
+    trust: 'page',
+    data: v.object({ id: str(MAX_KEY), text: str(MAX_TEXT), baseVersion: v.optional(count) }),
+  },
   deleteNote: { trust: 'page', data: byId },
   reportPage: { trust: 'page', data: v.object({ mentions: count, active: v.boolean() }) },
   // The selection composer (content script) picks an entity, or makes one, for a fact.

@@ -4,13 +4,17 @@ import type { EntityView } from '@/src/messaging/protocol';
 import { formatAbsolute, formatDate, formatNoteDate, isoTimestamp, safeHttpUrl, typeLabel } from './format';
 import { NoteForm } from './NoteForm';
 import { NotePage } from './NotePage';
+import { draftKeys } from './note-drafts';
 
 export interface EntityCardProps {
   view: EntityView;
   /** Save a new note; resolves with the saved note or rejects with an Error whose message is shown to the user. */
   onAddNote(text: string): Promise<unknown>;
-  /** Optional: edit/delete existing notes (the popover passes them; shown as small buttons per note). */
-  onEditNote?(id: string, text: string): Promise<unknown>;
+  /**
+   * Optional: edit/delete existing notes (shown as small buttons per note). `baseVersion` is the
+   * note's updatedAt when the edit began; reject with the background's conflict error to show both texts.
+   */
+  onEditNote?(id: string, text: string, baseVersion?: number): Promise<unknown>;
   onDeleteNote?(id: string): Promise<unknown>;
   /** Esc inside the card when no form is open: the host closes the popover and returns focus. */
   onClose?(): void;
@@ -114,7 +118,7 @@ export function EntityCard(props: EntityCardProps) {
                 now={now}
                 editing={form?.kind === 'edit' && form.noteId === note.id}
                 onStartEdit={onEditNote && (() => setForm({ kind: 'edit', noteId: note.id }))}
-                onSave={onEditNote && ((text) => onEditNote(note.id, text))}
+                onSave={onEditNote && ((text, base) => onEditNote(note.id, text, base))}
                 onCloseForm={closeForm}
                 onDelete={onDeleteNote && (() => onDeleteNote(note.id))}
                 onDeleted={() => setReturnFocus('add')}
@@ -123,7 +127,12 @@ export function EntityCard(props: EntityCardProps) {
           </ul>
         )}
         {form?.kind === 'add' ? (
-          <NoteForm onSave={onAddNote} onSaved={closeForm} onCancel={closeForm} />
+          <NoteForm
+            draftKey={draftKeys.newNote(entity.key)}
+            onSave={(text) => onAddNote(text)}
+            onSaved={closeForm}
+            onCancel={closeForm}
+          />
         ) : (
           <button
             type="button"
@@ -204,7 +213,7 @@ interface NoteItemProps {
   now: number | undefined;
   editing: boolean;
   onStartEdit: (() => void) | undefined;
-  onSave: ((text: string) => Promise<unknown>) | undefined;
+  onSave: ((text: string, baseVersion?: number) => Promise<unknown>) | undefined;
   onCloseForm(): void;
   onDelete: (() => Promise<unknown>) | undefined;
   onDeleted(): void;
@@ -258,7 +267,14 @@ function NoteItem({
   if (editing && onSave) {
     return (
       <li class="gloss-note" data-note-id={note.id}>
-        <NoteForm initialText={note.text} onSave={onSave} onSaved={onCloseForm} onCancel={onCloseForm} />
+        <NoteForm
+          initialText={note.text}
+          baseVersion={note.updatedAt}
+          draftKey={draftKeys.edit(note.id)}
+          onSave={onSave}
+          onSaved={onCloseForm}
+          onCancel={onCloseForm}
+        />
       </li>
     );
   }

@@ -1,7 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { type EntityType, MY_KNOWLEDGE_PACK } from '@/src/core/vocabulary';
 import type { EntitySummary } from '@/src/messaging/protocol';
 import { typeLabel } from './format';
+import { useDebouncedQuery } from './hooks/useDebouncedQuery';
+import { knowledgeChange, useLive } from './hooks/useLive';
 import type { SelectionComposerProps } from './SelectionComposer';
 import { TypeSelect } from './TypeSelect';
 
@@ -16,7 +18,6 @@ type About = { entity: EntitySummary } | { name: string; type: EntityType };
 export function FactComposer(props: SelectionComposerProps & { initialText: string }) {
   const { api } = props;
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<EntitySummary[]>([]);
   const [newType, setNewType] = useState<EntityType>('other');
   const [about, setAbout] = useState<About | null>(null);
   const [text, setText] = useState(props.initialText);
@@ -28,19 +29,9 @@ export function FactComposer(props: SelectionComposerProps & { initialText: stri
   useLayoutEffect(() => {
     if (!about) search.current?.focus();
   }, [about]);
-  useEffect(() => {
-    let stale = false;
-    const timer = setTimeout(() => {
-      api.listEntities(query.trim()).then(
-        (found) => !stale && setResults(found),
-        () => !stale && setResults([]),
-      );
-    }, 120);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [query, api]);
+  const settled = useDebouncedQuery(query).query;
+  const found = useLive(() => api.listEntities(settled), [settled, api], knowledgeChange);
+  const results = found.status === 'ready' ? found.data : [];
 
   const ownEntityKey = async (target: About): Promise<string> => {
     if ('entity' in target && target.entity.packId === MY_KNOWLEDGE_PACK) return target.entity.key;

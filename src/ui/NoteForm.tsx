@@ -1,10 +1,18 @@
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { NoteRecord } from '@/src/core/records';
+import { errorText } from './hooks/useLive';
+import { conflictingNote } from './note-conflict';
+import { clearDraft, readDraft, writeDraft } from './note-drafts';
 
 export interface NoteFormProps {
   /** The text to start from (editing an existing note). */
   initialText?: string;
+  /** Editing an existing note: its updatedAt, passed back to onSave so the background can spot a conflict. */
+  baseVersion?: number;
+  /** Where the unsent text is kept (see note-drafts.ts); without it nothing is kept. */
+  draftKey?: string;
   /** Save the text; a rejection's message is shown and the typed text is kept. */
-  onSave(text: string): Promise<unknown>;
+  onSave(text: string, baseVersion?: number): Promise<unknown>;
   /** After a successful save: the owner closes the form. */
   onSaved(): void;
   /** Cancel button or Esc in the form. */
@@ -13,17 +21,26 @@ export interface NoteFormProps {
   saveLabel?: string;
 }
 
-const errorMessage = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error ?? '')) || 'The note could not be saved.';
+/** Typing keeps the draft this long after the last key, not on every key (each write reaches every tab). */
+const DRAFT_DELAY_MS = 250;
 
-/** The add/edit note form. Esc and Cancel close it; Ctrl+Enter or Cmd+Enter saves. */
-export function NoteForm({ initialText = '', onSave, onSaved, onCancel, saveLabel = 'Save' }: NoteFormProps) {
+/**
+ * The add/edit note form. Esc and Cancel close it; Ctrl+Enter or Cmd+Enter saves. Unsent text is
+ * kept as a draft and comes back when the form opens again. When the note was saved elsewhere
+ * meanwhile, both texts are shown and the user keeps theirs, keeps the other, or merges by hand.
+ */
+export function NoteForm(props: NoteFormProps) {
+  const { initialText = '', draftKey, onSave, onSaved, onCancel, saveLabel = 'Save' } = props;
   const [text, setText] = useState(initialText);
+  const [base, setBase] = useState(props.baseVersion);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<NoteRecord | null>(null);
+  const [restored, setRestored] = useState(false);
   // State updates are async: the ref stops a second Ctrl+Enter from saving twice.
   const savingRef = useRef(false);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const draft = useDraft(textareaRef, draftKey, initialText);
   const id = useId();
   const textareaId = `${id}-text`;
   const errorId = `${id}-error`;
@@ -37,24 +54,62 @@ export function NoteForm({ initialText = '', onSave, onSaved, onCancel, saveLabe
     textarea.setSelectionRange(textarea.value.length, textarea.value.length);
   }, []);
 
-  const save = async () => {
+  // A draft from before comes back, unless the user has started typing meanwhile.
+  useEffect(() => {
+    if (!draftKey) return;
+    let live = true;
+    void readDraft(draftKey).then((found) => {
+      const textarea = textareaRef.current;
+      if (!live || !found || !textarea || textarea.value !== initialText) return;
+      setText(found.text);
+      if (found.baseVersion !== undefined) setBase(found.baseVersion);
+      setRestored(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [draftKey]);
+
+  const save = async (version = base) => {
     if (savingRef.current || text.trim() === '') return;
     savingRef.current = true;
     setSaving(true);
     setError(null);
+    setConflict(null);
     try {
-      await onSave(text);
+      await onSave(text, version);
     } catch (caught) {
       savingRef.current = false;
       setSaving(false);
-      setError(errorMessage(caught));
+      const current = conflictingNote(caught);
+      if (current) setConflict(current);
+      else setError(errorText(caught, 'The note could not be saved.'));
       textareaRef.current?.focus();
       return;
     }
     savingRef.current = false;
     setSaving(false);
+    draft.discard();
     setText('');
     onSaved();
+  };
+
+  const cancel = () => {
+    draft.discard();
+    onCancel();
+  };
+
+  const keepMine = (current: NoteRecord) => {
+    setBase(current.updatedAt);
+    void save(current.updatedAt);
+  };
+  const mergeByHand = (current: NoteRecord) => {
+    const merged = `${text.trimEnd()}\n\n${current.text}`;
+    setText(merged);
+    setBase(current.updatedAt);
+    draft.typed(merged, current.updatedAt);
+    setConflict(null);
+    textareaRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -62,7 +117,7 @@ export function NoteForm({ initialText = '', onSave, onSaved, onCancel, saveLabe
       // Esc closes only the form; the popover around the card listens for Esc too.
       event.preventDefault();
       event.stopPropagation();
-      onCancel();
+      cancel();
     } else if (
       event.key === 'Enter' &&
       (event.ctrlKey || event.metaKey) &&
@@ -89,24 +144,112 @@ export function NoteForm({ initialText = '', onSave, onSaved, onCancel, saveLabe
         readOnly={saving}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={(event) => {
+          const typed = event.currentTarget.value;
+          setText(typed);
+          setRestored(false);
+          // At once, not after the re-render: a click that closes the card may come before it.
+          draft.typed(typed, base);
+        }}
       />
+      {restored && <p class="gloss-hint gloss-draft-restored">Your unsaved text is back.</p>}
       {error && (
         <p id={errorId} class="gloss-error" role="alert">
           <bdi>{error}</bdi>
         </p>
       )}
-      <div class="gloss-actions">
-        <button type="button" class="gloss-button gloss-button-primary" disabled={!canSave} onClick={save}>
-          {saving ? 'Saving…' : saveLabel}
-        </button>
-        <button type="button" class="gloss-button" onClick={onCancel}>
-          Cancel
-        </button>
-        <span class="gloss-hint" aria-hidden="true">
-          Ctrl+Enter to save
-        </span>
-      </div>
+      {conflict ? (
+        <div class="gloss-conflict" role="alert">
+          <p class="gloss-error">
+            This note was changed in another tab or window while you were editing it. Yours is in the box
+            above; the other version is:
+          </p>
+          <blockquote class="gloss-quote gloss-conflict-theirs" dir="auto">
+            {conflict.text}
+          </blockquote>
+          <div class="gloss-actions">
+            <button
+              type="button"
+              class="gloss-button gloss-button-primary"
+              onClick={() => keepMine(conflict)}
+            >
+              Keep mine
+            </button>
+            <button type="button" class="gloss-button" onClick={cancel}>
+              Keep the other
+            </button>
+            <button type="button" class="gloss-button" onClick={() => mergeByHand(conflict)}>
+              Merge by hand
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="gloss-actions">
+          <button
+            type="button"
+            class="gloss-button gloss-button-primary"
+            disabled={!canSave}
+            onClick={() => save()}
+          >
+            {saving ? 'Saving…' : saveLabel}
+          </button>
+          <button type="button" class="gloss-button" onClick={cancel}>
+            Cancel
+          </button>
+          <span class="gloss-hint" aria-hidden="true">
+            Ctrl+Enter to save
+          </span>
+        </div>
+      )}
     </form>
   );
+}
+
+/**
+ * Keeps what was typed as the draft under `key` a moment after typing stops, and at once when the
+ * form goes away unsaved (the card closed or reloaded). Text equal to where the form started is no draft.
+ */
+function useDraft(field: { current: HTMLElement | null }, key: string | undefined, initialText: string) {
+  const pending = useRef<{ text: string; baseVersion?: number } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const flush = () => {
+    clearTimeout(timer.current);
+    const next = pending.current;
+    pending.current = null;
+    if (!key || !next) return;
+    const unchanged = next.text.trim() === '' || next.text === initialText;
+    void (
+      unchanged
+        ? clearDraft(key)
+        : writeDraft(key, { text: next.text, baseVersion: next.baseVersion, savedAt: Date.now() })
+    ).catch(() => {}); // The extension was reloaded under the page: nowhere left to keep it.
+  };
+  const latest = useRef(flush);
+  latest.current = flush;
+
+  // Closing the card or the popup unmounts the form (or unloads the page) before the timer fires.
+  useEffect(() => {
+    const win = field.current?.ownerDocument.defaultView;
+    const onHide = () => latest.current();
+    win?.addEventListener('pagehide', onHide);
+    return () => {
+      win?.removeEventListener('pagehide', onHide);
+      latest.current();
+    };
+  }, []);
+
+  return {
+    typed(text: string, baseVersion: number | undefined) {
+      if (!key) return;
+      pending.current = { text, baseVersion };
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => latest.current(), DRAFT_DELAY_MS);
+    },
+    /** Saved or cancelled: nothing to keep, also not what typing queued. */
+    discard() {
+      clearTimeout(timer.current);
+      pending.current = null;
+      if (key) void clearDraft(key).catch(() => {});
+    },
+  };
 }

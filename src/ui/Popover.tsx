@@ -8,7 +8,8 @@ import { EntityCard } from './EntityCard';
 export interface PopoverApi {
   getEntity(key: string): Promise<EntityView | null>;
   createNote(input: NoteInput): Promise<unknown>;
-  updateNote(id: string, text: string): Promise<unknown>;
+  /** `baseVersion`: the note's updatedAt when the edit began (see the protocol's updateNote). */
+  updateNote(id: string, text: string, baseVersion?: number): Promise<unknown>;
   deleteNote(id: string): Promise<unknown>;
   rememberChoice(mentionText: string, key: string): Promise<void>;
   /** Calls back when notes of an entity change anywhere; returns the unsubscribe. */
@@ -120,7 +121,7 @@ export function Popover(props: PopoverProps) {
             quote: props.sentence,
           })
         }
-        onEditNote={(id, text) => api.updateNote(id, text)}
+        onEditNote={(id, text, base) => api.updateNote(id, text, base)}
         onDeleteNote={(id) => api.deleteNote(id)}
       />
     );

@@ -1,16 +1,16 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { sendMessage } from '@/src/messaging/protocol';
+import { knowledgeChange, useLive } from './hooks/useLive';
+import { useSettings } from './hooks/useSettings';
 import { CaptureArticle } from './popup/CaptureArticle';
 import { EntityPanel } from './popup/EntityPanel';
 import { KnowledgeNotice } from './popup/KnowledgeNotice';
 import { PauseControls } from './popup/PauseControls';
 import { PopupFooter } from './popup/PopupFooter';
 import { SearchBox } from './popup/SearchBox';
-import { SearchResults } from './popup/SearchResults';
+import { SearchResults, useSearch } from './popup/SearchResults';
 import { ThisPage } from './popup/ThisPage';
-import { usePacks } from './popup/usePacks';
 import { usePageState } from './popup/usePageState';
-import { useSearch } from './popup/useSearch';
-import { useSettings } from './popup/useStorage';
 
 /**
  * The toolbar popup: what Gloss found on the current page, Gloss on/off for the site, search
@@ -18,8 +18,9 @@ import { useSettings } from './popup/useStorage';
  */
 export function Popup() {
   const { status, askNow } = usePageState();
-  const settings = useSettings();
-  const packs = usePacks();
+  const stored = useSettings();
+  const settings = stored.status === 'ready' ? stored.data : null;
+  const packs = useLive(() => sendMessage('listPacks', undefined), [], knowledgeChange);
   const [query, setQuery] = useState('');
   const search = useSearch(query);
   const [openKey, setOpenKey] = useState<string | null>(null);
@@ -54,7 +55,7 @@ export function Popup() {
         ) : (
           <>
             <SearchBox query={query} onQuery={setQuery} />
-            {packs.status === 'ready' && <KnowledgeNotice packs={packs.packs} />}
+            {packs.status === 'ready' && <KnowledgeNotice packs={packs.data} />}
             {query.trim() ? (
               <SearchResults search={search} onOpen={setOpenKey} />
             ) : (

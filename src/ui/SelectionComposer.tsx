@@ -4,6 +4,7 @@ import type { TextQuoteSelector } from '@/src/core/anchor';
 import type { EntityInput, EntitySummary, FactInput, NoteInput } from '@/src/messaging/protocol';
 import { FactComposer } from './FactComposer';
 import { NoteForm } from './NoteForm';
+import { draftKeys } from './note-drafts';
 import { PopoverFrame } from './PopoverFrame';
 
 export interface ComposerApi {
@@ -38,6 +39,7 @@ export function SelectionComposer(props: SelectionComposerProps) {
       </blockquote>
       {kind === 'note' ? (
         <NoteForm
+          draftKey={draftKeys.selection(props.pageUrl, selector)}
           onSave={(text) =>
             api.createNote({
               entityKey: '',

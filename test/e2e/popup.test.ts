@@ -199,7 +199,10 @@ describe('the popup on a page Gloss marked', () => {
     await panel.getByRole('button', { name: 'Save' }).click();
     await panel.locator('.gloss-note-text', { hasText: 'Asked about from the popup' }).waitFor();
     const notes = await callBackground(popup, 'listNotes', { entityKey: `${PACK}/viktor-orban` });
-    expect(notes.map((n) => [n.text, n.pageTitle])).toEqual([['Asked about from the popup', 'Gloss popup']]);
+    // Written in the popup, about no page: stored as the manager's card stores it (useEntityNotes).
+    expect(notes.map((n) => [n.text, n.pageUrl, n.pageTitle])).toEqual([
+      ['Asked about from the popup', '', ''],
+    ]);
 
     // Back returns to the results, with the focus on the hit that opened the card.
     await panel.getByRole('button', { name: 'Back' }).click();

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import type { NoteRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { AmbiguityChooser } from '@/src/ui/AmbiguityChooser';
@@ -80,6 +81,8 @@ function note(fields: Partial<NoteRecord> & { id: string }): NoteRecord {
 
 let container: HTMLElement;
 beforeEach(() => {
+  // Unsent note text is kept in extension storage: each test starts without drafts.
+  fakeBrowser.reset();
   container = document.createElement('div');
   document.body.append(container);
 });
@@ -400,7 +403,8 @@ describe('NoteForm in the card', () => {
     await type(textarea, 'Visited in June.');
     await key(textarea, { key: 'Enter', ctrlKey: true });
     await flush();
-    expect(onEditNote).toHaveBeenCalledWith('n1', 'Visited in June.');
+    // The version the edit began from goes with it, so a save made elsewhere meanwhile is a conflict.
+    expect(onEditNote).toHaveBeenCalledWith('n1', 'Visited in June.', NOW);
     expect($('textarea')).toBeNull();
 
     await click(buttonNamed('Delete note'));

@@ -9,11 +9,11 @@ import {
 } from '@/src/core/export';
 import { formatPackError } from '@/src/core/pack';
 import { type BackupImportResult, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { DraftList } from './DraftList';
 import { downloadText } from './download';
 import { ErrorList } from './ErrorList';
 import { lastBackupItem } from './last-backup';
-import { errorText } from './live';
 
 type ImportState =
   | { step: 'idle' }

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { errorText } from '../hooks/useLive';
 import { Dialog } from './Dialog';
-import { errorText } from './live';
 
 export interface ConfirmDialogProps {
   title: string;

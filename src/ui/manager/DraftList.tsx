@@ -3,7 +3,7 @@ import { draftExpiresAt } from '@/src/core/drafts';
 import { formatBytes } from '@/src/core/export';
 import { type DraftSummary, sendMessage } from '@/src/messaging/protocol';
 import { formatAbsolute } from '../format';
-import { errorText, useLive } from './live';
+import { errorText, useLive } from '../hooks/useLive';
 import { routeHash } from './route';
 
 /** Captured articles waiting for review: open one to review it, or discard it. */

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { sendMessage } from '@/src/messaging/protocol';
 import { typeLabel } from '../format';
-import { useLive } from './live';
+import { useDebouncedQuery } from '../hooks/useDebouncedQuery';
+import { useLive } from '../hooks/useLive';
 import { entityHref } from './route';
 
 const PAGE = 50;
@@ -9,17 +10,11 @@ const PAGE = 50;
 /** Every entity, searchable by name or alias, 50 at a time. */
 export function EntityBrowser() {
   const [typed, setTyped] = useState('');
-  const [query, setQuery] = useState('');
-  const [offset, setOffset] = useState(0);
-
-  // Search as the user types, without a request per key press.
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      setQuery(typed.trim());
-      setOffset(0);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const { query } = useDebouncedQuery(typed);
+  // A page number belongs to its query: a new query starts at the first page.
+  const [paging, setPaging] = useState({ query, offset: 0 });
+  const offset = paging.query === query ? paging.offset : 0;
+  const setOffset = (next: number) => setPaging({ query, offset: next });
 
   const live = useLive(() => sendMessage('listEntities', { query, offset, limit: PAGE }), [query, offset]);
   const total = live.status === 'ready' ? live.data.total : 0;

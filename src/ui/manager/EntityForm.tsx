@@ -1,9 +1,9 @@
 import { useId, useState } from 'preact/hooks';
 import type { EntityType } from '@/src/core/pack';
 import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { TypeSelect } from '../TypeSelect';
 import { useFocusOnMount } from './focus';
-import { errorText } from './live';
 
 export interface EntityFormProps {
   /** The entity to edit; absent for a new one in "My knowledge". */

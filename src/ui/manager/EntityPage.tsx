@@ -1,11 +1,11 @@
-import { MY_KNOWLEDGE_PACK, sendMessage } from '@/src/messaging/protocol';
+import { MY_KNOWLEDGE_PACK } from '@/src/messaging/protocol';
 import { EntityCard } from '../EntityCard';
-import { useLive } from './live';
+import { useEntityNotes } from '../hooks/useEntityNotes';
 import { MyKnowledgeTools } from './MyKnowledgeTools';
 
 /** #entity/<key>: the entity's card (facts, sources, notes) and, for "My knowledge", editing. */
 export function EntityPage({ entityKey }: { entityKey: string }) {
-  const live = useLive(() => sendMessage('getEntity', { key: entityKey }), [entityKey]);
+  const { live, addNote, editNote, deleteNote } = useEntityNotes(entityKey);
 
   return (
     <>
@@ -29,12 +29,12 @@ export function EntityPage({ entityKey }: { entityKey: string }) {
         <div class="gloss-entity-page">
           <h1 class="gloss-visually-hidden">{live.data.entity.name}</h1>
           <EntityCard
+            // Another entity is another card: no form of the last one stays open.
+            key={live.data.entity.key}
             view={live.data}
-            onAddNote={(text) =>
-              sendMessage('createNote', { entityKey, text, pageUrl: '', pageTitle: '', quote: '' })
-            }
-            onEditNote={(id, text) => sendMessage('updateNote', { id, text })}
-            onDeleteNote={(id) => sendMessage('deleteNote', { id })}
+            onAddNote={addNote}
+            onEditNote={editNote}
+            onDeleteNote={deleteNote}
           />
           {live.data.entity.packId === MY_KNOWLEDGE_PACK ? (
             <MyKnowledgeTools view={live.data} />

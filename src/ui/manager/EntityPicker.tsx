@@ -1,8 +1,9 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
 import { typeLabel } from '../format';
+import { useDebouncedQuery } from '../hooks/useDebouncedQuery';
+import { errorText, useLive } from '../hooks/useLive';
 import { useFocusOnMount } from './focus';
-import { errorText } from './live';
 
 export interface EntityPickerProps {
   label: string;
@@ -15,23 +16,12 @@ export function EntityPicker({ label, onPick, onCancel }: EntityPickerProps) {
   const id = useId();
   const focusRef = useFocusOnMount<HTMLInputElement>();
   const [query, setQuery] = useState('');
-  const [results, setResults] = useState<EntitySummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const settled = useDebouncedQuery(query).query;
+  const live = useLive(() => sendMessage('listEntities', { query: settled, limit: 8 }), [settled]);
+  const results = live.status === 'ready' ? live.data.entities : [];
+  const [pickError, setError] = useState<string | null>(null);
+  const error = pickError ?? (live.status === 'error' ? `Could not search entities. ${live.message}` : null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let stale = false;
-    const timer = setTimeout(() => {
-      sendMessage('listEntities', { query: query.trim(), limit: 8 }).then(
-        (page) => !stale && setResults(page.entities),
-        (caught: unknown) => !stale && setError(errorText(caught, 'Could not search entities.')),
-      );
-    }, 150);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [query]);
 
   const pick = async (entity: EntitySummary) => {
     setBusy(true);

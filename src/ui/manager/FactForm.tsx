@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type EntityView, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { useFocusOnMount } from './focus';
-import { errorText } from './live';
 
 export interface FactFormProps {
   entityKey: string;

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/src/messaging/protocol';
+import { useLive } from '../hooks/useLive';
 import { EntityBrowser } from './EntityBrowser';
 import { EntityForm } from './EntityForm';
-import { useLive } from './live';
 import { PackImport } from './PackImport';
 import { PackItem } from './PackItem';
 import { entityHref } from './route';

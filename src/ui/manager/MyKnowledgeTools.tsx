@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { type EntityView, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { ConfirmDialog } from './ConfirmDialog';
 import { EntityForm } from './EntityForm';
 import { FactForm } from './FactForm';
-import { errorText } from './live';
 
 type Editing = { kind: 'entity' } | { kind: 'fact'; key: string | null } | { kind: 'delete-entity' } | null;
 

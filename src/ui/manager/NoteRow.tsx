@@ -3,6 +3,7 @@ import { type NoteView, sendMessage } from '@/src/messaging/protocol';
 import { formatAbsolute, formatNoteDate, isoTimestamp } from '../format';
 import { NoteForm } from '../NoteForm';
 import { NotePage } from '../NotePage';
+import { draftKeys } from '../note-drafts';
 import { EntityPicker } from './EntityPicker';
 import { entityHref } from './route';
 
@@ -71,7 +72,9 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
         {mode === 'edit' ? (
           <NoteForm
             initialText={note.text}
-            onSave={(text) => sendMessage('updateNote', { id: note.id, text })}
+            baseVersion={note.updatedAt}
+            draftKey={draftKeys.edit(note.id)}
+            onSave={(text, baseVersion) => sendMessage('updateNote', { id: note.id, text, baseVersion })}
             onSaved={close}
             onCancel={close}
           />

@@ -8,8 +8,8 @@ import {
   notesToMarkdown,
 } from '@/src/core/export';
 import { type NoteView, sendMessage } from '@/src/messaging/protocol';
+import { errorText, useLive } from '../hooks/useLive';
 import { downloadText } from './download';
-import { errorText, useLive } from './live';
 import { NoteFilters } from './NoteFilters';
 import { NoteRow } from './NoteRow';
 import { deleteNotes, restoreNotes } from './restore';

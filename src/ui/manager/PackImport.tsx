@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '@/src/core/export';
 import { type PackValidation, validatePack } from '@/src/core/pack';
 import { type ImportResult, type PackSummary, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { ErrorList } from './ErrorList';
-import { errorText } from './live';
 
 type State =
   | { step: 'idle' }

@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
 import { packFileName } from '@/src/core/export';
 import { type PackSummary, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../hooks/useLive';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadText } from './download';
-import { errorText } from './live';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 

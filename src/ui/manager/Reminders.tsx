@@ -3,8 +3,8 @@ import { unsavedOldThings } from '@/src/core/backup';
 import { expiryWarning } from '@/src/core/drafts';
 import { MY_KNOWLEDGE_PACK, sendMessage } from '@/src/messaging/protocol';
 import { getSettings } from '@/src/settings/settings';
+import { useLive } from '../hooks/useLive';
 import { lastBackupItem } from './last-backup';
-import { useLive } from './live';
 import { routeHash } from './route';
 
 const plural = (n: number, one: string, many = `${one}s`) =>

@@ -9,10 +9,10 @@ import {
 } from '@/src/core/review';
 import { type Draft, type ImportResult, sendMessage } from '@/src/messaging/protocol';
 import { formatDate } from '../format';
+import { errorText } from '../hooks/useLive';
 import { AddCandidate } from './AddCandidate';
 import { CandidateRow } from './CandidateRow';
 import { ErrorList } from './ErrorList';
-import { errorText } from './live';
 import { routeHash } from './route';
 
 type Outcome = { kind: 'saved'; result: Extract<ImportResult, { ok: true }> } | { kind: 'discarded' } | null;

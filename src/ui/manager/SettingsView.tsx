@@ -1,7 +1,13 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { getSettings, type HighlightStyle, MAX_HOVER_DELAY, updateSettings } from '@/src/settings/settings';
+import {
+  DEFAULT_SETTINGS,
+  type HighlightStyle,
+  MAX_HOVER_DELAY,
+  updateSettings,
+} from '@/src/settings/settings';
+import { errorText } from '../hooks/useLive';
+import { useSettings } from '../hooks/useSettings';
 import { DeleteAllData } from './DeleteAllData';
-import { errorText, useLive } from './live';
 import { Shortcuts } from './Shortcuts';
 import { SiteList } from './SiteList';
 
@@ -14,7 +20,7 @@ const STYLES: Array<{ value: HighlightStyle; label: string; hint: string }> = [
 /** Preferences, shown as stored and saved as soon as they change (every tab follows at once). */
 export function SettingsView() {
   const id = useId();
-  const live = useLive(getSettings, []);
+  const live = useSettings();
   const [delay, setDelay] = useState('');
   const [error, setError] = useState<string | null>(null);
   const settings = live.status === 'ready' ? live.data : null;
@@ -34,7 +40,7 @@ export function SettingsView() {
   const commitDelay = () => {
     const value = Math.round(Number(delay));
     if (delay.trim() === '' || !Number.isFinite(value)) {
-      setDelay(String(settings?.hoverDelay ?? 300));
+      setDelay(String(settings?.hoverDelay ?? DEFAULT_SETTINGS.hoverDelay));
       return;
     }
     const clamped = Math.min(MAX_HOVER_DELAY, Math.max(0, value));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { errorText } from './live';
+import { errorText } from '../hooks/useLive';
 
 export interface UndoToastProps {
   message: string;

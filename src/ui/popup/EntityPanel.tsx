@@ -1,13 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { type EntityView, sendMessage } from '@/src/messaging/protocol';
+import { useEffect, useRef } from 'preact/hooks';
 import { EntityCard } from '../EntityCard';
-import { latestOnly } from './latest';
-import { useChangeSignal } from './useStorage';
-
-type Loaded =
-  | { status: 'loading' }
-  | { status: 'ready'; view: EntityView | null }
-  | { status: 'error'; message: string };
+import { useEntityNotes } from '../hooks/useEntityNotes';
 
 export interface EntityPanelProps {
   entityKey: string;
@@ -16,28 +9,9 @@ export interface EntityPanelProps {
 
 /** One entity's card inside the popup, with its notes kept current, and a way back. */
 export function EntityPanel({ entityKey, onBack }: EntityPanelProps) {
-  const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
+  const { live, addNote, editNote, deleteNote } = useEntityNotes(entityKey);
   const backRef = useRef<HTMLButtonElement>(null);
-
-  const load = useMemo(
-    () =>
-      latestOnly(
-        () => sendMessage('getEntity', { key: entityKey }),
-        (view) => setLoaded({ status: 'ready', view }),
-        (error) => setLoaded({ status: 'error', message: error.message }),
-      ),
-    [entityKey],
-  );
-  useEffect(() => {
-    void load();
-    backRef.current?.focus();
-  }, [load]);
-  useChangeSignal((change) => {
-    if (change.kind === 'knowledge' || !change.entityKey || change.entityKey === entityKey) void load();
-  });
-
-  // Each change also reloads at once, so the card never waits for the change signal to round-trip.
-  const after = (action: Promise<unknown>) => action.then((result) => load().then(() => result));
+  useEffect(() => backRef.current?.focus(), [entityKey]);
 
   return (
     <div class="gloss-popup-entity" data-testid="entity-panel">
@@ -49,31 +23,23 @@ export function EntityPanel({ entityKey, onBack }: EntityPanelProps) {
       >
         <span aria-hidden="true">←</span>Back
       </button>
-      {loaded.status === 'loading' && <p class="gloss-muted">Loading…</p>}
-      {loaded.status === 'error' && (
+      {live.status === 'loading' && <p class="gloss-muted">Loading…</p>}
+      {live.status === 'error' && (
         <p class="gloss-error" role="alert">
-          Gloss could not read this entity: <bdi>{loaded.message}</bdi>
+          Gloss could not read this entity: <bdi>{live.message}</bdi>
         </p>
       )}
-      {loaded.status === 'ready' && !loaded.view && (
+      {live.status === 'ready' && !live.data && (
         <p class="gloss-muted">This entity is no longer in your knowledge base.</p>
       )}
-      {loaded.status === 'ready' && loaded.view && (
+      {live.status === 'ready' && live.data && (
         <EntityCard
-          view={loaded.view}
-          onAddNote={(text) =>
-            after(
-              sendMessage('createNote', {
-                entityKey,
-                text,
-                pageUrl: '',
-                pageTitle: 'Gloss popup',
-                quote: '',
-              }),
-            )
-          }
-          onEditNote={(id, text) => after(sendMessage('updateNote', { id, text }))}
-          onDeleteNote={(id) => after(sendMessage('deleteNote', { id }))}
+          // Another entity is another card: no form of the last one stays open.
+          key={live.data.entity.key}
+          view={live.data}
+          onAddNote={addNote}
+          onEditNote={editNote}
+          onDeleteNote={deleteNote}
           onClose={onBack}
         />
       )}

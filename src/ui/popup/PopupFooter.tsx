@@ -1,10 +1,11 @@
+import type { PackSummary } from '@/src/messaging/protocol';
+import type { Live } from '../hooks/useLive';
 import { openManager } from './KnowledgeNotice';
-import type { PacksState } from './usePacks';
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The way to the manager, and what the knowledge base holds in one line. */
-export function PopupFooter({ packs }: { packs: PacksState }) {
+export function PopupFooter({ packs }: { packs: Live<PackSummary[]> }) {
   return (
     <footer class="gloss-popup-footer">
       <button type="button" class="gloss-popup-manage" onClick={openManager}>
@@ -12,7 +13,7 @@ export function PopupFooter({ packs }: { packs: PacksState }) {
       </button>
       <p class="gloss-muted gloss-popup-summary" data-testid="packs">
         {packs.status === 'error' && 'Gloss could not read its knowledge base.'}
-        {packs.status === 'ready' && summary(packs.packs)}
+        {packs.status === 'ready' && summary(packs.data)}
       </p>
     </footer>
   );

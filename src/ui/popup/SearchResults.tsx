@@ -1,6 +1,28 @@
-import type { SearchResult } from '@/src/messaging/protocol';
+import { type SearchResult, sendMessage } from '@/src/messaging/protocol';
 import { typeLabel } from '../format';
-import type { SearchState } from './useSearch';
+import { useDebouncedQuery } from '../hooks/useDebouncedQuery';
+import { type Live, useLive } from '../hooks/useLive';
+
+const LIMIT = 20;
+
+export interface SearchState {
+  /** Typing has run ahead of the results shown. */
+  searching: boolean;
+  /** The answer to the last search sent: the query it was for, and its hits. */
+  live: Live<{ query: string; results: SearchResult[] }>;
+}
+
+/** Searches the knowledge base and notes as the user types, once typing pauses; kept current. */
+export function useSearch(typed: string): SearchState {
+  const { query, pending } = useDebouncedQuery(typed);
+  const live = useLive(
+    async () => ({ query, results: query ? await sendMessage('search', { query, limit: LIMIT }) : [] }),
+    [query],
+    (change) => change.kind !== 'settings',
+  );
+  const stale = live.status === 'loading' || (live.status === 'ready' && live.data.query !== query);
+  return { searching: pending || stale, live };
+}
 
 const KIND_LABEL: Record<SearchResult['kind'], string> = {
   entity: 'Also known as',
@@ -15,21 +37,23 @@ export interface SearchResultsProps {
 
 /** Search hits, one button each; a hit opens its entity's card. */
 export function SearchResults({ search, onOpen }: SearchResultsProps) {
+  const { live } = search;
   return (
     <section class="gloss-popup-section" aria-labelledby="gloss-results">
       <h2 id="gloss-results" class="gloss-section-heading">
         Search results
       </h2>
       <div role="status" class="gloss-muted">
-        {search.status === 'searching' && 'Searching…'}
-        {search.status === 'done' &&
-          search.results.length === 0 &&
-          `Nothing in your knowledge base or notes matches “${search.query}”.`}
-        {search.status === 'error' && <span class="gloss-error">Search failed: {search.message}</span>}
+        {search.searching && 'Searching…'}
+        {!search.searching &&
+          live.status === 'ready' &&
+          live.data.results.length === 0 &&
+          `Nothing in your knowledge base or notes matches “${live.data.query}”.`}
+        {live.status === 'error' && <span class="gloss-error">Search failed: {live.message}</span>}
       </div>
-      {search.status === 'done' && search.results.length > 0 && (
+      {live.status === 'ready' && live.data.results.length > 0 && (
         <ul class="gloss-list" data-testid="search-results">
-          {search.results.map((result, index) => (
+          {live.data.results.map((result, index) => (
             <li key={`${result.kind}:${result.entityKey}:${index}`}>
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageEntityCount } from '@/src/messaging/content-protocol';
 import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
-import { useChangeSignal } from './useStorage';
+import { useChangeSignal } from '../hooks/useLive';
 
 export interface PageEntity {
   entity: EntitySummary;
@@ -10,7 +10,7 @@ export interface PageEntity {
 
 /**
  * The page's mention counts joined with the entities' names and types. Summaries are fetched
- * once per key (the page is asked every second) and forgotten when the knowledge changes.
+ * once per key (the page is asked again on every change it reports) and forgotten when the knowledge changes.
  */
 export function usePageEntities(counts: PageEntityCount[]): PageEntity[] {
   const known = useRef(new Map<string, EntitySummary | null>());
@@ -24,7 +24,7 @@ export function usePageEntities(counts: PageEntityCount[]): PageEntity[] {
     setVersion((v) => v + 1);
   });
 
-  // Keyed by the missing keys as one string: the page is asked every second with a fresh array.
+  // Keyed by the missing keys as one string: each answer from the page is a fresh array.
   useEffect(() => {
     if (missing.length === 0) return;
     let live = true;
