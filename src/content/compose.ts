@@ -4,8 +4,8 @@ import type { SelectionKind } from '@/src/messaging/content-protocol';
 import { sendMessage } from '@/src/messaging/protocol';
 import type { ComposerApi } from '@/src/ui/SelectionComposer';
 import type { PopoverControl } from './popover';
-import type { ScanOptions } from './scan';
 import { selectedQuote } from './selection';
+import type { ScanOptions } from './walk';
 
 const api: ComposerApi = {
   createNote: (input) => sendMessage('createNote', input),

@@ -1,4 +1,4 @@
-// Gloss on one page (one frame): fetch the alias dictionary, mark mentions, keep the marks in step
+// Gloss on one page (one frame): fetch the matcher, mark mentions, keep the marks in step
 // with the page and the settings, and open the popover on hover or from the keyboard.
 
 import { foldForSearch } from '@/src/core/search-text';
@@ -20,12 +20,13 @@ import { readStartup, type Startup } from './early';
 import { Highlighter, highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
 import { HoverController } from './hover';
+import { runScan } from './match-scheduler';
 import { loadPageMatcher, type PageMatcher } from './matching';
 import { type MentionRecord, MentionStore } from './mentions';
 import { type NoteMark, PageNotes } from './page-notes';
 import { LazyPopover } from './popover';
-import { isInsideSkipped, isSkippedElement, OWN_UI_TAG, type ScanOptions } from './scan';
-import { runScan, TaskStats } from './scanner';
+import { TaskStats } from './time-slicer';
+import { isInsideSkipped, isSkippedElement, OWN_UI_TAG, type ScanOptions } from './walk';
 import { type PageChanges, PageWatcher } from './watch';
 
 export interface GlossPage {
@@ -175,7 +176,7 @@ export async function startGloss(
     });
   }
 
-  async function loadDictionary(published?: Promise<PublishedMatcher | null>): Promise<PageMatcher> {
+  async function loadMatcher(published?: Promise<PublishedMatcher | null>): Promise<PageMatcher> {
     const started = performance.now();
     const loaded = await loadPageMatcher(matcher, (await published) ?? null);
     matcher = loaded;
@@ -263,7 +264,7 @@ export async function startGloss(
       if (first) {
         await first;
       } else {
-        if (!matcher) await loadDictionary();
+        if (!matcher) await loadMatcher();
         await scanAll();
       }
     } else {
@@ -319,7 +320,7 @@ export async function startGloss(
     entities.clear();
     if (change.kind === 'knowledge') {
       popover.close({ restoreFocus: false });
-      void loadDictionary().then(() => {
+      void loadMatcher().then(() => {
         if (active) return scanAll();
       });
     } else {
@@ -344,12 +345,12 @@ export async function startGloss(
   };
   signal.addEventListener('abort', stop, { once: true });
 
-  // The first scan starts now: it walks the page while the settings and the dictionary are on
+  // The first scan starts now: it walks the page while the settings and the matcher are on
   // their way, and marks nothing unless the settings say Gloss is on here.
-  const dictionary = loadDictionary(startup.then((read) => read.published));
+  const matcherLoading = loadMatcher(startup.then((read) => read.published));
   watcher.observe(doc.body);
   let firstScan: Promise<void> | null = scanAll(
-    Promise.all([dictionary, settingsLoading]).then(([loaded, first]) => {
+    Promise.all([matcherLoading, settingsLoading]).then(([loaded, first]) => {
       if (!isActiveOn(first, site)) throw new DOMException('Gloss is off on this site', 'AbortError');
       return loaded;
     }),
@@ -359,7 +360,7 @@ export async function startGloss(
     abortScan();
     watcher.stop();
     firstScan = null;
-    dictionary.catch(() => {});
+    matcherLoading.catch(() => {});
   }
   await apply(settings);
   return { store, stop };

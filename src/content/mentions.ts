@@ -1,7 +1,7 @@
 // The mentions found on the page, by the block they are in, so a changed block can be rescanned
 // and its old marks dropped without touching the rest.
 import type { Highlighter } from './highlighter';
-import type { Segment } from './scan';
+import type { Segment } from './walk';
 
 export interface MentionRecord {
   range: Range;

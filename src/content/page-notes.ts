@@ -5,7 +5,7 @@ import { findQuote } from '@/src/core/anchor';
 import type { NoteRecord } from '@/src/db/records';
 import { NOTE_HIGHLIGHT } from './highlighter';
 import { pageText, rangeAt } from './page-text';
-import type { ScanOptions } from './scan';
+import type { ScanOptions } from './walk';
 
 export interface NoteMark {
   range: Range;

@@ -1,7 +1,7 @@
 // The page's reading text as one string (its segments, one per line), and the way between a
 // point in the DOM and an offset in that string: a selection becomes a quote with context, and a
 // quote found in the text becomes a Range again. Takes its root as a parameter.
-import { pointAt, type ScanOptions, type Segment, segmentsUnder } from './scan';
+import { pointAt, type ScanOptions, type Segment, segmentsUnder } from './walk';
 
 export interface PageText {
   text: string;

@@ -3,7 +3,7 @@
 import { quoteSelector, type TextQuoteSelector } from '@/src/core/anchor';
 import { sentenceAround } from '@/src/core/sentence';
 import { offsetAt, pageText } from './page-text';
-import type { ScanOptions } from './scan';
+import type { ScanOptions } from './walk';
 
 export interface SelectedQuote {
   selector: TextQuoteSelector;

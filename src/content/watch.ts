@@ -1,5 +1,5 @@
 // Notices the page changing and hands the blocks that changed to a rescan, batched and debounced.
-import { blockOf, isInline } from './scan';
+import { blockOf, isInline } from './walk';
 
 const QUIET_MS = 120;
 /** Even a page that never stops changing gets rescanned this often. */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlighter } from '@/src/content/highlighter';
 import { type MentionRecord, MentionStore } from '@/src/content/mentions';
-import type { Segment } from '@/src/content/scan';
+import type { Segment } from '@/src/content/walk';
 
 function setup() {
   const mentions = new Set<AbstractRange>();
