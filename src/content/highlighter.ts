@@ -28,10 +28,19 @@ export function highlightRegistry(win: Window): Registry | null {
   return css && 'highlights' in css && typeof ctor === 'function' ? (css.highlights as Registry) : null;
 }
 
+/**
+ * Gloss's marks in the page's highlight registry. A name is registered only while its highlight has
+ * ranges: the registry is the page's own, and an empty "gloss-underline" there would tell any page
+ * that Gloss is installed even where it marks nothing.
+ */
 export class Highlighter {
+  /** Mentions are added and removed here by the MentionStore, which calls sync() after each change. */
   readonly mentions: Highlight;
   private readonly active: Highlight;
+  /** The name for the current style while marks are shown; null while hidden. */
   private name: string | null = null;
+  /** The names registered now, each with its highlight. */
+  private readonly registered = new Map<string, Highlight>();
 
   constructor(
     private readonly registry: Registry,
@@ -48,20 +57,37 @@ export class Highlighter {
     const name = HIGHLIGHT_NAMES[style];
     if (this.name === name) return;
     this.hide();
-    this.registry.set(name, this.mentions);
-    this.registry.set(ACTIVE_HIGHLIGHT, this.active);
     this.name = name;
+    this.sync();
   }
 
   hide(): void {
-    if (this.name && this.registry.get(this.name) === this.mentions) this.registry.delete(this.name);
-    if (this.registry.get(ACTIVE_HIGHLIGHT) === this.active) this.registry.delete(ACTIVE_HIGHLIGHT);
     this.name = null;
+    this.sync();
   }
 
   setActive(range: AbstractRange | null): void {
     this.active.clear();
     if (range) this.active.add(range);
+    this.sync();
+  }
+
+  /** Registers each highlight that is shown and has ranges, and removes every other one of Gloss's. */
+  sync(): void {
+    const wanted = new Map<string, Highlight>();
+    if (this.name && this.mentions.size > 0) wanted.set(this.name, this.mentions);
+    if (this.name && this.active.size > 0) wanted.set(ACTIVE_HIGHLIGHT, this.active);
+    for (const [name, highlight] of this.registered) {
+      if (wanted.get(name) === highlight) continue;
+      // A page may have put its own highlight under the name since: leave that one alone.
+      if (this.registry.get(name) === highlight) this.registry.delete(name);
+      this.registered.delete(name);
+    }
+    for (const [name, highlight] of wanted) {
+      if (this.registered.has(name)) continue;
+      this.registry.set(name, highlight);
+      this.registered.set(name, highlight);
+    }
   }
 
   isOurs(highlight: Highlight): boolean {

@@ -43,7 +43,7 @@ export class MentionStore {
       else this.byContainer.set(container, [record]);
       this.index(record);
     }
-    if (records.length) this.changed();
+    if (records.length) this.marksChanged();
   }
 
   /** Swaps everything under `root` for a fresh scan of it, in one step so nothing flickers. */
@@ -62,7 +62,7 @@ export class MentionStore {
       this.byContainer.delete(container);
       removed += records.length;
     }
-    if (removed) this.changed();
+    if (removed) this.marksChanged();
     return removed;
   }
 
@@ -72,6 +72,12 @@ export class MentionStore {
     this.byNode.clear();
     this.perEntity.clear();
     this.highlighter.mentions.clear();
+    this.marksChanged();
+  }
+
+  /** The highlight registers or unregisters its name as it fills or empties (see Highlighter). */
+  private marksChanged(): void {
+    this.highlighter.sync();
     this.changed();
   }
 

@@ -8,7 +8,7 @@ import type { Segment } from '@/src/content/walk';
 
 function setup() {
   const mentions = new Set<AbstractRange>();
-  const store = new MentionStore({ mentions } as unknown as Highlighter);
+  const store = new MentionStore({ mentions, sync() {} } as unknown as Highlighter);
   const blocks = [document.createElement('p'), document.createElement('p')];
   document.body.append(...blocks);
   const record = (block: HTMLElement, ...entityIds: string[]): MentionRecord => {
