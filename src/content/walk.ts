@@ -195,11 +195,9 @@ export function* segmentsUnder(
       const name = element.localName;
       // A skipped element ends the run, even in the middle of a line ("Jens <input> Stoltenberg"),
       // and so does a line break or a nested block; inline elements don't.
-      const skipped =
-        element.namespaceURI !== HTML_NS ||
-        SKIPPED.has(name) ||
-        Boolean((element as HTMLElement).hidden) ||
-        (visibleOnly && !showsText(element));
+      // skipsSubtree is the one rule for what is not reading text (blocksOnScreen and rescans ask it
+      // too); a call per element is cheap next to the Set lookups it makes.
+      const skipped = skipsSubtree(element) || (visibleOnly && !showsText(element));
       if ((skipped || !INLINE.has(name)) && current) {
         if (/\S/.test(current.text)) yield current;
         current = null;
