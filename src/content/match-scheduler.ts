@@ -66,19 +66,8 @@ export async function runScan(job: ScanJob): Promise<void> {
     }
   };
 
-  // A first scan marks what is on screen first. Which blocks those are is asked right after the
-  // next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
-  // Gloss's slice. (A hidden tab has no frames, and nothing on screen to put first.)
-  let onScreen: Element[] = [];
-  if (job.mode === 'add' && roots[0] === job.win.document.body) {
-    afterNextFrame(job.win, job.signal).then(
-      () => {
-        onScreen = job.stats ? job.stats.time(() => blocksOnScreen(job.win)) : blocksOnScreen(job.win);
-        job.stats?.phase('order');
-      },
-      () => {},
-    );
-  }
+  const onScreen =
+    job.mode === 'add' && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
   // A first scan matches the whole page as one queue; a rescan swaps each root's marks on its own.
   const whole = job.mode === 'add' ? new MatchQueue() : null;
   const walked: Array<{ root: Node; queue: MatchQueue }> = [];
@@ -91,24 +80,53 @@ export async function runScan(job: ScanJob): Promise<void> {
   job.stats?.phase('walk');
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();
-  // The walk left style alone; the elements mentions are found in are checked here, once each.
-  const shown = textVisibility();
-
   if (whole) {
     // What was not sent to the background yet is matched visible text first.
-    if (onScreen.length) whole.putFirst(onScreen);
-    for await (const found of matchAll(whole, arrived, slicer, shown)) {
-      // Marks appear batch by batch, the visible text's first.
-      job.store.add(found);
-    }
-  } else {
-    for (const { root, queue } of walked) {
-      const records: MentionRecord[] = [];
-      for await (const found of matchAll(queue, arrived, slicer, shown)) records.push(...found);
-      job.store.replaceUnder(root, records);
-    }
+    const first = onScreen();
+    if (first.length) whole.putFirst(first);
   }
+  await mark(job, whole ? [{ root: null, queue: whole }] : walked, arrived, slicer);
   slicer.finish();
+}
+
+/**
+ * Matches what was walked and marks it: a first scan (root null) adds marks batch by batch, the
+ * visible text's first; a rescan swaps each root's marks at once.
+ */
+async function mark(
+  job: ScanJob,
+  walked: Array<{ root: Node | null; queue: MatchQueue }>,
+  matcher: PageMatcher,
+  slicer: TimeSlicer,
+): Promise<void> {
+  // The walk left style alone; the elements mentions are found in are checked here, once each.
+  const shown = textVisibility();
+  for (const { root, queue } of walked) {
+    if (!root) {
+      for await (const found of matchAll(queue, matcher, slicer, shown)) job.store.add(found);
+      continue;
+    }
+    const records: MentionRecord[] = [];
+    for await (const found of matchAll(queue, matcher, slicer, shown)) records.push(...found);
+    job.store.replaceUnder(root, records);
+  }
+}
+
+/**
+ * The blocks on screen, for a first scan to mark first. Which blocks those are is asked right after
+ * the next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
+ * Gloss's slice. Until then (and for good in a hidden tab, which has no frames) the answer is none.
+ */
+function blocksOnScreenSoon(job: ScanJob): () => Element[] {
+  let onScreen: Element[] = [];
+  afterNextFrame(job.win, job.signal).then(
+    () => {
+      onScreen = job.stats ? job.stats.time(() => blocksOnScreen(job.win)) : blocksOnScreen(job.win);
+      job.stats?.phase('order');
+    },
+    () => {},
+  );
+  return () => onScreen;
 }
 
 /**

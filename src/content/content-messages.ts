@@ -1,0 +1,30 @@
+// The content script's side of the content protocol: the keyboard commands, the popup's questions
+// and the context menu reach the page here. Every handler asks the session; none keeps state.
+import { contentMessaging, type PageState, type SelectionKind } from '@/src/messaging/content-protocol';
+
+export interface ContentMessageHandlers {
+  /** Whether Gloss marks this page now: moving between mentions does nothing otherwise. */
+  isActive(): boolean;
+  goTo(direction: 1 | -1, entityKey?: string): boolean;
+  compose(kind: SelectionKind): boolean;
+  pageState(): PageState;
+}
+
+/** Registers the handlers; returns what removes them again. */
+export function registerContentMessages(handlers: ContentMessageHandlers): () => void {
+  const removers = [
+    contentMessaging.onMessage(
+      'focusMention',
+      ({ data }) => handlers.isActive() && handlers.goTo(data.direction),
+    ),
+    contentMessaging.onMessage(
+      'revealEntity',
+      ({ data }) => handlers.isActive() && handlers.goTo(1, data.entityKey),
+    ),
+    contentMessaging.onMessage('composeFromSelection', ({ data }) => handlers.compose(data.kind)),
+    contentMessaging.onMessage('pageState', () => handlers.pageState()),
+  ];
+  return () => {
+    for (const remove of removers) remove();
+  };
+}
