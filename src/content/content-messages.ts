@@ -6,7 +6,7 @@ export interface ContentMessageHandlers {
   /** Whether Gloss marks this page now: moving between mentions does nothing otherwise. */
   isActive(): boolean;
   goTo(direction: 1 | -1, entityKey?: string): boolean;
-  compose(kind: SelectionKind): boolean;
+  compose(kind: SelectionKind): Promise<boolean>;
   pageState(): PageState;
 }
 

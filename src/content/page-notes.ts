@@ -5,6 +5,7 @@ import { findQuote } from '@/src/core/anchor';
 import type { NoteRecord } from '@/src/db/records';
 import { NOTE_HIGHLIGHT } from './highlighter';
 import { pageText, rangeAt } from './page-text';
+import { TimeSlicer } from './time-slicer';
 import type { ScanOptions } from './walk';
 
 export interface NoteMark {
@@ -23,6 +24,8 @@ export class PageNotes {
   private marks: NoteMark[] = [];
   private readonly highlight: Highlight;
   private generation = 0;
+  /** Ends the page walk of a refresh that is no longer wanted. */
+  private walking = new AbortController();
 
   constructor(
     private readonly win: Window,
@@ -39,7 +42,8 @@ export class PageNotes {
     const url = this.win.location.href;
     const notes = await this.deps.list(url);
     if (mine !== this.generation) return;
-    const page = notes.length ? pageText(this.win.document.body, this.scan) : null;
+    const page = notes.length ? await this.walk() : null;
+    if (mine !== this.generation) return;
     const marks: NoteMark[] = [];
     const missing: string[] = [];
     for (const note of notes) {
@@ -64,6 +68,7 @@ export class PageNotes {
 
   clear(): void {
     this.generation++;
+    this.walking.abort();
     this.marks = [];
     this.highlight.clear();
     this.unregister();
@@ -77,6 +82,13 @@ export class PageNotes {
       }
     }
     return null;
+  }
+
+  /** The page text, walked in slices so a long page never holds the page for long. */
+  private walk() {
+    this.walking.abort();
+    this.walking = new AbortController();
+    return pageText(this.win.document.body, new TimeSlicer(this.win, this.walking.signal), this.scan);
   }
 
   private unregister(): void {
