@@ -8,7 +8,7 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 export const OWN_UI_TAG = 'gloss-popover';
 
 /** Elements whose text is not reading text, or not text at all (by localName: no case mapping per call). */
-const SKIPPED = new Set([
+export const SKIPPED: ReadonlySet<string> = new Set([
   OWN_UI_TAG,
   'script',
   'style',
@@ -34,7 +34,7 @@ const SKIPPED = new Set([
 ]);
 
 /** Elements that flow inside a line: text on both sides of them belongs to one run. */
-const INLINE = new Set([
+export const INLINE: ReadonlySet<string> = new Set([
   'a',
   'abbr',
   'b',
