@@ -3,8 +3,7 @@
 import { contentMessaging, type PageState, type SelectionKind } from '@/src/messaging/content-protocol';
 
 export interface ContentMessageHandlers {
-  /** Whether Gloss marks this page now: moving between mentions does nothing otherwise. */
-  isActive(): boolean;
+  /** Moves to the next/previous mention (of one entity); false if there is none, or Gloss is off here. */
   goTo(direction: 1 | -1, entityKey?: string): boolean;
   compose(kind: SelectionKind): Promise<boolean>;
   pageState(): PageState;
@@ -13,14 +12,8 @@ export interface ContentMessageHandlers {
 /** Registers the handlers; returns what removes them again. */
 export function registerContentMessages(handlers: ContentMessageHandlers): () => void {
   const removers = [
-    contentMessaging.onMessage(
-      'focusMention',
-      ({ data }) => handlers.isActive() && handlers.goTo(data.direction),
-    ),
-    contentMessaging.onMessage(
-      'revealEntity',
-      ({ data }) => handlers.isActive() && handlers.goTo(1, data.entityKey),
-    ),
+    contentMessaging.onMessage('focusMention', ({ data }) => handlers.goTo(data.direction)),
+    contentMessaging.onMessage('revealEntity', ({ data }) => handlers.goTo(1, data.entityKey)),
     contentMessaging.onMessage('composeFromSelection', ({ data }) => handlers.compose(data.kind)),
     contentMessaging.onMessage('pageState', () => handlers.pageState()),
   ];

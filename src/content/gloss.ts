@@ -26,5 +26,5 @@ export async function startGloss(
   if (!registry || !win.document.body) return null;
   const session = new PageSession(win, registry, signal, startedAt);
   await session.start(early);
-  return { store: session.store, stop: () => session.stop() };
+  return session;
 }

@@ -13,7 +13,6 @@ import {
   segmentsUnder,
   skipsSubtree,
   textVisibility,
-  type WalkOptions,
 } from './walk';
 
 export interface ScanJob {
@@ -32,7 +31,7 @@ export interface ScanJob {
 export async function runScan(job: ScanJob): Promise<void> {
   const slicer = new TimeSlicer(job.win, job.signal, job.stats);
   const roots = [...job.roots];
-  const scan: WalkOptions = {
+  const scan: ScanOptions = {
     ...job.scan,
     onShadowRoot: (root) => {
       roots.push(root);
@@ -121,7 +120,9 @@ function blocksOnScreenSoon(job: ScanJob): () => Element[] {
   let onScreen: Element[] = [];
   afterNextFrame(job.win, job.signal).then(
     () => {
-      onScreen = job.stats ? job.stats.time(() => blocksOnScreen(job.win)) : blocksOnScreen(job.win);
+      const started = performance.now();
+      onScreen = blocksOnScreen(job.win);
+      job.stats?.record(performance.now() - started);
       job.stats?.phase('order');
     },
     () => {},
@@ -136,38 +137,38 @@ function blocksOnScreenSoon(job: ScanJob): () => Element[] {
  * done here, and a batch must fit in a slice.
  */
 class MatchQueue {
-  private pending: Segment[] = [];
-  private pendingChars = 0;
+  #pending: Segment[] = [];
+  #pendingChars = 0;
   readonly batches: Array<{ segments: Segment[]; found: Promise<Mention[][]> | null }> = [];
 
   add(segment: Segment): void {
-    this.pending.push(segment);
-    this.pendingChars += segment.text.length;
+    this.#pending.push(segment);
+    this.#pendingChars += segment.text.length;
   }
 
   /** Moves the waiting segments inside these blocks to the front (segments are in document order). */
   putFirst(blocks: Element[]): void {
     const first = new Set<Segment>();
     for (const block of blocks) {
-      const from = firstIndex(this.pending, (node) => follows(block, node));
-      const to = firstIndex(this.pending, (node) => follows(block, node) && !block.contains(node));
-      for (let i = from; i < to; i++) first.add(this.pending[i] as Segment);
+      const from = firstIndex(this.#pending, (node) => follows(block, node));
+      const to = firstIndex(this.#pending, (node) => follows(block, node) && !block.contains(node));
+      for (let i = from; i < to; i++) first.add(this.#pending[i] as Segment);
     }
     if (first.size === 0) return;
-    this.pending = [...first, ...this.pending.filter((segment) => !first.has(segment))];
+    this.#pending = [...first, ...this.#pending.filter((segment) => !first.has(segment))];
   }
 
   /** Cuts full batches (all that is left, if final); sends them off when matching is remote. */
   dispatch(matcher: PageMatcher, final: boolean): void {
-    while (this.pending.length && (final || this.pendingChars >= matcher.batchChars)) {
+    while (this.#pending.length && (final || this.#pendingChars >= matcher.batchChars)) {
       let end = 0;
       let chars = 0;
-      while (end < this.pending.length && (end === 0 || chars < matcher.batchChars)) {
-        chars += (this.pending[end] as Segment).text.length;
+      while (end < this.#pending.length && (end === 0 || chars < matcher.batchChars)) {
+        chars += (this.#pending[end] as Segment).text.length;
         end++;
       }
-      const segments = this.pending.splice(0, end);
-      this.pendingChars -= chars;
+      const segments = this.#pending.splice(0, end);
+      this.#pendingChars -= chars;
       const found = matcher.where === 'background' ? matcher.find(segments.map((s) => s.text)) : null;
       found?.catch(() => {}); // The one awaited reports the failure.
       this.batches.push({ segments, found });

@@ -17,8 +17,9 @@ export interface PageText {
 export async function pageText(root: Node, slicer: TimeSlicer, options: ScanOptions = {}): Promise<PageText> {
   const roots = [root];
   const walk: ScanOptions = {
+    // Each is met once, where its host is walked: it is walked after this tree.
     onShadowRoot: (shadow) => {
-      if (!roots.includes(shadow)) roots.push(shadow);
+      roots.push(shadow);
       options.onShadowRoot?.(shadow);
     },
   };

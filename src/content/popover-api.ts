@@ -7,8 +7,8 @@ import type { PopoverApi } from '@/src/ui/Popover';
 
 export class PopoverData {
   readonly api: PopoverApi;
-  private readonly entities = new Map<string, Promise<EntityView | null>>();
-  private readonly noteListeners = new Set<(entityKey?: string) => void>();
+  readonly #entities = new Map<string, Promise<EntityView | null>>();
+  readonly #noteListeners = new Set<(entityKey?: string) => void>();
 
   /** `site`: the host name choices are remembered for. */
   constructor(site: string) {
@@ -23,26 +23,26 @@ export class PopoverData {
         }));
       },
       onNotesChanged: (listener) => {
-        this.noteListeners.add(listener);
-        return () => this.noteListeners.delete(listener);
+        this.#noteListeners.add(listener);
+        return () => this.#noteListeners.delete(listener);
       },
     };
   }
 
   /** One request per entity until something changes; a failed one is asked again next time. */
   getEntity(key: string): Promise<EntityView | null> {
-    let view = this.entities.get(key);
+    let view = this.#entities.get(key);
     if (!view) {
       view = sendMessage('getEntity', { key });
-      this.entities.set(key, view);
-      view.catch(() => this.entities.delete(key));
+      this.#entities.set(key, view);
+      view.catch(() => this.#entities.delete(key));
     }
     return view;
   }
 
   /** Knowledge or notes changed: what was fetched may be stale, and open cards show new notes. */
   changed(change: ChangeSignal): void {
-    this.entities.clear();
-    if (change.kind === 'notes') for (const listener of this.noteListeners) listener(change.entityKey);
+    this.#entities.clear();
+    if (change.kind === 'notes') for (const listener of this.#noteListeners) listener(change.entityKey);
   }
 }

@@ -18,7 +18,7 @@ export async function selectedQuote(win: Window, options: ScanOptions = {}): Pro
   const selection = win.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0).cloneRange();
-  const page = await pageText(win.document.body, new TimeSlicer(win, new AbortController().signal), options);
+  const page = await pageText(win.document.body, new TimeSlicer(win), options);
   let start = offsetAt(page, range.startContainer, range.startOffset, false);
   let end = offsetAt(page, range.endContainer, range.endOffset, true);
   if (start === null || end === null) return null;

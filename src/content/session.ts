@@ -40,239 +40,233 @@ export type SessionState = 'off' | 'starting' | 'active' | 'stopped';
 type Registry = NonNullable<ReturnType<typeof highlightRegistry>>;
 
 export class PageSession {
-  private current: SessionState = 'off';
+  #state: SessionState = 'off';
   readonly store: MentionStore;
-  private settings: Settings = DEFAULT_SETTINGS;
-  private readonly doc: Document;
-  private readonly site: string;
-  private readonly stats: TaskStats;
-  private readonly highlighter: Highlighter;
+  #settings: Settings = DEFAULT_SETTINGS;
+  readonly #doc: Document;
+  readonly #site: string;
+  readonly #stats: TaskStats;
+  readonly #highlighter: Highlighter;
   /** Open shadow roots met so far: scanned with the body, observed while active. */
-  private readonly shadowRoots = new Set<ShadowRoot>();
-  private readonly walk: ScanOptions;
-  private readonly badge: BadgeReport;
-  private readonly matchers: MatcherSource;
-  private readonly scans: ScanScheduler;
-  private readonly watcher: PageWatcher;
-  private readonly popover: LazyPopover;
-  private readonly data: PopoverData;
-  private readonly pageNotes: PageNotes;
-  private readonly hover: HoverController<MentionRecord | NoteMark>;
+  readonly #shadowRoots = new Set<ShadowRoot>();
+  readonly #walk: ScanOptions;
+  readonly #badge: BadgeReport;
+  readonly #matchers: MatcherSource;
+  readonly #scans: ScanScheduler;
+  readonly #watcher: PageWatcher;
+  readonly #popover: LazyPopover;
+  readonly #data: PopoverData;
+  readonly #pageNotes: PageNotes;
+  readonly #hover: HoverController<MentionRecord | NoteMark>;
   /** The scan started before the settings were known, handed to the first activation. */
-  private firstScan: Promise<void> | null = null;
+  #firstScan: Promise<void> | null = null;
   /** "Pause for 1 hour" ends by itself: the settings are applied again when it runs out. */
-  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly unwatch: Array<() => void> = [];
+  #pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #unwatch: Array<() => void> = [];
 
   /** `signal` ends the session (the extension was updated or removed); `startedAt` is when the content script began. */
-  constructor(
-    private readonly win: Window,
-    registry: Registry,
-    private readonly signal: AbortSignal,
-    startedAt: number,
-  ) {
-    this.doc = win.document;
-    this.site = win.location.hostname;
-    this.stats = new TaskStats(startedAt);
-    this.highlighter = new Highlighter(registry, win);
-    this.store = new MentionStore(this.highlighter);
-    this.badge = new BadgeReport(win, () => ({ mentions: this.store.size, active: this.isActive() }));
-    this.store.onChange(() => this.badge.schedule());
-    this.walk = { onShadowRoot: (root) => this.metShadowRoot(root) };
-    this.matchers = new MatcherSource(this.stats);
-    this.scans = new ScanScheduler({
-      win,
-      store: this.store,
-      stats: this.stats,
-      signal,
-      walk: this.walk,
-      roots: () => [this.doc.body, ...this.shadowRoots],
-      matcher: () => this.matchers.current,
-      isActive: () => this.isActive(),
-      startedAt,
+  readonly #win: Window;
+  readonly #signal: AbortSignal;
+
+  constructor(win: Window, registry: Registry, signal: AbortSignal, startedAt: number) {
+    this.#win = win;
+    this.#signal = signal;
+    this.#doc = win.document;
+    this.#site = win.location.hostname;
+    this.#stats = new TaskStats(startedAt);
+    this.#highlighter = new Highlighter(registry, win);
+    this.store = new MentionStore(this.#highlighter);
+    this.#badge = new BadgeReport(win, () => ({ mentions: this.store.size, active: this.#isActive() }));
+    this.store.onChange(() => this.#badge.schedule());
+    this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
+    this.#matchers = new MatcherSource(this.#stats);
+    this.#scans = new ScanScheduler({
+      job: { win, store: this.store, stats: this.#stats, signal, scan: this.#walk },
+      roots: () => [this.#doc.body, ...this.#shadowRoots],
+      matcher: () => this.#matchers.current,
+      isActive: () => this.#isActive(),
     });
-    this.watcher = new PageWatcher((changes) => void this.scans.rescan(changes), isOwnUi, signal);
-    this.popover = new LazyPopover(this.doc, () => this.hover.closed());
-    this.data = new PopoverData(this.site);
-    this.pageNotes = new PageNotes(
+    this.#watcher = new PageWatcher((changes) => void this.#scans.rescan(changes), isOwnUi, signal);
+    this.#popover = new LazyPopover(this.#doc, () => this.#hover.closed());
+    this.#data = new PopoverData(this.#site);
+    this.#pageNotes = new PageNotes(
       win,
       registry,
       {
         list: (url) => sendMessage('listNotesForPage', { url }),
         report: (url, found, missing) => sendMessage('reportAnchors', { url, found, missing }),
       },
-      this.walk,
+      this.#walk,
     );
-    this.hover = this.createHover();
-  }
-
-  get state(): SessionState {
-    return this.current;
+    this.#hover = this.#createHover();
   }
 
   /** Starts with the settings and published matcher read at script start (see early.ts). */
   async start(early: Promise<Startup>): Promise<void> {
-    this.current = 'starting';
+    this.#state = 'starting';
     // Settings and the published matcher in one storage read, and the page walked while it is on
     // its way: together they are most of a small page's start-up time.
-    const startup = early.finally(() => this.stats.phase('settings'));
+    const startup = early.finally(() => this.#stats.phase('settings'));
     const settingsLoading = startup.then((read) => read.settings);
-    this.unwatch.push(
-      watchSettings((next) => void this.apply(next)),
-      this.matchers.reloadOnKnowledgeChange(() => {
-        if (this.isActive()) void this.scans.scanAll();
-      }),
-      changeItem.watch((change) => change && this.changed(change)),
+    this.#unwatch.push(
+      watchSettings((next) => void this.#apply(next)),
+      changeItem.watch((change) => change && this.#changed(change)),
       registerContentMessages({
-        isActive: () => this.isActive(),
         goTo: (direction, entityKey) =>
-          goToMention(this.store, this.popover, this.hover, direction, entityKey),
-        compose: (kind: SelectionKind) => composeFromSelection(this.win, this.popover, kind, this.walk),
-        pageState: () => this.pageState(),
+          this.#isActive() && goToMention(this.store, this.#popover, this.#hover, direction, entityKey),
+        compose: (kind: SelectionKind) => composeFromSelection(this.#win, this.#popover, kind, this.#walk),
+        pageState: () => this.#pageState(),
       }),
     );
-    this.signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.#signal.addEventListener('abort', () => this.stop(), { once: true });
 
     // The first scan starts now: it walks the page while the settings and the matcher are on
     // their way, and marks nothing unless the settings say Gloss is on here.
-    const matcherLoading = this.matchers.load(startup.then((read) => read.published));
-    this.watcher.observe(this.doc.body);
-    this.firstScan = this.scans.scanAll(
+    const matcherLoading = this.#matchers.load(startup.then((read) => read.published));
+    this.#watcher.observe(this.#doc.body);
+    this.#firstScan = this.#scans.scanAll(
       Promise.all([matcherLoading, settingsLoading]).then(([loaded, first]) => {
-        if (!isActiveOn(first, this.site)) throw new DOMException('Gloss is off on this site', 'AbortError');
+        if (!isActiveOn(first, this.#site)) throw new DOMException('Gloss is off on this site', 'AbortError');
         return loaded;
       }),
     );
     const settings = await settingsLoading;
-    if (!isActiveOn(settings, this.site)) {
-      this.scans.abort();
-      this.watcher.stop();
-      this.firstScan = null;
+    if (!isActiveOn(settings, this.#site)) {
+      this.#scans.abort();
+      this.#watcher.stop();
+      this.#firstScan = null;
       matcherLoading.catch(() => {});
     }
-    await this.apply(settings);
+    await this.#apply(settings);
   }
 
   stop(): void {
-    this.current = 'stopped';
-    this.badge.stop();
-    clearTimeout(this.pauseTimer);
-    this.scans.abort();
-    for (const unwatch of this.unwatch.splice(0)) unwatch();
-    this.watcher.stop();
-    this.popover.close({ restoreFocus: false });
-    this.pageNotes.clear();
+    this.#state = 'stopped';
+    this.#badge.stop();
+    clearTimeout(this.#pauseTimer);
+    this.#scans.abort();
+    for (const unwatch of this.#unwatch.splice(0)) unwatch();
+    this.#watcher.stop();
+    this.#popover.close({ restoreFocus: false });
+    this.#pageNotes.clear();
     this.store.clear();
-    this.highlighter.hide();
+    this.#highlighter.hide();
   }
 
-  private isActive(): boolean {
-    return this.current === 'active';
+  #isActive(): boolean {
+    return this.#state === 'active';
   }
 
-  private async apply(next: Settings): Promise<void> {
-    if (this.current === 'stopped') return;
-    this.settings = next;
-    this.schedulePauseEnd(next);
-    const shouldBeActive = isActiveOn(next, this.site);
-    if (shouldBeActive) this.highlighter.show(next.highlightStyle);
-    if (shouldBeActive === this.isActive()) {
-      if (this.current === 'starting') this.current = 'off';
+  async #apply(next: Settings): Promise<void> {
+    if (this.#state === 'stopped') return;
+    this.#settings = next;
+    this.#schedulePauseEnd(next);
+    const shouldBeActive = isActiveOn(next, this.#site);
+    if (shouldBeActive) this.#highlighter.show(next.highlightStyle);
+    if (shouldBeActive === this.#isActive()) {
+      if (this.#state === 'starting') this.#state = 'off';
       return;
     }
-    if (shouldBeActive) await this.activate();
-    else this.deactivate();
+    if (shouldBeActive) await this.#activate();
+    else this.#deactivate();
   }
 
-  private schedulePauseEnd(next: Settings): void {
-    clearTimeout(this.pauseTimer);
+  #schedulePauseEnd(next: Settings): void {
+    clearTimeout(this.#pauseTimer);
     const pauseLeft = next.pausedUntil - Date.now();
     if (next.pausedUntil > 0 && pauseLeft > 0) {
-      this.pauseTimer = setTimeout(
-        () => void this.apply(this.settings),
+      this.#pauseTimer = setTimeout(
+        () => void this.#apply(this.#settings),
         Math.min(pauseLeft + 50, 2 ** 31 - 1),
       );
     }
   }
 
-  private async activate(): Promise<void> {
-    this.current = 'active';
-    this.badge.schedule();
-    this.watcher.observe(this.doc.body);
-    for (const root of this.shadowRoots) this.watcher.observe(root);
-    this.refreshNotes();
-    const first = this.firstScan;
-    this.firstScan = null;
+  async #activate(): Promise<void> {
+    this.#state = 'active';
+    this.#badge.schedule();
+    this.#watcher.observe(this.#doc.body);
+    for (const root of this.#shadowRoots) this.#watcher.observe(root);
+    this.#refreshNotes();
+    const first = this.#firstScan;
+    this.#firstScan = null;
     if (first) {
       await first;
     } else {
-      if (!this.matchers.current) await this.matchers.load();
-      await this.scans.scanAll();
+      if (!this.#matchers.current) await this.#matchers.load();
+      await this.#scans.scanAll();
     }
   }
 
-  private deactivate(): void {
-    this.current = 'off';
-    this.badge.schedule();
-    this.pageNotes.clear();
-    this.scans.abort();
-    this.watcher.stop();
-    this.popover.close({ restoreFocus: false });
+  #deactivate(): void {
+    this.#state = 'off';
+    this.#badge.schedule();
+    this.#pageNotes.clear();
+    this.#scans.abort();
+    this.#watcher.stop();
+    this.#popover.close({ restoreFocus: false });
     this.store.clear();
-    this.highlighter.hide();
+    this.#highlighter.hide();
   }
 
-  private metShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    if (this.isActive()) this.watcher.observe(root);
+  #metShadowRoot(root: ShadowRoot): void {
+    if (this.#shadowRoots.has(root)) return;
+    this.#shadowRoots.add(root);
+    if (this.#isActive()) this.#watcher.observe(root);
   }
 
-  private refreshNotes(): void {
+  #refreshNotes(): void {
     // The page went away, or the extension was updated under it: nothing to mark.
-    if (this.isActive()) void this.pageNotes.refresh().catch(() => {});
+    if (this.#isActive()) void this.#pageNotes.refresh().catch(() => {});
   }
 
   /** Knowledge or notes changed elsewhere (the matcher source reloads itself on knowledge). */
-  private changed(change: ChangeSignal): void {
-    this.data.changed(change);
-    if (change.kind === 'knowledge') this.popover.close({ restoreFocus: false });
+  /** Knowledge or notes changed elsewhere: each part that holds some of it is told. */
+  #changed(change: ChangeSignal): void {
+    this.#data.changed(change);
+    if (change.kind === 'knowledge') {
+      this.#popover.close({ restoreFocus: false });
+      // The published matcher is out of date: load the new one and mark the page with it.
+      void this.#matchers.load().then(() => {
+        if (this.#isActive()) return this.#scans.scanAll();
+      });
+    }
     // A note about an entity leaves this page's selection notes as they were: don't re-walk it.
-    else if (!change.entityKey) this.refreshNotes();
+    else if (!change.entityKey) this.#refreshNotes();
   }
 
-  private createHover(): HoverController<MentionRecord | NoteMark> {
-    const { popover } = this;
+  #createHover(): HoverController<MentionRecord | NoteMark> {
+    const popover = this.#popover;
     return new HoverController<MentionRecord | NoteMark>(
-      this.win,
+      this.#win,
       {
         // While the composer is open, hovering names opens nothing over it.
         hitTest: (x, y) =>
-          this.isActive() && !popover.isComposing
-            ? (mentionAt(this.doc, x, y, this.highlighter, this.store, [...this.shadowRoots]) ??
-              this.pageNotes.at(x, y))
+          this.#isActive() && !popover.isComposing
+            ? (mentionAt(this.#doc, x, y, this.#highlighter, this.store, [...this.#shadowRoots]) ??
+              this.#pageNotes.at(x, y))
             : null,
         popover,
         open: (target, trapFocus) =>
           'note' in target
             ? popover.openNote(target.range, target.note, trapFocus)
-            : this.openMention(target, trapFocus),
-        delay: () => this.settings.hoverDelay,
+            : this.#openMention(target, trapFocus),
+        delay: () => this.#settings.hoverDelay,
         prefetch: (target) => {
           popover.preload();
           if ('entityIds' in target)
-            for (const key of target.entityIds) void this.data.getEntity(key).catch(() => {});
+            for (const key of target.entityIds) void this.#data.getEntity(key).catch(() => {});
         },
-        setActive: (range) => this.highlighter.setActive(range),
+        setActive: (range) => this.#highlighter.setActive(range),
       },
-      this.signal,
+      this.#signal,
     );
   }
 
-  private openMention(mention: MentionRecord, trapFocus: boolean): void {
+  #openMention(mention: MentionRecord, trapFocus: boolean): void {
     const text = mention.segment.text.slice(mention.start, mention.end);
-    const chosen = this.settings.choices[this.site]?.[foldForSearch(text)];
-    this.popover.open(mention.range, {
+    const chosen = this.#settings.choices[this.#site]?.[foldForSearch(text)];
+    this.#popover.open(mention.range, {
       entityIds: mention.entityIds,
       chosen: chosen && mention.entityIds.includes(chosen) ? chosen : undefined,
       mentionText: text,
@@ -280,20 +274,22 @@ export class PageSession {
         mention.segment.text,
         mention.start,
         mention.end,
-        this.doc.documentElement.lang || 'en',
+        this.#doc.documentElement.lang || 'en',
       ),
-      pageUrl: this.win.location.href,
-      pageTitle: this.doc.title,
-      api: this.data.api,
+      pageUrl: this.#win.location.href,
+      pageTitle: this.#doc.title,
+      api: this.#data.api,
       trapFocus,
     });
   }
 
-  private pageState(): PageState {
-    const { stats, store, matchers } = this;
+  #pageState(): PageState {
+    const stats = this.#stats;
+    const matchers = this.#matchers;
+    const { store } = this;
     return {
-      site: this.site,
-      active: this.isActive(),
+      site: this.#site,
+      active: this.#isActive(),
       counts: [...store.counts()].map(([entityKey, count]) => ({ entityKey, count })),
       stats: {
         mentions: store.size,

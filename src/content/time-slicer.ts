@@ -15,7 +15,11 @@ export class TaskStats {
   /** Step name → ms after `origin` it first ended. */
   readonly phases: Record<string, number> = {};
 
-  constructor(private readonly origin = performance.now()) {}
+  readonly #origin: number;
+
+  constructor(origin = performance.now()) {
+    this.#origin = origin;
+  }
 
   record(ms: number): void {
     this.busyMs += ms;
@@ -24,50 +28,52 @@ export class TaskStats {
 
   /** Notes the first time a step ends. */
   phase(name: string): void {
-    this.phases[name] ??= performance.now() - this.origin;
+    this.phases[name] ??= performance.now() - this.#origin;
   }
 
-  /** Runs a synchronous piece of work and records its length. */
-  time<T>(work: () => T): T {
-    const started = performance.now();
-    try {
-      return work();
-    } finally {
-      this.record(performance.now() - started);
-    }
+  /** The first scan ended: from the origin to now, and the slices so far, are its figures. */
+  firstScanEnded(): void {
+    this.firstScanMs ??= performance.now() - this.#origin;
+    this.firstScanBusyMs ??= this.busyMs;
   }
 }
 
 export class TimeSlicer {
-  private started = performance.now();
+  #started = performance.now();
 
-  constructor(
-    private readonly win: Window,
-    private readonly signal: AbortSignal,
-    private readonly stats?: TaskStats,
-    private readonly budget = SLICE_MS,
-  ) {}
+  readonly #win: Window;
+  readonly #signal: AbortSignal | undefined;
+  readonly #stats?: TaskStats;
+  readonly #budget: number;
+
+  /** `signal` cancels the work: the next pause throws. */
+  constructor(win: Window, signal?: AbortSignal, stats?: TaskStats, budget = SLICE_MS) {
+    this.#win = win;
+    this.#signal = signal;
+    this.#stats = stats;
+    this.#budget = budget;
+  }
 
   /** Whether this slice is used up. */
   due(): boolean {
-    return performance.now() - this.started >= this.budget;
+    return performance.now() - this.#started >= this.#budget;
   }
 
   /** While true, every fourth pause lets waiting replies in (see yieldToPage). */
   waiting: () => boolean = () => false;
-  private pauses = 0;
+  #pauses = 0;
 
   /** Lets the page run; throws if the work was cancelled meanwhile. */
   async yield(): Promise<void> {
-    this.stats?.record(performance.now() - this.started);
-    await yieldToPage(this.win, ++this.pauses % 4 === 0 && this.waiting());
-    this.signal.throwIfAborted();
-    this.started = performance.now();
+    this.#stats?.record(performance.now() - this.#started);
+    await yieldToPage(this.#win, ++this.#pauses % 4 === 0 && this.waiting());
+    this.#signal?.throwIfAborted();
+    this.#started = performance.now();
   }
 
   /** The last slice ends here. */
   finish(): void {
-    this.stats?.record(performance.now() - this.started);
+    this.#stats?.record(performance.now() - this.#started);
   }
 
   /**
@@ -75,11 +81,11 @@ export class TimeSlicer {
    * so the wait ends this slice instead of counting as part of it.
    */
   async wait<T>(elsewhere: Promise<T> | T): Promise<T> {
-    this.stats?.record(performance.now() - this.started);
+    this.#stats?.record(performance.now() - this.#started);
     try {
       return await elsewhere;
     } finally {
-      this.started = performance.now();
+      this.#started = performance.now();
     }
   }
 
