@@ -43,7 +43,8 @@ export class PageNotes {
   async refresh(): Promise<void> {
     // A later refresh, or clear(), ends this one: its walk stops and it marks nothing.
     this.#refreshing.abort();
-    const { signal } = (this.#refreshing = new AbortController());
+    this.#refreshing = new AbortController();
+    const { signal } = this.#refreshing;
     const url = this.#win.location.href;
     const notes = await this.#deps.list(url);
     if (signal.aborted) return;
