@@ -9,15 +9,11 @@ export interface ContentMessageHandlers {
   pageState(): PageState;
 }
 
-/** Registers the handlers; returns what removes them again. */
+/** Registers the handlers; returns what removes them again (the session is this frame's only listener). */
 export function registerContentMessages(handlers: ContentMessageHandlers): () => void {
-  const removers = [
-    contentMessaging.onMessage('focusMention', ({ data }) => handlers.goTo(data.direction)),
-    contentMessaging.onMessage('revealEntity', ({ data }) => handlers.goTo(1, data.entityKey)),
-    contentMessaging.onMessage('composeFromSelection', ({ data }) => handlers.compose(data.kind)),
-    contentMessaging.onMessage('pageState', () => handlers.pageState()),
-  ];
-  return () => {
-    for (const remove of removers) remove();
-  };
+  contentMessaging.onMessage('focusMention', ({ data }) => handlers.goTo(data.direction));
+  contentMessaging.onMessage('revealEntity', ({ data }) => handlers.goTo(1, data.entityKey));
+  contentMessaging.onMessage('composeFromSelection', ({ data }) => handlers.compose(data.kind));
+  contentMessaging.onMessage('pageState', () => handlers.pageState());
+  return () => contentMessaging.removeAllListeners();
 }
