@@ -4,6 +4,7 @@
 // away; nothing runs again). The parts each do one thing and are built from what they need:
 // MatcherSource (the matcher), ScanScheduler (when to scan), PopoverData (what the card asks),
 // the content messages (keyboard, popup, context menu), PageWatcher and HoverController.
+// Private members are #fields: the minifier shortens their names, and every page loads this code.
 
 import { foldForSearch } from '@/src/core/search-text';
 import { sentenceAround } from '@/src/core/sentence';
@@ -64,10 +65,10 @@ export class PageSession {
   #pauseTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #unwatch: Array<() => void> = [];
 
-  /** `signal` ends the session (the extension was updated or removed); `startedAt` is when the content script began. */
   readonly #win: Window;
   readonly #signal: AbortSignal;
 
+  /** `signal` ends the session (the extension was updated or removed); `startedAt` is when the content script began. */
   constructor(win: Window, registry: Registry, signal: AbortSignal, startedAt: number) {
     this.#win = win;
     this.#signal = signal;
