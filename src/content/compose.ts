@@ -4,8 +4,8 @@ import type { SelectionKind } from '@/src/messaging/content-protocol';
 import { sendMessage } from '@/src/messaging/protocol';
 import type { ComposerApi } from '@/src/ui/SelectionComposer';
 import type { PopoverControl } from './popover';
-import type { ScanOptions } from './scan';
 import { selectedQuote } from './selection';
+import type { ScanOptions } from './walk';
 
 const api: ComposerApi = {
   createNote: (input) => sendMessage('createNote', input),
@@ -16,13 +16,13 @@ const api: ComposerApi = {
 };
 
 /** Opens the composer for the current selection; false when nothing is selected in this frame. */
-export function composeFromSelection(
+export async function composeFromSelection(
   win: Window,
   popover: PopoverControl,
   kind: SelectionKind,
   scan: ScanOptions,
-): boolean {
-  const quote = selectedQuote(win, scan);
+): Promise<boolean> {
+  const quote = await selectedQuote(win, scan);
   if (!quote) return false;
   const box = quote.range.getBoundingClientRect();
   if (box.bottom < 0 || box.top > win.innerHeight) {

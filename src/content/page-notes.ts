@@ -5,7 +5,8 @@ import { findQuote } from '@/src/core/anchor';
 import type { NoteRecord } from '@/src/core/records';
 import { NOTE_HIGHLIGHT } from './highlighter';
 import { pageText, rangeAt } from './page-text';
-import type { ScanOptions } from './scan';
+import { TimeSlicer } from './time-slicer';
+import type { ScanOptions } from './walk';
 
 export interface NoteMark {
   range: Range;
@@ -20,26 +21,37 @@ export interface PageNotesDeps {
 type HighlightWindow = Window & { Highlight: typeof Highlight };
 
 export class PageNotes {
-  private marks: NoteMark[] = [];
-  private readonly highlight: Highlight;
-  private generation = 0;
+  #marks: NoteMark[] = [];
+  readonly #highlight: Highlight;
+  /** The refresh under way, if any. */
+  #refreshing = new AbortController();
 
-  constructor(
-    private readonly win: Window,
-    private readonly registry: HighlightRegistry,
-    private readonly deps: PageNotesDeps,
-    private readonly scan: ScanOptions,
-  ) {
-    this.highlight = new (win as HighlightWindow).Highlight();
+  readonly #win: Window;
+  readonly #registry: HighlightRegistry;
+  readonly #deps: PageNotesDeps;
+  readonly #scan: ScanOptions;
+
+  constructor(win: Window, registry: HighlightRegistry, deps: PageNotesDeps, scan: ScanOptions) {
+    this.#win = win;
+    this.#registry = registry;
+    this.#deps = deps;
+    this.#scan = scan;
+    this.#highlight = new (win as HighlightWindow).Highlight();
   }
 
   /** Fetches this page's notes and marks their quotes again. */
   async refresh(): Promise<void> {
-    const mine = ++this.generation;
-    const url = this.win.location.href;
-    const notes = await this.deps.list(url);
-    if (mine !== this.generation) return;
-    const page = notes.length ? pageText(this.win.document.body, this.scan) : null;
+    // A later refresh, or clear(), ends this one: its walk stops and it marks nothing.
+    this.#refreshing.abort();
+    this.#refreshing = new AbortController();
+    const { signal } = this.#refreshing;
+    const url = this.#win.location.href;
+    const notes = await this.#deps.list(url);
+    if (signal.aborted) return;
+    // Walked in slices, so a long page is never held for long.
+    const body = this.#win.document.body;
+    const page = notes.length ? await pageText(body, new TimeSlicer(this.#win, signal), this.#scan) : null;
+    if (signal.aborted) return;
     const marks: NoteMark[] = [];
     const missing: string[] = [];
     for (const note of notes) {
@@ -48,13 +60,13 @@ export class PageNotes {
       if (range) marks.push({ range, note });
       else missing.push(note.id);
     }
-    this.marks = marks;
-    this.highlight.clear();
-    for (const { range } of marks) this.highlight.add(range);
-    if (marks.length) this.registry.set(NOTE_HIGHLIGHT, this.highlight);
-    else this.unregister();
+    this.#marks = marks;
+    this.#highlight.clear();
+    for (const { range } of marks) this.#highlight.add(range);
+    if (marks.length) this.#registry.set(NOTE_HIGHLIGHT, this.#highlight);
+    else this.#unregister();
     if (notes.length) {
-      await this.deps.report(
+      await this.#deps.report(
         url,
         marks.map((m) => m.note.id),
         missing,
@@ -63,15 +75,15 @@ export class PageNotes {
   }
 
   clear(): void {
-    this.generation++;
-    this.marks = [];
-    this.highlight.clear();
-    this.unregister();
+    this.#refreshing.abort();
+    this.#marks = [];
+    this.#highlight.clear();
+    this.#unregister();
   }
 
   /** The marked note quote under a point, if any. */
   at(x: number, y: number): NoteMark | null {
-    for (const mark of this.marks) {
+    for (const mark of this.#marks) {
       for (const rect of mark.range.getClientRects()) {
         if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return mark;
       }
@@ -79,7 +91,7 @@ export class PageNotes {
     return null;
   }
 
-  private unregister(): void {
-    if (this.registry.get(NOTE_HIGHLIGHT) === this.highlight) this.registry.delete(NOTE_HIGHLIGHT);
+  #unregister(): void {
+    if (this.#registry.get(NOTE_HIGHLIGHT) === this.#highlight) this.#registry.delete(NOTE_HIGHLIGHT);
   }
 }

@@ -11,7 +11,7 @@ import { Popover, type PopoverProps } from '@/src/ui/Popover';
 import { SelectionComposer, type SelectionComposerProps } from '@/src/ui/SelectionComposer';
 import type { PopoverControl } from './popover';
 import popoverCss from './popover.css?inline';
-import { OWN_UI_TAG } from './scan';
+import { OWN_UI_TAG } from './walk';
 
 export class PopoverHost implements PopoverControl {
   private host: HTMLElement | null = null;

@@ -3,7 +3,8 @@
 import { quoteSelector, type TextQuoteSelector } from '@/src/core/anchor';
 import { sentenceAround } from '@/src/core/sentence';
 import { offsetAt, pageText } from './page-text';
-import type { ScanOptions } from './scan';
+import { TimeSlicer } from './time-slicer';
+import type { ScanOptions } from './walk';
 
 export interface SelectedQuote {
   selector: TextQuoteSelector;
@@ -12,11 +13,12 @@ export interface SelectedQuote {
   range: Range;
 }
 
-export function selectedQuote(win: Window, options: ScanOptions = {}): SelectedQuote | null {
+/** The selection as a quote; the page text around it is walked in slices (the range is kept from the start). */
+export async function selectedQuote(win: Window, options: ScanOptions = {}): Promise<SelectedQuote | null> {
   const selection = win.getSelection();
   if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0).cloneRange();
-  const page = pageText(win.document.body, options);
+  const page = await pageText(win.document.body, new TimeSlicer(win), options);
   let start = offsetAt(page, range.startContainer, range.startOffset, false);
   let end = offsetAt(page, range.endContainer, range.endOffset, true);
   if (start === null || end === null) return null;

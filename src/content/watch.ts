@@ -1,5 +1,5 @@
 // Notices the page changing and hands the blocks that changed to a rescan, batched and debounced.
-import { blockOf, isInline } from './scan';
+import { blockOf, isInline } from './walk';
 
 const QUIET_MS = 120;
 /** Even a page that never stops changing gets rescanned this often. */
@@ -13,27 +13,34 @@ export interface PageChanges {
 }
 
 export class PageWatcher {
-  private readonly observer: MutationObserver;
-  private dirty = new Set<Node>();
-  private removals = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private firstDirtyAt = 0;
+  readonly #observer: MutationObserver;
+  #dirty = new Set<Node>();
+  #removals = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #firstDirtyAt = 0;
   /** Roots observed since the last stop: observing one again would only cost time. */
-  private observed = new WeakSet<Node>();
+  #observed = new WeakSet<Node>();
+
+  readonly #onChanges: (changes: PageChanges) => void;
+  readonly #isOwnUi: (node: Node) => boolean;
+  readonly #signal: AbortSignal;
 
   constructor(
-    private readonly onChanges: (changes: PageChanges) => void,
-    private readonly isOwnUi: (node: Node) => boolean,
-    private readonly signal: AbortSignal,
+    onChanges: (changes: PageChanges) => void,
+    isOwnUi: (node: Node) => boolean,
+    signal: AbortSignal,
   ) {
-    this.observer = new MutationObserver((records) => this.take(records));
+    this.#onChanges = onChanges;
+    this.#isOwnUi = isOwnUi;
+    this.#signal = signal;
+    this.#observer = new MutationObserver((records) => this.#take(records));
     signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   observe(root: Node): void {
-    if (this.signal.aborted || this.observed.has(root)) return;
-    this.observed.add(root);
-    this.observer.observe(root, {
+    if (this.#signal.aborted || this.#observed.has(root)) return;
+    this.#observed.add(root);
+    this.#observer.observe(root, {
       subtree: true,
       childList: true,
       characterData: true,
@@ -44,40 +51,40 @@ export class PageWatcher {
   }
 
   stop(): void {
-    this.observer.disconnect();
-    this.observed = new WeakSet();
-    clearTimeout(this.timer);
-    this.dirty.clear();
+    this.#observer.disconnect();
+    this.#observed = new WeakSet();
+    clearTimeout(this.#timer);
+    this.#dirty.clear();
   }
 
-  private take(records: MutationRecord[]): void {
+  #take(records: MutationRecord[]): void {
     for (const record of records) {
-      if (this.isOwnUi(record.target)) continue;
+      if (this.#isOwnUi(record.target)) continue;
       if (record.type === 'childList') {
         const nodes = [...record.addedNodes, ...record.removedNodes];
-        if (nodes.length > 0 && nodes.every((node) => this.isOwnUi(node))) continue;
-        if (record.removedNodes.length) this.removals = true;
+        if (nodes.length > 0 && nodes.every((node) => this.#isOwnUi(node))) continue;
+        if (record.removedNodes.length) this.#removals = true;
       }
       const target = record.target;
       const container =
         target.nodeType === Node.ELEMENT_NODE && !isInline(target as Element) ? target : blockOf(target);
-      if (container) this.dirty.add(container);
+      if (container) this.#dirty.add(container);
     }
-    if (this.dirty.size === 0 && !this.removals) return;
+    if (this.#dirty.size === 0 && !this.#removals) return;
     const now = performance.now();
-    if (!this.timer) this.firstDirtyAt = now;
-    clearTimeout(this.timer);
-    const wait = Math.max(0, Math.min(QUIET_MS, this.firstDirtyAt + MAX_WAIT_MS - now));
-    this.timer = setTimeout(() => this.flush(), wait);
+    if (!this.#timer) this.#firstDirtyAt = now;
+    clearTimeout(this.#timer);
+    const wait = Math.max(0, Math.min(QUIET_MS, this.#firstDirtyAt + MAX_WAIT_MS - now));
+    this.#timer = setTimeout(() => this.#flush(), wait);
   }
 
-  private flush(): void {
-    this.timer = undefined;
-    const dirty = [...this.dirty].filter((node) => node.isConnected);
+  #flush(): void {
+    this.#timer = undefined;
+    const dirty = [...this.#dirty].filter((node) => node.isConnected);
     const roots = dirty.filter((node) => !dirty.some((other) => other !== node && other.contains(node)));
-    const removals = this.removals;
-    this.dirty.clear();
-    this.removals = false;
-    if (roots.length || removals) this.onChanges({ roots, removals });
+    const removals = this.#removals;
+    this.#dirty.clear();
+    this.#removals = false;
+    if (roots.length || removals) this.#onChanges({ roots, removals });
   }
 }

@@ -4,11 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Highlighter } from '@/src/content/highlighter';
 import { type MentionRecord, MentionStore } from '@/src/content/mentions';
-import type { Segment } from '@/src/content/scan';
+import type { Segment } from '@/src/content/walk';
 
 function setup() {
   const mentions = new Set<AbstractRange>();
-  const store = new MentionStore({ mentions } as unknown as Highlighter);
+  const store = new MentionStore({ mentions, sync() {} } as unknown as Highlighter);
   const blocks = [document.createElement('p'), document.createElement('p')];
   document.body.append(...blocks);
   const record = (block: HTMLElement, ...entityIds: string[]): MentionRecord => {

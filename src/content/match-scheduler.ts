@@ -1,8 +1,9 @@
-// Turns page text into highlighted mentions, a slice at a time: no task of Gloss's may hold the
-// page for long, so work stops every few milliseconds and lets the page run.
+// Turns walked page text into highlighted mentions, a slice at a time (see time-slicer.ts): a first
+// scan marks what is on screen first; a rescan swaps one block's marks at once.
 import type { AliasMatch } from '@/src/core/matcher';
 import type { PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
+import { type TaskStats, TimeSlicer } from './time-slicer';
 import {
   isInline,
   isInsideSkipped,
@@ -12,115 +13,7 @@ import {
   segmentsUnder,
   skipsSubtree,
   textVisibility,
-  type WalkOptions,
-} from './scan';
-
-/** Work per slice; well under the 50 ms that counts as a long task, with room for a busy machine. */
-const SLICE_MS = 6;
-
-/** How long Gloss's own tasks ran on this page: the popup shows it, the e2e suite checks it. */
-export class TaskStats {
-  longestTaskMs = 0;
-  firstScanMs: number | null = null;
-  /** Main-thread time of every slice recorded so far. */
-  busyMs = 0;
-  /** busyMs when the first scan ended. */
-  firstScanBusyMs: number | null = null;
-  /** Step name → ms after `origin` it first ended. */
-  readonly phases: Record<string, number> = {};
-
-  constructor(private readonly origin = performance.now()) {}
-
-  record(ms: number): void {
-    this.busyMs += ms;
-    if (ms > this.longestTaskMs) this.longestTaskMs = ms;
-  }
-
-  /** Notes the first time a step ends. */
-  phase(name: string): void {
-    this.phases[name] ??= performance.now() - this.origin;
-  }
-
-  /** Runs a synchronous piece of work and records its length. */
-  time<T>(work: () => T): T {
-    const started = performance.now();
-    try {
-      return work();
-    } finally {
-      this.record(performance.now() - started);
-    }
-  }
-}
-
-export class TimeSlicer {
-  private started = performance.now();
-
-  constructor(
-    private readonly win: Window,
-    private readonly signal: AbortSignal,
-    private readonly stats?: TaskStats,
-    private readonly budget = SLICE_MS,
-  ) {}
-
-  /** Whether this slice is used up. */
-  due(): boolean {
-    return performance.now() - this.started >= this.budget;
-  }
-
-  /** While true, every fourth pause lets waiting replies in (see yieldToPage). */
-  waiting: () => boolean = () => false;
-  private pauses = 0;
-
-  /** Lets the page run; throws if the work was cancelled meanwhile. */
-  async yield(): Promise<void> {
-    this.stats?.record(performance.now() - this.started);
-    await yieldToPage(this.win, ++this.pauses % 4 === 0 && this.waiting());
-    this.signal.throwIfAborted();
-    this.started = performance.now();
-  }
-
-  /** The last slice ends here. */
-  finish(): void {
-    this.stats?.record(performance.now() - this.started);
-  }
-
-  /**
-   * Waits for work done elsewhere (the background matching the text): the page is free meanwhile,
-   * so the wait ends this slice instead of counting as part of it.
-   */
-  async wait<T>(elsewhere: Promise<T> | T): Promise<T> {
-    this.stats?.record(performance.now() - this.started);
-    try {
-      return await elsewhere;
-    } finally {
-      this.started = performance.now();
-    }
-  }
-
-  async maybeYield(): Promise<void> {
-    if (this.due()) await this.yield();
-  }
-}
-
-type Scheduler = {
-  yield?: () => Promise<void>;
-  postTask?: (task: () => void, options?: { priority?: string }) => Promise<void>;
-};
-
-/**
- * Lets the page run. `scheduler.yield()` resumes ahead of other tasks, so the page gets a turn
- * without Gloss losing its place behind the page's own work; but it also keeps out the replies
- * Gloss is waiting for (storage, the background) until the walk is done. `letRepliesIn` queues the
- * rest of the work as an ordinary task instead, behind them.
- */
-function yieldToPage(win: Window, letRepliesIn: boolean): Promise<void> {
-  const scheduler = (win as Window & { scheduler?: Scheduler }).scheduler;
-  if (letRepliesIn && typeof scheduler?.postTask === 'function') {
-    return scheduler.postTask(() => {}, { priority: 'user-visible' });
-  }
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+} from './walk';
 
 export interface ScanJob {
   roots: Node[];
@@ -138,7 +31,7 @@ export interface ScanJob {
 export async function runScan(job: ScanJob): Promise<void> {
   const slicer = new TimeSlicer(job.win, job.signal, job.stats);
   const roots = [...job.roots];
-  const scan: WalkOptions = {
+  const scan: ScanOptions = {
     ...job.scan,
     onShadowRoot: (root) => {
       roots.push(root);
@@ -172,19 +65,8 @@ export async function runScan(job: ScanJob): Promise<void> {
     }
   };
 
-  // A first scan marks what is on screen first. Which blocks those are is asked right after the
-  // next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
-  // Gloss's slice. (A hidden tab has no frames, and nothing on screen to put first.)
-  let onScreen: Element[] = [];
-  if (job.mode === 'add' && roots[0] === job.win.document.body) {
-    afterNextFrame(job.win, job.signal).then(
-      () => {
-        onScreen = job.stats ? job.stats.time(() => blocksOnScreen(job.win)) : blocksOnScreen(job.win);
-        job.stats?.phase('order');
-      },
-      () => {},
-    );
-  }
+  const onScreen =
+    job.mode === 'add' && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
   // A first scan matches the whole page as one queue; a rescan swaps each root's marks on its own.
   const whole = job.mode === 'add' ? new MatchQueue() : null;
   const walked: Array<{ root: Node; queue: MatchQueue }> = [];
@@ -197,24 +79,55 @@ export async function runScan(job: ScanJob): Promise<void> {
   job.stats?.phase('walk');
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();
-  // The walk left style alone; the elements mentions are found in are checked here, once each.
-  const shown = textVisibility();
-
   if (whole) {
     // What was not sent to the background yet is matched visible text first.
-    if (onScreen.length) whole.putFirst(onScreen);
-    for await (const found of matchAll(whole, arrived, slicer, shown)) {
-      // Marks appear batch by batch, the visible text's first.
-      job.store.add(found);
-    }
-  } else {
-    for (const { root, queue } of walked) {
-      const records: MentionRecord[] = [];
-      for await (const found of matchAll(queue, arrived, slicer, shown)) records.push(...found);
-      job.store.replaceUnder(root, records);
-    }
+    const first = onScreen();
+    if (first.length) whole.putFirst(first);
   }
+  await mark(job, whole ? [{ root: null, queue: whole }] : walked, arrived, slicer);
   slicer.finish();
+}
+
+/**
+ * Matches what was walked and marks it: a first scan (root null) adds marks batch by batch, the
+ * visible text's first; a rescan swaps each root's marks at once.
+ */
+async function mark(
+  job: ScanJob,
+  walked: Array<{ root: Node | null; queue: MatchQueue }>,
+  matcher: PageMatcher,
+  slicer: TimeSlicer,
+): Promise<void> {
+  // The walk left style alone; the elements mentions are found in are checked here, once each.
+  const shown = textVisibility();
+  for (const { root, queue } of walked) {
+    if (!root) {
+      for await (const found of matchAll(queue, matcher, slicer, shown)) job.store.add(found);
+      continue;
+    }
+    const records: MentionRecord[] = [];
+    for await (const found of matchAll(queue, matcher, slicer, shown)) records.push(...found);
+    job.store.replaceUnder(root, records);
+  }
+}
+
+/**
+ * The blocks on screen, for a first scan to mark first. Which blocks those are is asked right after
+ * the next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
+ * Gloss's slice. Until then (and for good in a hidden tab, which has no frames) the answer is none.
+ */
+function blocksOnScreenSoon(job: ScanJob): () => Element[] {
+  let onScreen: Element[] = [];
+  afterNextFrame(job.win, job.signal).then(
+    () => {
+      const started = performance.now();
+      onScreen = blocksOnScreen(job.win);
+      job.stats?.record(performance.now() - started);
+      job.stats?.phase('order');
+    },
+    () => {},
+  );
+  return () => onScreen;
 }
 
 /**
@@ -224,38 +137,38 @@ export async function runScan(job: ScanJob): Promise<void> {
  * done here, and a batch must fit in a slice.
  */
 class MatchQueue {
-  private pending: Segment[] = [];
-  private pendingChars = 0;
+  #pending: Segment[] = [];
+  #pendingChars = 0;
   readonly batches: Array<{ segments: Segment[]; found: Promise<AliasMatch[][]> | null }> = [];
 
   add(segment: Segment): void {
-    this.pending.push(segment);
-    this.pendingChars += segment.text.length;
+    this.#pending.push(segment);
+    this.#pendingChars += segment.text.length;
   }
 
   /** Moves the waiting segments inside these blocks to the front (segments are in document order). */
   putFirst(blocks: Element[]): void {
     const first = new Set<Segment>();
     for (const block of blocks) {
-      const from = firstIndex(this.pending, (node) => follows(block, node));
-      const to = firstIndex(this.pending, (node) => follows(block, node) && !block.contains(node));
-      for (let i = from; i < to; i++) first.add(this.pending[i] as Segment);
+      const from = firstIndex(this.#pending, (node) => follows(block, node));
+      const to = firstIndex(this.#pending, (node) => follows(block, node) && !block.contains(node));
+      for (let i = from; i < to; i++) first.add(this.#pending[i] as Segment);
     }
     if (first.size === 0) return;
-    this.pending = [...first, ...this.pending.filter((segment) => !first.has(segment))];
+    this.#pending = [...first, ...this.#pending.filter((segment) => !first.has(segment))];
   }
 
   /** Cuts full batches (all that is left, if final); sends them off when matching is remote. */
   dispatch(matcher: PageMatcher, final: boolean): void {
-    while (this.pending.length && (final || this.pendingChars >= matcher.batchChars)) {
+    while (this.#pending.length && (final || this.#pendingChars >= matcher.batchChars)) {
       let end = 0;
       let chars = 0;
-      while (end < this.pending.length && (end === 0 || chars < matcher.batchChars)) {
-        chars += (this.pending[end] as Segment).text.length;
+      while (end < this.#pending.length && (end === 0 || chars < matcher.batchChars)) {
+        chars += (this.#pending[end] as Segment).text.length;
         end++;
       }
-      const segments = this.pending.splice(0, end);
-      this.pendingChars -= chars;
+      const segments = this.#pending.splice(0, end);
+      this.#pendingChars -= chars;
       const found = matcher.where === 'background' ? matcher.find(segments.map((s) => s.text)) : null;
       found?.catch(() => {}); // The one awaited reports the failure.
       this.batches.push({ segments, found });

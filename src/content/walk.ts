@@ -7,66 +7,20 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** Gloss's own popover: its host element, outside the page's body, never scanned. */
 export const OWN_UI_TAG = 'gloss-popover';
 
+// The element lists are written as one string each: every page loads this script, and a string
+// costs half the bytes of an array of names.
+
 /** Elements whose text is not reading text, or not text at all (by localName: no case mapping per call). */
-const SKIPPED = new Set([
-  OWN_UI_TAG,
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'optgroup',
-  'datalist',
-  'code',
-  'kbd',
-  'samp',
-  'iframe',
-  'object',
-  'embed',
-  'canvas',
-  'video',
-  'audio',
-  'head',
-  'title',
-]);
+export const SKIPPED: ReadonlySet<string> = new Set(
+  `${OWN_UI_TAG} script style noscript template textarea input select option optgroup
+  datalist code kbd samp iframe object embed canvas video audio head title`.split(/\s+/),
+);
 
 /** Elements that flow inside a line: text on both sides of them belongs to one run. */
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'label',
-  'mark',
-  'nobr',
-  'output',
-  'q',
-  'ruby',
-  's',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-]);
+export const INLINE: ReadonlySet<string> = new Set(
+  `a abbr b bdi bdo big cite data del dfn em font i ins label mark nobr output q ruby s small
+  span strike strong sub sup time tt u var`.split(/\s+/),
+);
 
 /** A run of text nodes that reads as one piece of text. */
 export interface Segment {
@@ -157,14 +111,6 @@ export function isInsideSkipped(node: Node): boolean {
 /** How many nodes the walk visits between chances for the caller to pause. */
 const TICK_NODES = 256;
 
-export interface WalkOptions extends ScanOptions {
-  /**
-   * Leave out hidden and editable subtrees during the walk (one style query per element). Without
-   * it the walk reads the DOM alone and the caller checks the few places mentions are found in.
-   */
-  visibleOnly?: boolean;
-}
-
 /**
  * Yields the segments under `root` in document order — and `null` every few hundred nodes, so
  * the caller can pause even inside one huge run of text to keep each task short. Text nodes that
@@ -173,9 +119,8 @@ export interface WalkOptions extends ScanOptions {
  */
 export function* segmentsUnder(
   root: Node,
-  options: WalkOptions = {},
+  options: ScanOptions = {},
 ): Generator<Segment | null, void, undefined> {
-  const visibleOnly = options.visibleOnly === true;
   // A root that hosts a shadow root (a rescanned block can be one) has it walked too.
   if (root.nodeType === 1 && (root as Element).shadowRoot) {
     options.onShadowRoot?.((root as Element).shadowRoot as ShadowRoot);
@@ -195,11 +140,9 @@ export function* segmentsUnder(
       const name = element.localName;
       // A skipped element ends the run, even in the middle of a line ("Jens <input> Stoltenberg"),
       // and so does a line break or a nested block; inline elements don't.
-      const skipped =
-        element.namespaceURI !== HTML_NS ||
-        SKIPPED.has(name) ||
-        Boolean((element as HTMLElement).hidden) ||
-        (visibleOnly && !showsText(element));
+      // skipsSubtree is the one rule for what is not reading text (blocksOnScreen and rescans ask it
+      // too); a call per element is cheap next to the Set lookups it makes.
+      const skipped = skipsSubtree(element);
       if ((skipped || !INLINE.has(name)) && current) {
         if (/\S/.test(current.text)) yield current;
         current = null;
