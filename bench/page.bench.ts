@@ -62,6 +62,9 @@ interface Load {
   mentions: number;
   busyMs: number;
   phases: Record<string, number>;
+  /** All highlights, and the first one (visible text is marked first), ms after DOMContentLoaded began. */
+  allFromDclMs: number;
+  firstFromDclMs: number;
   heap: number;
   hoverMs: number | null;
 }
@@ -120,7 +123,16 @@ async function loadWithGloss(gloss: GlossBrowser, page: Page, url: string): Prom
   await cdp.detach();
   const hoverMs = await hoverOnce(page);
   const probe = await readProbe(page);
+  // The reader's clock: from when the page's DOM is there, not from when Gloss's script started.
+  const dcl = await page.evaluate(
+    () =>
+      (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+        ?.domContentLoadedEventStart ?? Number.NaN,
+  );
+  const scriptAfterDcl = state.stats.startedAt - dcl;
   return {
+    allFromDclMs: scriptAfterDcl + state.stats.firstScanMs,
+    firstFromDclMs: scriptAfterDcl + (state.stats.phases.first ?? Number.NaN),
     firstScanMs: state.stats.firstScanMs,
     longestTaskMs: state.stats.longestTaskMs,
     pageLongTaskMs: Math.max(0, ...probe.longTasks),
@@ -360,19 +372,32 @@ async function main(): Promise<void> {
     table((l) => l.firstScanMs, ms),
   );
   add(
+    'As the reader sees it: first highlight (visible text is marked first) / all highlights, ms after DOMContentLoaded (median)',
+    markdown(
+      head,
+      pages.map((name) => [
+        `${name} (${chars.get(name)?.toLocaleString('en')})`,
+        ...sizes.map(
+          (kb) =>
+            `${ms(cell(kb, name, (l) => l.firstFromDclMs))} / ${ms(cell(kb, name, (l) => l.allFromDclMs))}`,
+        ),
+      ]),
+    ),
+  );
+  add(
     "Main-thread time of Gloss's first scan, all slices together, ms (median; the rest of the time above is waiting: for the background, or for the page's own tasks between slices)",
     table((l) => l.busyMs, ms),
   );
   const phase = (kb: string, name: string, step: string) =>
     cell(kb, name, (l) => (step === 'all' ? l.firstScanMs : (l.phases[step] ?? Number.NaN)));
   add(
-    'Where the time goes: when each step ended, ms after content-script start (median): settings read · matcher received · page walked · visible text first · all marked',
+    'Where the time goes: when each step ended, ms after content-script start (median): settings read · matcher received · page walked · visible text first · first mark · all marked',
     markdown(
       head,
       pages.map((name) => [
         `${name} (${chars.get(name)?.toLocaleString('en')})`,
         ...sizes.map((kb) =>
-          ['settings', 'matcher', 'walk', 'order', 'all']
+          ['settings', 'matcher', 'walk', 'order', 'first', 'all']
             .map((step) => ms(phase(kb, name, step)))
             .join(' · '),
         ),
@@ -506,6 +531,10 @@ async function main(): Promise<void> {
   const typicalArticle = median(typical.map((name) => cell('article', name, (l) => l.firstScanMs)));
   const biggest = largest[0] as string;
   const largest100k = cell('100,000', biggest, (l) => l.firstScanMs);
+  // From DOMContentLoaded, the worst typical page (the reader's targets).
+  const typicalFirstDcl = worst(typical.map((name) => cell('article', name, (l) => l.firstFromDclMs)));
+  const typicalAllDcl100k = worst(typical.map((name) => cell('100,000', name, (l) => l.allFromDclMs)));
+  const largestAllDcl100k = cell('100,000', biggest, (l) => l.allFromDclMs);
   const longest = worst(sizes.flatMap((kb) => pages.map((name) => cell(kb, name, (l) => l.longestTaskMs))));
   const worstLoadTask = worst(sizes.flatMap((kb) => all(kb).map((l) => l.longestTaskMs)));
   const minRatio = Math.min(...ratios);
@@ -527,6 +556,21 @@ async function main(): Promise<void> {
           `100,000 aliases, largest page (${biggest}): ≤ 300 ms`,
           `${ms(largest100k)} ms`,
           verdict(largest100k <= 300),
+        ],
+        [
+          'first on-screen highlight ≤ 50 ms after DOMContentLoaded, typical pages (article pack)',
+          `${ms(typicalFirstDcl)} ms (worst of the 5 typical pages)`,
+          verdict(typicalFirstDcl <= 50),
+        ],
+        [
+          'all highlights ≤ 100 ms after DOMContentLoaded, typical pages, 100,000 aliases',
+          `${ms(typicalAllDcl100k)} ms (worst of the 5)`,
+          verdict(typicalAllDcl100k <= 100),
+        ],
+        [
+          `all highlights ≤ 300 ms after DOMContentLoaded, largest page (${biggest}), 100,000 aliases`,
+          `${ms(largestAllDcl100k)} ms`,
+          verdict(largestAllDcl100k <= 300),
         ],
         [
           "no task of Gloss's > 50 ms at any size",

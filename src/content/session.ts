@@ -294,6 +294,7 @@ export class PageSession {
         matchedIn: matchers.current?.where ?? null,
         busyMs: stats.firstScanBusyMs,
         phases: stats.phases,
+        startedAt: stats.origin,
       },
     };
   }

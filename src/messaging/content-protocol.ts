@@ -27,6 +27,8 @@ export interface PageState {
     busyMs: number | null;
     /** When each step of the first scan ended, ms after content-script start (for the page benchmark). */
     phases: Record<string, number>;
+    /** When the content script started, on the page's performance clock. */
+    startedAt: number;
   };
 }
 

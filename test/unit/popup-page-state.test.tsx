@@ -21,6 +21,7 @@ const state = (mentions: number): PageState => ({
     matchedIn: 'page',
     busyMs: 1,
     phases: {},
+    startedAt: 0,
   },
 });
 
