@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickInPopover, hover, readPopover, waitForPopover } from './card-frame';
 import {
   baseUrl,
   callBackground,
@@ -10,14 +11,7 @@ import {
   openGloss,
   type TestBrowser,
 } from './gloss';
-import {
-  clickInPopover,
-  highlighted,
-  hover,
-  readPopover,
-  waitForMentions,
-  waitForPopover,
-} from './page-helpers';
+import { highlighted, waitForMentions } from './page-helpers';
 
 const expected = (name: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/${name}.expected.json`), 'utf8'));

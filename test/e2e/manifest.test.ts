@@ -31,7 +31,11 @@ describe('the built manifest', () => {
 
   it('exposes only the popover module to pages, and only under a per-session URL', () => {
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['content-scripts/popover.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      {
+        resources: ['content-scripts/popover.js', 'card.html'],
+        matches: ['<all_urls>'],
+        use_dynamic_url: true,
+      },
     ]);
   });
 
