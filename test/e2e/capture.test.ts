@@ -7,8 +7,9 @@
 // to the frame with the selection. The tests send that same message to the tab (askPage).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickInPopover, hover, waitForPopover } from './card-frame';
 import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
-import { clickInPopover, highlighted, hover, waitForPopover } from './page-helpers';
+import { highlighted } from './page-helpers';
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 

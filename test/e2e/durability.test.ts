@@ -1,8 +1,9 @@
 // Notes people care about survive concurrent use from several tabs: no created note is lost, and
 // the newer edit of the same note wins and shows in the other tab at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hover, waitForPopover } from './card-frame';
 import { callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
-import { hover, waitForMentions, waitForPopover } from './page-helpers';
+import { waitForMentions } from './page-helpers';
 
 let gloss: TestBrowser;
 beforeAll(async () => {

@@ -13,11 +13,13 @@ export default async function setup(project: TestProject) {
   if (!process.env.GLOSS_E2E_SKIP_BUILD) {
     execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore' });
   }
-  const server = await startStaticServer(0, (path) =>
-    path.includes('strict-csp')
-      ? { 'content-security-policy': "default-src 'none'; style-src 'self'" }
-      : undefined,
-  );
+  const server = await startStaticServer(0, (path) => {
+    if (path.includes('strict-csp'))
+      return { 'content-security-policy': "default-src 'none'; style-src 'self'" };
+    if (path.includes('frame-csp'))
+      return { 'content-security-policy': "default-src 'none'; frame-src 'none'" };
+    return undefined;
+  });
   project.provide('baseUrl', server.url);
   return () => server.close();
 }

@@ -3,8 +3,9 @@
 // the page for more than 50 ms, and never reaches off the machine.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hover, waitForPopover } from './card-frame';
 import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
-import { highlighted, hover, waitForMentions, waitForPopover } from './page-helpers';
+import { highlighted, waitForMentions } from './page-helpers';
 
 let gloss: TestBrowser;
 let page: Page;

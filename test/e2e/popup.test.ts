@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPopover, waitForPopover } from './card-frame';
 import { callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
-import { readPopover, waitForMentions, waitForPopover } from './page-helpers';
+import { waitForMentions } from './page-helpers';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
