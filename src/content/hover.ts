@@ -160,6 +160,9 @@ export class HoverController<T extends HoverTarget> {
     // Typing a note: the pointer wandering off must not close the popover under the user.
     if (this.deps.popover.isEditing) return;
     this.closing = setTimeout(() => {
+      // The card's frame says the user clicked or is typing in it (it arrives after the event
+      // that scheduled this close, e.g. the page losing focus to the frame).
+      if (this.deps.popover.isEditing) return;
       this.deps.popover.close({ restoreFocus: false });
       this.clearCandidate();
     }, CLOSE_GRACE_MS);

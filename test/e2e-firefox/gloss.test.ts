@@ -5,19 +5,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clickInPopover, hover, readPopover, waitForPopover } from './card-frame';
 import {
   askTab,
   callBackground,
-  clickInPopover,
   type FirefoxTestBrowser,
   fixtureUrl,
   highlighted,
-  hover,
   openFirefoxGloss,
-  readPopover,
   tabIdOf,
   waitForMentions,
-  waitForPopover,
 } from './firefox';
 
 const expected = (name: string) =>
