@@ -43,9 +43,11 @@ describe('the built manifest', () => {
     const content = readFileSync(resolve(built, 'content-scripts/content.js'));
     const popover = readFileSync(resolve(built, 'content-scripts/popover.js'), 'utf8');
     expect(content.length).toBeLessThanOrEqual(60 * 1024);
-    // The module holds the card and its positioning; the content script holds neither.
+    // The module places the card's frame (card.html, which holds the card); neither it nor the
+    // content script holds the card itself.
     expect(popover).toMatch(/export\s*\{/);
-    expect(popover).toContain('gloss-card');
+    expect(popover).toContain('/card.html');
+    expect(popover).not.toContain('gloss-card');
     expect(content.toString()).not.toContain('gloss-card');
   });
 
