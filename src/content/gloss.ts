@@ -5,15 +5,8 @@ import { foldForSearch } from '@/src/core/search-text';
 import { sentenceAround } from '@/src/core/sentence';
 import { changeItem, type PublishedMatcher } from '@/src/messaging/broadcast';
 import { contentMessaging } from '@/src/messaging/content-protocol';
-import { type EntityView, sendMessage } from '@/src/messaging/protocol';
-import {
-  DEFAULT_SETTINGS,
-  isActiveOn,
-  type Settings,
-  updateSettings,
-  watchSettings,
-} from '@/src/settings/settings';
-import type { PopoverApi } from '@/src/ui/Popover';
+import { sendMessage } from '@/src/messaging/protocol';
+import { DEFAULT_SETTINGS, isActiveOn, type Settings, watchSettings } from '@/src/settings/settings';
 import { composeFromSelection } from './compose';
 import { readStartup, type Startup } from './early';
 import { Highlighter, highlightRegistry } from './highlighter';
@@ -103,34 +96,6 @@ export async function startGloss(
     if (active) void pageNotes.refresh().catch(() => {});
   };
 
-  // Entity data for the popover, fetched on hover intent and reused until something changes.
-  const entities = new Map<string, Promise<EntityView | null>>();
-  const getEntity = (key: string) => {
-    let view = entities.get(key);
-    if (!view) {
-      view = sendMessage('getEntity', { key });
-      entities.set(key, view);
-      view.catch(() => entities.delete(key));
-    }
-    return view;
-  };
-  const noteListeners = new Set<(entityKey?: string) => void>();
-  const api: PopoverApi = {
-    getEntity,
-    createNote: (input) => sendMessage('createNote', input),
-    updateNote: (id, text) => sendMessage('updateNote', { id, text }),
-    deleteNote: (id) => sendMessage('deleteNote', { id }),
-    rememberChoice: async (text, key) => {
-      await updateSettings((s) => ({
-        choices: { ...s.choices, [site]: { ...s.choices[site], [foldForSearch(text)]: key } },
-      }));
-    },
-    onNotesChanged: (listener) => {
-      noteListeners.add(listener);
-      return () => noteListeners.delete(listener);
-    },
-  };
-
   const hover = new HoverController<MentionRecord | NoteMark>(
     win,
     {
@@ -145,10 +110,7 @@ export async function startGloss(
           ? popover.openNote(target.range, target.note, trapFocus)
           : openPopover(target, trapFocus),
       delay: () => settings.hoverDelay,
-      prefetch: (target) => {
-        popover.preload();
-        if ('entityIds' in target) for (const key of target.entityIds) void getEntity(key).catch(() => {});
-      },
+      prefetch: (target) => popover.prefetch('entityIds' in target ? target.entityIds : []),
       setActive: (range) => highlighter.setActive(range),
     },
     signal,
@@ -169,7 +131,6 @@ export async function startGloss(
       ),
       pageUrl: win.location.href,
       pageTitle: doc.title,
-      api,
       trapFocus,
     });
   }
@@ -315,14 +276,12 @@ export async function startGloss(
   const unwatchSettings = watchSettings((next) => void apply(next));
   const unwatchChanges = changeItem.watch((change) => {
     if (!change) return;
-    entities.clear();
     if (change.kind === 'knowledge') {
       popover.close({ restoreFocus: false });
       void loadDictionary().then(() => {
         if (active) return scanAll();
       });
     } else {
-      for (const listener of noteListeners) listener(change.entityKey);
       // A note about an entity leaves this page's selection notes as they were: don't re-walk it.
       if (!change.entityKey) refreshNotes();
     }
