@@ -36,13 +36,14 @@ export default defineWxtModule({
       });
     });
 
-    // Pages' content scripts may import it. Chrome: only under a per-session URL
-    // (use_dynamic_url), so a page cannot probe for the file to learn that Gloss is installed;
-    // Firefox's extension URLs are already random per installation.
+    // Pages' content scripts may import it, and put the card's frame (card.html, the card entrypoint)
+    // in the page. Chrome: only under a per-session URL (use_dynamic_url), so a page cannot probe
+    // for the files to learn that Gloss is installed; Firefox's extension URLs are already random
+    // per installation.
     wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
       manifest.web_accessible_resources ??= [];
       (manifest.web_accessible_resources as unknown[]).push({
-        resources: [OUTPUT],
+        resources: [OUTPUT, 'card.html'],
         matches: ['<all_urls>'],
         ...(wxt.config.browser === 'firefox' ? {} : { use_dynamic_url: true }),
       });

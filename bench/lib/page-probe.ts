@@ -1,6 +1,6 @@
 /**
  * What the page benchmark runs inside pages: a probe installed before any page script (long tasks,
- * the last pointer move, the moment Gloss's popover element appears), and the background calls an
+ * the last pointer move, the moment Gloss's popover is shown), and the background calls an
  * extension page makes, in the envelope @webext-core/messaging uses.
  */
 import type { CDPSession, Page } from 'playwright-core';
@@ -24,12 +24,12 @@ export const PROBE = `(() => {
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   addEventListener('pointermove', (event) => { probe.lastMoveAt = event.timeStamp; }, { capture: true, passive: true });
-  new MutationObserver((records) => {
-    const now = performance.now();
-    for (const record of records)
-      for (const node of record.addedNodes)
-        if (node.localName === 'gloss-popover' && !probe.popoverAt) probe.popoverAt = now;
-  }).observe(document, { childList: true, subtree: true });
+  // The popover's host is added hidden on hover intent, while the card's frame loads; the card
+  // appears when the host is shown (its popover opens).
+  addEventListener('toggle', (event) => {
+    if (event.target.localName === 'gloss-popover' && event.newState === 'open' && !probe.popoverAt)
+      probe.popoverAt = event.timeStamp;
+  }, { capture: true });
 })();`;
 
 export async function readProbe(page: Page): Promise<ProbeState> {

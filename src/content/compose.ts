@@ -1,19 +1,10 @@
 // The context menu's "Add note on this selection" / "Add as a fact about…": the composer opens
-// in the popover, next to the selection, with the quote Gloss will find again later.
+// in the popover, next to the selection, with the quote Gloss will find again later. It runs in
+// the card's frame and saves through the background itself: what the user types never passes here.
 import type { SelectionKind } from '@/src/messaging/content-protocol';
-import { sendMessage } from '@/src/messaging/protocol';
-import type { ComposerApi } from '@/src/ui/SelectionComposer';
 import type { PopoverControl } from './popover';
 import { selectedQuote } from './selection';
 import type { ScanOptions } from './walk';
-
-const api: ComposerApi = {
-  createNote: (input) => sendMessage('createNote', input),
-  listEntities: async (query, packId) =>
-    (await sendMessage('listEntities', { query, packId, limit: 6 })).entities,
-  saveEntity: (input) => sendMessage('saveEntity', input),
-  saveFact: (input) => sendMessage('saveFact', input),
-};
 
 /** Opens the composer for the current selection; false when nothing is selected in this frame. */
 export async function composeFromSelection(
@@ -34,7 +25,6 @@ export async function composeFromSelection(
     sentence: quote.sentence,
     pageUrl: win.location.href,
     pageTitle: win.document.title,
-    api,
   });
   return true;
 }

@@ -1,5 +1,7 @@
 // Hover intent: the popover opens when the pointer rests on a mention for the hover delay, stays
 // open while the pointer moves into it, and closes a moment after the pointer leaves both.
+// Only the user's own input counts: a page can dispatch pointer and key events of its own
+// (isTrusted false), and must not be able to open cards with them to learn what Gloss knows.
 import type { PopoverControl } from './popover';
 
 const CLOSE_GRACE_MS = 300;
@@ -35,11 +37,41 @@ export class HoverController<T extends HoverTarget> {
     signal: AbortSignal,
   ) {
     const options = { capture: true, passive: true, signal };
-    win.addEventListener('pointermove', (event) => this.onMove(event), options);
-    win.addEventListener('pointerdown', (event) => this.onDown(event), options);
-    win.document.addEventListener('pointerleave', () => this.onOut(), options);
-    win.addEventListener('blur', () => this.onOut(), options);
-    win.addEventListener('keydown', (event) => this.onKey(event), { capture: true, signal });
+    const trusted =
+      <E extends Event>(handle: (event: E) => void) =>
+      (event: E) => {
+        if (event.isTrusted) handle(event);
+      };
+    win.addEventListener(
+      'pointermove',
+      trusted((event) => this.onMove(event)),
+      options,
+    );
+    win.addEventListener(
+      'pointerover',
+      trusted((event) => this.onOver(event)),
+      options,
+    );
+    win.addEventListener(
+      'pointerdown',
+      trusted((event) => this.onDown(event)),
+      options,
+    );
+    win.document.addEventListener(
+      'pointerleave',
+      trusted(() => this.onOut()),
+      options,
+    );
+    win.addEventListener(
+      'blur',
+      trusted(() => this.onBlur()),
+      options,
+    );
+    win.addEventListener(
+      'keydown',
+      trusted((event) => this.onKey(event)),
+      { capture: true, signal },
+    );
     signal.addEventListener('abort', () => this.reset(), { once: true });
   }
 
@@ -75,11 +107,7 @@ export class HoverController<T extends HoverTarget> {
   private onMove(event: PointerEvent): void {
     if (event.pointerType === 'touch') return;
     if (this.deps.popover.containsEvent(event)) {
-      // Inside the popover: nothing passed over on the way may open another one.
-      clearTimeout(this.closing);
-      clearTimeout(this.intent);
-      this.win.cancelAnimationFrame(this.frame);
-      this.frame = 0;
+      this.enteredPopover();
       return;
     }
     // A button is down: the user is selecting or dragging; leave them be.
@@ -87,6 +115,19 @@ export class HoverController<T extends HoverTarget> {
     this.x = event.clientX;
     this.y = event.clientY;
     if (!this.frame) this.frame = this.win.requestAnimationFrame(() => this.evaluate());
+  }
+
+  /** The pointer went into the card's frame: from now on its moves go to the frame, not here. */
+  private onOver(event: PointerEvent): void {
+    if (event.pointerType !== 'touch' && this.deps.popover.containsEvent(event)) this.enteredPopover();
+  }
+
+  /** Inside the popover: nothing passed over on the way may open another one, or close this one. */
+  private enteredPopover(): void {
+    clearTimeout(this.closing);
+    clearTimeout(this.intent);
+    this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
   }
 
   private evaluate(): void {
@@ -119,6 +160,9 @@ export class HoverController<T extends HoverTarget> {
     // Typing a note: the pointer wandering off must not close the popover under the user.
     if (this.deps.popover.isEditing) return;
     this.closing = setTimeout(() => {
+      // The card's frame says the user clicked or is typing in it (it arrives after the event
+      // that scheduled this close, e.g. the page losing focus to the frame).
+      if (this.deps.popover.isEditing) return;
       this.deps.popover.close({ restoreFocus: false });
       this.clearCandidate();
     }, CLOSE_GRACE_MS);
@@ -141,6 +185,17 @@ export class HoverController<T extends HoverTarget> {
       this.deps.popover.close({ restoreFocus: false });
       this.clearCandidate();
     }
+  }
+
+  private onBlur(): void {
+    // Focus went into the card's frame (a click in it, or Tab): the user is working with it now.
+    if (this.deps.popover.hasFocus) {
+      this.pinned = true;
+      clearTimeout(this.closing);
+      clearTimeout(this.intent);
+      return;
+    }
+    this.onOut();
   }
 
   private onOut(): void {

@@ -1,22 +1,134 @@
-// Mounts the popover next to a mention: a Preact tree in a closed shadow root, in the top layer,
-// positioned with Floating UI. The host element exists only while the popover is open, so the
-// page's DOM is back to what it was as soon as it closes. Part of the popover module, which pages
-// load the first time a card is about to open (see popover.ts).
+// Mounts the popover next to a mention: a closed shadow root in the top layer, positioned with
+// Floating UI, holding the card's own frame (entrypoints/card, an extension page). What the user
+// types goes to that frame's document, which the page can neither read nor listen to; the box has
+// a fixed size, so its size says nothing about the card. The host element exists only while the
+// popover is open (or about to open, on hover intent), so the page's DOM is back to what it was as
+// soon as it closes. Part of the popover module, loaded on first hover intent (see popover.ts).
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
-import { type ComponentChild, h, render } from 'preact';
 import type { NoteRecord } from '@/src/core/records';
-import cardCss from '@/src/ui/card.css?inline';
-import { PageNoteCard } from '@/src/ui/PageNoteCard';
-import { Popover, type PopoverProps } from '@/src/ui/Popover';
-import { SelectionComposer, type SelectionComposerProps } from '@/src/ui/SelectionComposer';
+import tokensCss from '@/src/ui/tokens.css?inline';
+import {
+  CARD_PAGE,
+  type CardRequest,
+  type ComposerProps,
+  type EntityCardProps,
+  type FromCard,
+  type ToCard,
+} from './card-channel';
 import type { PopoverControl } from './popover';
 import popoverCss from './popover.css?inline';
 import { OWN_UI_TAG } from './walk';
 
+/** How long the frame may take to load before the card says it cannot show here. */
+const FRAME_TIMEOUT_MS = 3000;
+/** A frame prepared on hover intent that no card used is dropped after this long. */
+const UNUSED_FRAME_MS = 2000;
+export const UNAVAILABLE_TEXT = "Gloss can't show its card on this page.";
+
+/** One card frame in its shadow root, and the private channel to it. */
+class CardFrame {
+  readonly host: HTMLElement;
+  private readonly shadow: ShadowRoot;
+  private readonly frame: HTMLIFrameElement;
+  private readonly channel = new MessageChannel();
+  private ready = false;
+  private failed = false;
+  private pending: ToCard[] = [];
+  private timer: ReturnType<typeof setTimeout>;
+  editing = false;
+  held = false;
+
+  constructor(
+    private readonly doc: Document,
+    frameUrl: string,
+    private readonly onMessage: (message: FromCard) => void,
+  ) {
+    const host = doc.createElement(OWN_UI_TAG);
+    const shadow = host.attachShadow({ mode: 'closed' });
+    // Constructed stylesheets: not subject to the page's style-src CSP, and invisible to its DOM.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`${tokensCss}\n${popoverCss}`);
+    shadow.adoptedStyleSheets = [sheet];
+    const frame = doc.createElement('iframe');
+    frame.title = 'Gloss';
+    this.timer = setTimeout(() => this.fail(), FRAME_TIMEOUT_MS);
+    frame.addEventListener('load', () => this.onLoad(frameUrl), { once: true });
+    frame.src = frameUrl;
+    shadow.append(frame);
+    host.popover = 'manual';
+    this.host = host;
+    this.shadow = shadow;
+    this.frame = frame;
+    this.channel.port1.onmessage = ({ data }: MessageEvent<FromCard>) => {
+      if (data.type === 'ready') {
+        clearTimeout(this.timer);
+        this.ready = true;
+        for (const message of this.pending.splice(0)) this.channel.port1.postMessage(message);
+        return;
+      }
+      if (data.type === 'editing') this.editing = data.editing;
+      if (data.type === 'held') this.held = true;
+      this.onMessage(data);
+    };
+    // Outside <body>, so the page's body-level scripts and styles are least likely to meet it.
+    doc.documentElement.append(host);
+  }
+
+  send(message: ToCard): void {
+    if (this.ready) this.channel.port1.postMessage(message);
+    else this.pending.push(message);
+  }
+
+  focus(): void {
+    if (!this.failed) this.frame.focus();
+  }
+
+  remove(): void {
+    clearTimeout(this.timer);
+    this.channel.port1.close();
+    this.host.remove();
+  }
+
+  private onLoad(frameUrl: string): void {
+    const window = this.frame.contentWindow;
+    if (!window) {
+      this.fail();
+      return;
+    }
+    // The port goes only to a document of Gloss's own origin: if anything else loaded in the frame
+    // (the browser's error page, or the page navigated it), the port stays here.
+    window.postMessage(null, extensionOrigin(frameUrl), [this.channel.port2]);
+    // A blocked frame still fires load: if the card does not answer soon, say so.
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fail(), FRAME_TIMEOUT_MS / 3);
+  }
+
+  /** The frame did not load: say so in the card's place, never fall back to typing into the page. */
+  private fail(): void {
+    if (this.ready || this.failed) return;
+    this.failed = true;
+    const message = this.doc.createElement('p');
+    message.className = 'gloss-unavailable';
+    message.textContent = UNAVAILABLE_TEXT;
+    this.frame.remove();
+    this.shadow.append(message);
+  }
+}
+
+/**
+ * The origin of the frame's document. In Chromium a per-session (use_dynamic_url) address loads a
+ * document of the extension's own origin, chrome-extension://<id>; in Firefox the address's
+ * origin is the document's.
+ */
+function extensionOrigin(frameUrl: string): string {
+  const url = new URL(frameUrl);
+  return url.protocol === 'chrome-extension:' ? `chrome-extension://${browser.runtime.id}` : url.origin;
+}
+
 export class PopoverHost implements PopoverControl {
-  private host: HTMLElement | null = null;
-  private mount: HTMLElement | null = null;
-  private shadow: ShadowRoot | null = null;
+  private card: CardFrame | null = null;
+  private shown = false;
+  private unused: ReturnType<typeof setTimeout> | undefined;
   private stopPositioning: (() => void) | null = null;
   private returnFocus: HTMLElement | null = null;
   private anchor: Range | null = null;
@@ -26,80 +138,83 @@ export class PopoverHost implements PopoverControl {
   constructor(
     private readonly doc: Document,
     private readonly onClosed: () => void,
+    private readonly frameUrl: string = browser.runtime.getURL(CARD_PAGE),
   ) {}
 
   get isOpen(): boolean {
-    return this.host !== null;
+    return this.shown;
   }
 
   get anchorRange(): Range | null {
     return this.anchor;
   }
 
-  /** Whether an event happened inside the popover (the shadow root is closed, so look at the path). */
+  /** Whether an event happened on the popover (the shadow root is closed, so look at the path). */
   containsEvent(event: Event): boolean {
-    return this.host !== null && event.composedPath().includes(this.host);
+    return this.shown && this.card !== null && event.composedPath().includes(this.card.host);
   }
 
-  /** The user is typing in the popover (a note): it must not close under them. */
+  /** Focus is in the card's frame (the page sees the host as its active element). */
+  get hasFocus(): boolean {
+    return this.shown && this.card !== null && this.doc.activeElement === this.card.host;
+  }
+
+  /** The user is working in the popover (typing, or clicked into it): it must not close under them. */
   get isEditing(): boolean {
-    if (this.sticky) return true;
-    const focused = this.shadow?.activeElement;
-    return focused?.localName === 'textarea' || focused?.localName === 'input';
+    if (!this.shown || !this.card) return false;
+    return this.sticky || this.card.editing || this.card.held;
   }
 
   get isComposing(): boolean {
-    return this.host !== null && this.sticky;
+    return this.shown && this.sticky;
+  }
+
+  /** Hover intent: the frame loads, and the entities load in it, while the hover delay runs. */
+  prefetch(entityIds: string[]): void {
+    if (this.shown) return;
+    this.card ??= this.newCard();
+    if (entityIds.length) this.card.send({ type: 'prefetch', entityIds });
+    clearTimeout(this.unused);
+    this.unused = setTimeout(() => {
+      if (!this.shown) this.discard();
+    }, UNUSED_FRAME_MS);
   }
 
   /** The entity card (or the chooser) for a mention. */
-  open(anchor: Range, props: Omit<PopoverProps, 'onClose'>): void {
-    this.show(anchor, (onClose) => h(Popover, { ...props, onClose }), { trapFocus: props.trapFocus });
+  open(anchor: Range, props: EntityCardProps): void {
+    this.show(anchor, { kind: 'entity', ...props }, { focus: props.trapFocus, sticky: false });
   }
 
   /** A page note's card, on its marked quote. */
   openNote(anchor: Range, note: NoteRecord, trapFocus: boolean): void {
-    this.show(anchor, (onClose) => h(PageNoteCard, { note, onClose }), { trapFocus });
+    this.show(anchor, { kind: 'note', note, trapFocus }, { focus: trapFocus, sticky: false });
   }
 
   /** The composer for a selection: it closes only by Esc, its buttons, or a click elsewhere. */
-  openComposer(anchor: Range, props: Omit<SelectionComposerProps, 'onClose'>): void {
-    this.show(anchor, (onClose) => h(SelectionComposer, { ...props, onClose }), {
-      trapFocus: true,
-      sticky: true,
-    });
+  openComposer(anchor: Range, props: ComposerProps): void {
+    const { kind, ...rest } = props;
+    this.show(anchor, { kind: 'composer', composer: kind, ...rest }, { focus: true, sticky: true });
   }
 
-  /** Any Gloss UI next to a range. */
   private show(
     anchor: Range,
-    content: (onClose: () => void) => ComponentChild,
-    { trapFocus = false, sticky = false }: { trapFocus?: boolean; sticky?: boolean } = {},
+    request: CardRequest,
+    { focus, sticky }: { focus: boolean; sticky: boolean },
   ): void {
-    this.close({ restoreFocus: false });
     const { doc } = this;
-    this.returnFocus = trapFocus ? (doc.activeElement as HTMLElement | null) : null;
-    const host = doc.createElement(OWN_UI_TAG);
-    const shadow = host.attachShadow({ mode: 'closed' });
-    // Constructed stylesheets: not subject to the page's style-src CSP, and invisible to its DOM.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(`${cardCss}\n${popoverCss}`);
-    shadow.adoptedStyleSheets = [sheet];
-    const mount = doc.createElement('div');
-    shadow.append(mount);
-    host.popover = 'manual';
-    // Outside <body>, so the page's body-level scripts and styles are least likely to meet it.
-    doc.documentElement.append(host);
-    host.showPopover();
-    this.host = host;
-    this.shadow = shadow;
-    this.mount = mount;
+    const prepared = this.shown ? null : this.card;
+    if (this.shown) this.close({ restoreFocus: false });
+    clearTimeout(this.unused);
+    this.returnFocus = focus ? (doc.activeElement as HTMLElement | null) : null;
+    const card = prepared ?? this.newCard();
+    this.card = card;
+    card.send({ type: 'show', card: request });
+    card.host.showPopover();
+    if (focus) card.focus();
+    this.shown = true;
     this.anchor = anchor;
     this.sticky = sticky;
-    render(
-      content(() => this.close({ restoreFocus: true })),
-      mount,
-    );
+    const { host } = card;
 
     const reference = {
       getBoundingClientRect: () => anchor.getBoundingClientRect(),
@@ -121,7 +236,7 @@ export class PopoverHost implements PopoverControl {
         placement: 'bottom-start',
         middleware: [inline(), offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
       }).then(({ x, y }) => {
-        if (this.host !== host) return;
+        if (this.card?.host !== host) return;
         host.style.setProperty('--gloss-x', `${Math.round(x)}px`);
         host.style.setProperty('--gloss-y', `${Math.round(y)}px`);
       });
@@ -129,15 +244,29 @@ export class PopoverHost implements PopoverControl {
     this.stopPositioning = autoUpdate(reference, host, place, { animationFrame: false });
   }
 
+  private newCard(): CardFrame {
+    return new CardFrame(this.doc, this.frameUrl, (message) => this.onCardMessage(message));
+  }
+
+  private onCardMessage(message: FromCard): void {
+    if (message.type === 'close' && this.shown) this.close({ restoreFocus: true });
+  }
+
+  private discard(): void {
+    clearTimeout(this.unused);
+    this.card?.remove();
+    this.card = null;
+  }
+
   close({ restoreFocus }: { restoreFocus: boolean }): void {
-    if (!this.host) return;
+    if (!this.shown) {
+      this.discard();
+      return;
+    }
     this.stopPositioning?.();
     this.stopPositioning = null;
-    if (this.mount) render(null, this.mount);
-    this.host.remove();
-    this.host = null;
-    this.shadow = null;
-    this.mount = null;
+    this.discard();
+    this.shown = false;
     this.anchor = null;
     this.sticky = false;
     const focus = this.returnFocus;

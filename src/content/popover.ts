@@ -1,23 +1,26 @@
-// The popover as the rest of the content script sees it. Its code (Preact, Floating UI, the cards
-// and their styles) is most of Gloss's page-side code and most pages never open a card, so it is
-// a module of its own, loaded the first time a card is about to open: on hover intent, 300 ms
-// before it is needed. Until then every page carries only the scanner.
+// The popover as the rest of the content script sees it. The card itself runs in a frame of its
+// own (entrypoints/card); what places that frame next to a mention (Floating UI, the channel to
+// the frame) is a module of its own too, loaded the first time a card is about to open: on hover
+// intent, 300 ms before it is needed. Until then every page carries only the scanner.
 import type { NoteRecord } from '@/src/core/records';
-import type { PopoverProps } from '@/src/ui/Popover';
-import type { SelectionComposerProps } from '@/src/ui/SelectionComposer';
+import type { ComposerProps, EntityCardProps } from './card-channel';
 
 /** What the hover controller and the page logic need of a popover. */
 export interface PopoverControl {
   readonly isOpen: boolean;
   readonly anchorRange: Range | null;
-  /** The user is typing in the popover: it must not close under them. */
+  /** The user is working in the popover (typing, or clicked into it): it must not close under them. */
   readonly isEditing: boolean;
+  /** Focus is in the popover. */
+  readonly hasFocus: boolean;
   /** The selection composer is open: hovering names opens nothing over it. */
   readonly isComposing: boolean;
   containsEvent(event: Event): boolean;
-  open(anchor: Range, props: Omit<PopoverProps, 'onClose'>): void;
+  /** Hover intent: get the card ready (and these entities loaded) before it is due. */
+  prefetch(entityIds: string[]): void;
+  open(anchor: Range, props: EntityCardProps): void;
   openNote(anchor: Range, note: NoteRecord, trapFocus: boolean): void;
-  openComposer(anchor: Range, props: Omit<SelectionComposerProps, 'onClose'>): void;
+  openComposer(anchor: Range, props: ComposerProps): void;
   close(options: { restoreFocus: boolean }): void;
 }
 
@@ -48,9 +51,15 @@ export class LazyPopover implements PopoverControl {
     private readonly load: () => Promise<PopoverModule> = importPopoverModule,
   ) {}
 
-  /** Starts loading the popover's code (hover intent), so it is ready when the card opens. */
-  preload(): void {
-    this.ready().catch(() => {});
+  /** Starts loading the popover's code and its frame (hover intent), so both are ready when the card opens. */
+  prefetch(entityIds: string[]): void {
+    const generation = this.generation;
+    this.ready().then(
+      (host) => {
+        if (generation === this.generation) host.prefetch(entityIds);
+      },
+      () => {},
+    );
   }
 
   get isOpen(): boolean {
@@ -69,11 +78,15 @@ export class LazyPopover implements PopoverControl {
     return this.host?.isComposing ?? false;
   }
 
+  get hasFocus(): boolean {
+    return this.host?.hasFocus ?? false;
+  }
+
   containsEvent(event: Event): boolean {
     return this.host?.containsEvent(event) ?? false;
   }
 
-  open(anchor: Range, props: Omit<PopoverProps, 'onClose'>): void {
+  open(anchor: Range, props: EntityCardProps): void {
     this.when((host) => host.open(anchor, props));
   }
 
@@ -81,7 +94,7 @@ export class LazyPopover implements PopoverControl {
     this.when((host) => host.openNote(anchor, note, trapFocus));
   }
 
-  openComposer(anchor: Range, props: Omit<SelectionComposerProps, 'onClose'>): void {
+  openComposer(anchor: Range, props: ComposerProps): void {
     this.when((host) => host.openComposer(anchor, props));
   }
 

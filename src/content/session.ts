@@ -24,7 +24,6 @@ import { type MentionRecord, MentionStore } from './mentions';
 import { goToMention } from './next-mention';
 import { type NoteMark, PageNotes } from './page-notes';
 import { LazyPopover } from './popover';
-import { PopoverData } from './popover-api';
 import { ScanScheduler } from './scan-scheduler';
 import { TaskStats } from './time-slicer';
 import { OWN_UI_TAG, type ScanOptions } from './walk';
@@ -50,7 +49,6 @@ export class PageSession {
   readonly #scans: ScanScheduler;
   readonly #watcher: PageWatcher;
   readonly #popover: LazyPopover;
-  readonly #data: PopoverData;
   readonly #pageNotes: PageNotes;
   readonly #hover: HoverController<MentionRecord | NoteMark>;
   /** The scan started before the settings were known, handed to the first activation. */
@@ -83,7 +81,6 @@ export class PageSession {
     });
     this.#watcher = new PageWatcher((changes) => void this.#scans.rescan(changes), isOwnUi, signal);
     this.#popover = new LazyPopover(this.#doc, () => this.#hover.closed());
-    this.#data = new PopoverData(this.#site);
     this.#pageNotes = new PageNotes(
       win,
       registry,
@@ -215,12 +212,12 @@ export class PageSession {
     if (this.#isActive()) void this.#pageNotes.refresh().catch(() => {});
   }
 
-  /** Knowledge or notes changed elsewhere (the matcher source reloads itself on knowledge). */
-  /** Knowledge or notes changed elsewhere: each part that holds some of it is told. */
+  /**
+   * Knowledge or notes changed elsewhere. An open card stays open and reloads in place (it watches
+   * the change itself), so a note being typed is not lost.
+   */
   #changed(change: ChangeSignal): void {
-    this.#data.changed(change);
     if (change.kind === 'knowledge') {
-      this.#popover.close({ restoreFocus: false });
       // The published matcher is out of date: load the new one and mark the page with it.
       void this.#matchers.load().then(() => {
         if (this.#isActive()) return this.#scans.scanAll();
@@ -247,11 +244,7 @@ export class PageSession {
             ? popover.openNote(target.range, target.note, trapFocus)
             : this.#openMention(target, trapFocus),
         delay: () => this.#settings.hoverDelay,
-        prefetch: (target) => {
-          popover.preload();
-          if ('entityIds' in target)
-            for (const key of target.entityIds) void this.#data.getEntity(key).catch(() => {});
-        },
+        prefetch: (target) => popover.prefetch('entityIds' in target ? target.entityIds : []),
         setActive: (range) => this.#highlighter.setActive(range),
       },
       this.#signal,
@@ -273,7 +266,6 @@ export class PageSession {
       ),
       pageUrl: this.#win.location.href,
       pageTitle: this.#doc.title,
-      api: this.#data.api,
       trapFocus,
     });
   }

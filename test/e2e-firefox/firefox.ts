@@ -2,6 +2,7 @@
 // BiDi, with the views of a page both browsers share (test/spec/views.ts). The popover's
 // shadow root is closed; BiDi's own node serialization (`includeShadowTree: 'all'`) hands it to the
 // test as a shared reference, which is how it is read here instead of Chromium's DevTools protocol.
+// The card inside it (card.html) is a browsing context of its own that BiDi can run scripts in.
 import type { Frame, Page } from 'puppeteer-core';
 import { inject } from 'vitest';
 import { type FirefoxGloss, launchFirefoxGloss } from '@/scripts/lib/firefox';
@@ -79,11 +80,46 @@ export const textCenter = (page: Page, selector: string, text: string) =>
 
 export interface PopoverView {
   text: string;
-  /** Buttons, links and text fields by their visible text, with their centres. */
-  controls: Map<string, { x: number; y: number }>;
+  /** Buttons, links and text fields by their visible text, with their centres in the page. */
+  controls: Map<string, views.Point>;
 }
 
-/** Reads the closed shadow root of the open popover through BiDi, or null when none is open. */
+type CallResult = { result: { type: string; result?: { value?: unknown }; exceptionDetails?: unknown } };
+
+/** The shown host's shadow root: where its frame sits in the page, or the text it shows instead. */
+const READ_HOST = `(root) => {
+  if (!root.host.matches(':popover-open')) return null;
+  const frame = root.querySelector('iframe');
+  const box = frame && frame.getBoundingClientRect();
+  return JSON.stringify({
+    frame: box && { left: box.left, top: box.top },
+    text: frame ? '' : root.textContent.replace(/\\s+/g, ' ').trim(),
+  });
+}`;
+
+/** Runs `fn` (one of the views' in-frame functions) in a browsing context; null if it failed. */
+async function callIn(gloss: FirefoxGloss, context: string, fn: string, arg?: string): Promise<unknown> {
+  const called = (await gloss.send('script.callFunction', {
+    functionDeclaration: fn,
+    target: { context },
+    awaitPromise: false,
+    arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
+  })) as CallResult;
+  return called.result.type === 'success' ? called.result.result?.value : null;
+}
+
+/** The card frame's browsing context under the page, if one is loaded. */
+async function cardContext(gloss: FirefoxGloss, page: Page): Promise<string | null> {
+  const tree = (await gloss.send('browsingContext.getTree', { root: gloss.contextOf(page) })) as {
+    result: { contexts: Array<{ children?: Array<{ context: string; url: string }> }> };
+  };
+  const cards = (tree.result.contexts[0]?.children ?? []).filter((c) =>
+    /^moz-extension:.*\/card\.html/.test(c.url),
+  );
+  return cards.at(-1)?.context ?? null;
+}
+
+/** Reads the open popover (host and card frame), or null when none is shown. */
 export async function readPopover(gloss: FirefoxGloss, page: Page): Promise<PopoverView | null> {
   const context = gloss.contextOf(page);
   const found = (await gloss.send('script.callFunction', {
@@ -94,37 +130,28 @@ export async function readPopover(gloss: FirefoxGloss, page: Page): Promise<Popo
   })) as { result: { result: { value?: { shadowRoot?: { sharedId: string } | null } } } };
   const shadowRoot = found.result.result.value?.shadowRoot;
   if (!shadowRoot) return null;
-  const read = (await gloss.send('script.callFunction', {
-    functionDeclaration: READ_SHADOW_ROOT,
+  const host = (await gloss.send('script.callFunction', {
+    functionDeclaration: READ_HOST,
     target: { context },
     awaitPromise: false,
     arguments: [{ sharedId: shadowRoot.sharedId }],
-  })) as { result: { type: string; result?: { value: string }; exceptionDetails?: { text: string } } };
+  })) as CallResult;
   // The popover closed between the two calls: its nodes are gone.
-  if (read.result.type !== 'success' || !read.result.result) return null;
-  const view = JSON.parse(read.result.result.value) as {
+  if (host.result.type !== 'success' || typeof host.result.result?.value !== 'string') return null;
+  const { frame, text } = JSON.parse(host.result.result.value) as {
+    frame: { left: number; top: number } | null;
     text: string;
-    controls: Array<[string, { x: number; y: number }]>;
   };
-  return { text: view.text, controls: new Map(view.controls) };
+  if (!frame) return { text, controls: new Map() };
+  const card = await cardContext(gloss, page);
+  const read = card && (await callIn(gloss, card, `() => JSON.stringify((${views.readCard})())`));
+  if (typeof read !== 'string') return { text: '', controls: new Map() };
+  const view = JSON.parse(read) as ReturnType<typeof views.readCard>;
+  const inPage = view.controls.map(
+    ([label, at]) => [label, { x: at.x + frame.left, y: at.y + frame.top }] as const,
+  );
+  return { text: view.text, controls: new Map(inPage) };
 }
-
-/** In the page: the shadow root's text as a person reads it, and its controls with their centres. */
-const READ_SHADOW_ROOT = `(root) => {
-  const textOf = (node) =>
-    node.nodeType === 3 ? node.data
-    : node.localName === 'style' || node.localName === 'script' ? ''
-    : [...node.childNodes].map(textOf).join(node.localName === 'p' || node.localName === 'li' ? ' ' : '');
-  const controls = [];
-  for (const element of root.querySelectorAll('button, a, textarea')) {
-    const label = textOf(element).replace(/\\s+/g, ' ').trim() || element.localName;
-    const box = element.getBoundingClientRect();
-    if (!controls.some(([known]) => known === label)) {
-      controls.push([label, { x: box.left + box.width / 2, y: box.top + box.height / 2 }]);
-    }
-  }
-  return JSON.stringify({ text: textOf(root).replace(/\\s+/g, ' ').trim(), controls });
-}`;
 
 export const waitForPopover = (
   gloss: FirefoxGloss,
@@ -133,7 +160,7 @@ export const waitForPopover = (
   timeout = 5000,
 ): Promise<PopoverView> => views.waitForPopover(() => readPopover(gloss, page), until, timeout);
 
-/** Moves the pointer onto `text` and waits for the popover to show. */
+/** Moves the pointer onto `text` and waits for the popover to show, its content loaded. */
 export const hover = (gloss: FirefoxGloss, page: Page, selector: string, text: string) =>
   views.hover(surface(page), pointer(page), () => readPopover(gloss, page), selector, text);
 
@@ -142,6 +169,10 @@ export const clickInPopover = (gloss: FirefoxGloss, page: Page, label: string): 
   views.clickInPopover(
     pointer(page),
     () => readPopover(gloss, page),
+    async (_view, label) => {
+      const card = await cardContext(gloss, page);
+      if (card) await callIn(gloss, card, String(views.scrollToControl), label);
+    },
     async (view, label) => view.controls.get(label) as views.Point,
     label,
   );

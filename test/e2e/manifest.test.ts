@@ -31,7 +31,11 @@ describe('the built manifest', () => {
 
   it('exposes only the popover module to pages, and only under a per-session URL', () => {
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['content-scripts/popover.js'], matches: ['<all_urls>'], use_dynamic_url: true },
+      {
+        resources: ['content-scripts/popover.js', 'card.html'],
+        matches: ['<all_urls>'],
+        use_dynamic_url: true,
+      },
     ]);
   });
 
@@ -39,9 +43,11 @@ describe('the built manifest', () => {
     const content = readFileSync(resolve(built, 'content-scripts/content.js'));
     const popover = readFileSync(resolve(built, 'content-scripts/popover.js'), 'utf8');
     expect(content.length).toBeLessThanOrEqual(60 * 1024);
-    // The module holds the card and its positioning; the content script holds neither.
+    // The module places the card's frame (card.html, which holds the card); neither it nor the
+    // content script holds the card itself.
     expect(popover).toMatch(/export\s*\{/);
-    expect(popover).toContain('gloss-card');
+    expect(popover).toContain('/card.html');
+    expect(popover).not.toContain('gloss-card');
     expect(content.toString()).not.toContain('gloss-card');
   });
 

@@ -1,6 +1,7 @@
 // Looking at what Gloss did to a page in Chromium, over the views both browsers share
-// (test/spec/views.ts). The popover lives in a closed shadow root that page scripts cannot open, so
-// it is read here through the DevTools protocol.
+// (test/spec/views.ts). The popover's host lives in a closed shadow root that page scripts cannot
+// open, so it is read here through the DevTools protocol; the card inside it is an extension frame
+// (card.html) Playwright can run scripts in directly.
 import type { CDPSession, Frame, Page, Worker } from 'playwright-core';
 import * as views from '../spec/views';
 
@@ -34,22 +35,20 @@ export const hover = (page: Page, selector: string, text: string): Promise<Popov
   views.hover(surface(page), pointer(page), () => readPopover(page), selector, text);
 
 interface DomNode {
-  nodeId: number;
   backendNodeId: number;
   nodeType: number;
   localName: string;
   nodeValue: string;
-  attributes?: string[];
   children?: DomNode[];
   shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
 }
 
 export interface PopoverView {
   text: string;
-  /** Element buttons (and links) by their visible text. */
-  controls: Map<string, number>;
-  session: CDPSession;
+  /** Buttons, links and text fields by their visible text (a text field as "textarea"/"input"), with their centres in the card frame. */
+  controls: Map<string, views.Point>;
+  /** The card's frame, or null when the card could not load there. */
+  frame: Frame | null;
 }
 
 async function session(page: Page): Promise<CDPSession> {
@@ -60,21 +59,48 @@ async function session(page: Page): Promise<CDPSession> {
   return created;
 }
 
-/** The open popover's text and controls, or null when none is open. */
-export async function readPopover(page: Page): Promise<PopoverView | null> {
+/** The popover's host element in the page, through the closed shadow root; null when none is shown. */
+export async function readHost(page: Page): Promise<{ shadowText: string; hasFrame: boolean } | null> {
   const cdp = await session(page);
   const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
   const host = find(root, (n) => n.localName === 'gloss-popover');
   const shadow = host?.shadowRoots?.[0];
-  if (!shadow) return null;
-  const controls = new Map<string, number>();
-  visit(shadow, (n) => {
-    if (n.localName === 'button' || n.localName === 'a' || n.localName === 'textarea') {
-      const label = textOf(n).replace(/\s+/g, ' ').trim() || n.localName;
-      if (!controls.has(label)) controls.set(label, n.backendNodeId);
-    }
-  });
-  return { text: textOf(shadow).replace(/\s+/g, ' ').trim(), controls, session: cdp };
+  if (!host || !shadow) return null;
+  // A host prepared on hover intent is in the page but not shown yet.
+  const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: host.backendNodeId })) as {
+    object: { objectId: string };
+  };
+  const { result } = (await cdp.send('Runtime.callFunctionOn', {
+    objectId: object.objectId,
+    functionDeclaration: 'function () { return this.matches(":popover-open"); }',
+    returnByValue: true,
+  })) as { result: { value: boolean } };
+  await cdp.send('Runtime.releaseObject', { objectId: object.objectId });
+  if (!result.value) return null;
+  return {
+    shadowText: textOf(shadow).replace(/\s+/g, ' ').trim(),
+    hasFrame: find(shadow, (n) => n.localName === 'iframe') !== undefined,
+  };
+}
+
+/** The card's frame in this page (an extension page named card.html). */
+function cardFrame(page: Page): Frame | null {
+  return page.frames().find((f) => /^chrome-extension:\/\/[^/]+\/card\.html/.test(f.url())) ?? null;
+}
+
+/** The open popover's text and controls, or null when none is open. */
+export async function readPopover(page: Page): Promise<PopoverView | null> {
+  const host = await readHost(page);
+  if (!host) return null;
+  if (!host.hasFrame) return { text: host.shadowText, controls: new Map(), frame: null };
+  const frame = cardFrame(page);
+  if (!frame) return { text: '', controls: new Map(), frame: null };
+  try {
+    const { text, controls } = await frame.evaluate(views.readCard);
+    return { text, controls: new Map(controls), frame };
+  } catch {
+    return { text: '', controls: new Map(), frame }; // The frame is being replaced.
+  }
 }
 
 export const waitForPopover = (
@@ -83,18 +109,20 @@ export const waitForPopover = (
   timeout = 5000,
 ): Promise<PopoverView> => views.waitForPopover(() => readPopover(page), until, timeout);
 
-/** Clicks a button of the popover by its text (or the start of it), as a person would: a real pointer click. */
+/** Clicks a control of the card by its text (or the start of it), as a person would: a real pointer click. */
 export const clickInPopover = (page: Page, label: string): Promise<void> =>
-  views.clickInPopover(pointer(page), () => readPopover(page), centre, label);
-
-async function centre(view: PopoverView, label: string): Promise<views.Point> {
-  const backendNodeId = view.controls.get(label) as number;
-  const { model } = (await view.session.send('DOM.getBoxModel', { backendNodeId })) as {
-    model: { content: number[] };
-  };
-  const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
-  return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
-}
+  views.clickInPopover(
+    pointer(page),
+    () => readPopover(page),
+    async (view, label) => void (await view.frame?.evaluate(views.scrollToControl, label)),
+    async (view, label) => {
+      // Playwright's mouse is in the page's coordinates; the card reports its frame's.
+      const box = await (await view.frame?.frameElement())?.boundingBox();
+      const at = view.controls.get(label) as views.Point;
+      return { x: at.x + (box?.x ?? 0), y: at.y + (box?.y ?? 0) };
+    },
+    label,
+  );
 
 function textOf(node: DomNode): string {
   if (node.nodeType === 3) return node.nodeValue;

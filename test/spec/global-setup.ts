@@ -15,11 +15,13 @@ export default async function setup(project: TestProject) {
     const browser = project.name === 'firefox' ? ' -b firefox' : '';
     execSync(`npx wxt build${browser}`, { cwd: ROOT, stdio: 'ignore' });
   }
-  const server = await startStaticServer(0, (path) =>
-    path.includes('strict-csp')
-      ? { 'content-security-policy': "default-src 'none'; style-src 'self'" }
-      : undefined,
-  );
+  const server = await startStaticServer(0, (path) => {
+    if (path.includes('strict-csp'))
+      return { 'content-security-policy': "default-src 'none'; style-src 'self'" };
+    if (path.includes('frame-csp'))
+      return { 'content-security-policy': "default-src 'none'; frame-src 'none'" };
+    return undefined;
+  });
   project.provide('baseUrl', server.url);
   return () => server.close();
 }

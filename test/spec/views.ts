@@ -1,9 +1,41 @@
 // Looking at what Gloss did to a page, written once for both browsers: the highlighted ranges (the
 // highlight registry is the document's), where a text is on screen, and the polling and pointer
-// moves around the popover. Only reading the popover's closed shadow root differs per browser
-// (DevTools protocol in Chromium, WebDriver BiDi in Firefox); each harness passes that in.
+// moves around the popover. Only reading the popover differs per browser: the page holds a host
+// with a closed shadow root (DevTools protocol in Chromium, WebDriver BiDi in Firefox) and inside
+// it the card's own frame (card.html, an extension page); each harness passes its reader in.
 
 export const MENTION_HIGHLIGHTS = ['gloss-underline', 'gloss-tint', 'gloss-hover'];
+
+/** In the card frame: its text as a person reads it, and its controls (by label) with their centres. */
+export function readCard(): { text: string; controls: Array<[string, Point]> } {
+  const textOf = (node: Node): string => {
+    if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+    const name = (node as Element).localName;
+    if (name === 'style' || name === 'script') return '';
+    return [...node.childNodes].map(textOf).join(name === 'p' || name === 'li' ? ' ' : '');
+  };
+  const root = document.getElementById('card') as HTMLElement;
+  const controls: Array<[string, Point]> = [];
+  for (const element of root.querySelectorAll('button, a, textarea, input')) {
+    const label = textOf(element).replace(/\s+/g, ' ').trim() || element.localName;
+    const box = element.getBoundingClientRect();
+    if (!controls.some(([known]) => known === label)) {
+      controls.push([label, { x: box.left + box.width / 2, y: box.top + box.height / 2 }]);
+    }
+  }
+  return { text: textOf(root).replace(/\s+/g, ' ').trim(), controls };
+}
+
+/** In the card frame: scrolls the first control with this label into the card's (fixed-size) view. */
+export function scrollToControl(label: string): void {
+  for (const element of document.querySelectorAll('#card :is(button, a, textarea, input)')) {
+    const text = element.textContent?.replace(/\s+/g, ' ').trim() || element.localName;
+    if (text === label) {
+      element.scrollIntoView({ block: 'nearest' });
+      return;
+    }
+  }
+}
 
 /**
  * What these views need of a page or frame: running a function in it with one argument. Both
@@ -122,7 +154,12 @@ export async function hover<V extends PopoverText>(
     await pointer.move(x - 30, y - 30);
     await pointer.move(x, y, 3);
     try {
-      return await waitForPopover(read, (view) => view !== null && !view.text.includes('Loading…'), 3000);
+      // Empty text: the host is shown but its card frame has not rendered yet.
+      return await waitForPopover(
+        read,
+        (view) => view !== null && view.text !== '' && !view.text.includes('Loading…'),
+        3000,
+      );
     } catch (error) {
       if (attempt === 3) throw error;
     }
@@ -131,11 +168,13 @@ export async function hover<V extends PopoverText>(
 
 /**
  * Clicks a control of the popover by its text (or the start of it) as a person would, with a real
- * pointer click; `centre` says where a control of a view is on screen.
+ * pointer click; `reveal` scrolls the control into the card's view (the card has a fixed size and
+ * scrolls inside), `centre` says where a control of a view is on screen.
  */
 export async function clickInPopover<V extends PopoverText>(
   pointer: Pointer,
   read: ReadPopover<V>,
+  reveal: (view: V, label: string) => Promise<void>,
   centre: (view: V, label: string) => Promise<Point>,
   label: string,
 ): Promise<void> {
@@ -148,6 +187,8 @@ export async function clickInPopover<V extends PopoverText>(
     const view = await waitForPopover(read, (v) => pick(v) !== undefined);
     return centre(view, pick(view) as string);
   };
+  const shown = await waitForPopover(read, (v) => pick(v) !== undefined);
+  await reveal(shown, pick(shown) as string);
   // The popover may still be moving (it re-places itself when its content grows): wait until it rests.
   let at = await find();
   for (let i = 0; i < 10; i++) {

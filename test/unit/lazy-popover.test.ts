@@ -13,12 +13,16 @@ function setup() {
     anchorRange: Range | null = null;
     isEditing = false;
     isComposing = false;
+    hasFocus = false;
     constructor(
       readonly doc: Document,
       readonly onClosed: () => void,
     ) {}
     containsEvent() {
       return false;
+    }
+    prefetch(entityIds: string[]) {
+      calls.push(`prefetch ${entityIds.join()}`);
     }
     open(anchor: Range, props: { mentionText: string }) {
       calls.push(`open ${props.mentionText}`);
@@ -70,7 +74,7 @@ describe('LazyPopover', () => {
 
   it('opens what was asked once the code is here, and loads it once', async () => {
     const { popover, load, calls, done } = setup();
-    popover.preload();
+    popover.prefetch(['wiesbaden']);
     popover.open(range, props('Wiesbaden'));
     expect(popover.isOpen).toBe(false);
     done();
@@ -83,6 +87,23 @@ describe('LazyPopover', () => {
     expect(calls).toEqual(['open Wiesbaden', 'note mine', 'compose fact']);
     expect(popover.isComposing).toBe(true);
     expect(load).toHaveBeenCalledTimes(1);
+  });
+
+  it('gets the card ready on hover intent, unless a card opened or closed meanwhile', async () => {
+    const { popover, load, calls, done } = setup();
+    popover.prefetch(['nato', 'otan']);
+    popover.prefetch(['nato', 'otan']);
+    expect(load).toHaveBeenCalledTimes(1);
+    done();
+    await settle();
+    expect(calls).toEqual(['prefetch nato,otan', 'prefetch nato,otan']);
+
+    const second = setup();
+    second.popover.prefetch(['nato']);
+    second.popover.close({ restoreFocus: false });
+    second.done();
+    await settle();
+    expect(second.calls).toEqual([]);
   });
 
   it('drops an open that a close or a later open replaced while loading', async () => {
