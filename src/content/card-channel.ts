@@ -22,6 +22,14 @@ export interface EntityCardProps {
   trapFocus: boolean;
 }
 
+/**
+ * What the page side knows when a mention's card opens: its block's text and where the mention is.
+ * The popover module (not every page's content script) turns it into the sentence.
+ */
+export interface MentionCardRequest extends Omit<EntityCardProps, 'sentence'> {
+  around: { text: string; start: number; end: number; lang: string | null };
+}
+
 /** The composer for a selection: a page note on the quote, or a fact about an entity. */
 export interface ComposerProps {
   kind: 'note' | 'fact';

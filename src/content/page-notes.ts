@@ -1,11 +1,9 @@
 // Page notes on this page: their quotes are found again in the page text (the selector's exact
 // text, told apart by its context) and marked with the gloss-note highlight; the notes whose
 // quote is no longer there are reported, so the manager can say so.
-import { findQuote } from '@/src/core/anchor';
 import type { NoteRecord } from '@/src/core/records';
 import { NOTE_HIGHLIGHT } from './highlighter';
-import { pageText, rangeAt } from './page-text';
-import { TimeSlicer } from './time-slicer';
+import type { locateQuotes } from './quotes';
 import type { ScanOptions } from './walk';
 
 export interface NoteMark {
@@ -16,6 +14,11 @@ export interface NoteMark {
 export interface PageNotesDeps {
   list(url: string): Promise<NoteRecord[]>;
   report(url: string, found: string[], missing: string[]): Promise<void>;
+  /**
+   * Finds the quotes in the page (quotes.ts). Only pages with notes need it, so the content script
+   * passes the copy in the lazily loaded popover module; tests pass quotes.ts's own.
+   */
+  locate(): Promise<typeof locateQuotes>;
 }
 
 type HighlightWindow = Window & { Highlight: typeof Highlight };
@@ -48,18 +51,10 @@ export class PageNotes {
     const url = this.#win.location.href;
     const notes = await this.#deps.list(url);
     if (signal.aborted) return;
-    // Walked in slices, so a long page is never held for long.
-    const body = this.#win.document.body;
-    const page = notes.length ? await pageText(body, new TimeSlicer(this.#win, signal), this.#scan) : null;
+    const { marks, missing } = notes.length
+      ? await (await this.#deps.locate())(this.#win, notes, signal, this.#scan)
+      : { marks: [], missing: [] };
     if (signal.aborted) return;
-    const marks: NoteMark[] = [];
-    const missing: string[] = [];
-    for (const note of notes) {
-      const at = page && note.selector ? findQuote(page.text, note.selector) : null;
-      const range = page && at ? rangeAt(page, at.start, at.end) : null;
-      if (range) marks.push({ range, note });
-      else missing.push(note.id);
-    }
     this.#marks = marks;
     this.#highlight.clear();
     for (const { range } of marks) this.#highlight.add(range);

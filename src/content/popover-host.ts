@@ -6,13 +6,14 @@
 // soon as it closes. Part of the popover module, loaded on first hover intent (see popover.ts).
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import type { NoteRecord } from '@/src/core/records';
+import { sentenceAround } from '@/src/core/sentence';
 import tokensCss from '@/src/ui/tokens.css?inline';
 import {
   CARD_PAGE,
   type CardRequest,
   type ComposerProps,
-  type EntityCardProps,
   type FromCard,
+  type MentionCardRequest,
   type ToCard,
 } from './card-channel';
 import type { PopoverControl } from './popover';
@@ -181,8 +182,10 @@ export class PopoverHost implements PopoverControl {
   }
 
   /** The entity card (or the chooser) for a mention. */
-  open(anchor: Range, props: EntityCardProps): void {
-    this.show(anchor, { kind: 'entity', ...props }, { focus: props.trapFocus, sticky: false });
+  open(anchor: Range, request: MentionCardRequest): void {
+    const { around, ...props } = request;
+    const sentence = sentenceAround(around.text, around.start, around.end, around.lang);
+    this.show(anchor, { kind: 'entity', ...props, sentence }, { focus: props.trapFocus, sticky: false });
   }
 
   /** A page note's card, on its marked quote. */

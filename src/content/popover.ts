@@ -3,7 +3,7 @@
 // the frame) is a module of its own too, loaded the first time a card is about to open: on hover
 // intent, 300 ms before it is needed. Until then every page carries only the scanner.
 import type { NoteRecord } from '@/src/core/records';
-import type { ComposerProps, EntityCardProps } from './card-channel';
+import type { ComposerProps, MentionCardRequest } from './card-channel';
 
 /** What the hover controller and the page logic need of a popover. */
 export interface PopoverControl {
@@ -18,7 +18,7 @@ export interface PopoverControl {
   containsEvent(event: Event): boolean;
   /** Hover intent: get the card ready (and these entities loaded) before it is due. */
   prefetch(entityIds: string[]): void;
-  open(anchor: Range, props: EntityCardProps): void;
+  open(anchor: Range, request: MentionCardRequest): void;
   openNote(anchor: Range, note: NoteRecord, trapFocus: boolean): void;
   openComposer(anchor: Range, props: ComposerProps): void;
   close(options: { restoreFocus: boolean }): void;
@@ -86,8 +86,8 @@ export class LazyPopover implements PopoverControl {
     return this.host?.containsEvent(event) ?? false;
   }
 
-  open(anchor: Range, props: EntityCardProps): void {
-    this.when((host) => host.open(anchor, props));
+  open(anchor: Range, request: MentionCardRequest): void {
+    this.when((host) => host.open(anchor, request));
   }
 
   openNote(anchor: Range, note: NoteRecord, trapFocus: boolean): void {

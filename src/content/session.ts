@@ -7,13 +7,11 @@
 // Private members are #fields: the minifier shortens their names, and every page loads this code.
 
 import { foldForSearch } from '@/src/core/search-text';
-import { sentenceAround } from '@/src/core/sentence';
 import { type ChangeSignal, changeItem } from '@/src/messaging/broadcast';
 import type { PageState, SelectionKind } from '@/src/messaging/content-protocol';
 import { sendMessage } from '@/src/messaging/protocol';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings, watchSettings } from '@/src/settings/settings';
 import { BadgeReport } from './badge-report';
-import { composeFromSelection } from './compose';
 import { registerContentMessages } from './content-messages';
 import type { Startup } from './early';
 import { Highlighter, type highlightRegistry } from './highlighter';
@@ -23,7 +21,7 @@ import { MatcherSource } from './matcher-source';
 import { type MentionRecord, MentionStore } from './mentions';
 import { goToMention } from './next-mention';
 import { type NoteMark, PageNotes } from './page-notes';
-import { LazyPopover } from './popover';
+import { importPopoverModule, LazyPopover } from './popover';
 import { ScanScheduler } from './scan-scheduler';
 import { TaskStats } from './time-slicer';
 import { OWN_UI_TAG, type ScanOptions } from './walk';
@@ -87,6 +85,7 @@ export class PageSession {
       {
         list: (url) => sendMessage('listNotesForPage', { url }),
         report: (url, found, missing) => sendMessage('reportAnchors', { url, found, missing }),
+        locate: async () => (await importPopoverModule()).locateQuotes,
       },
       this.#walk,
     );
@@ -106,7 +105,8 @@ export class PageSession {
       registerContentMessages({
         goTo: (direction, entityKey) =>
           this.#isActive() && goToMention(this.store, this.#popover, this.#hover, direction, entityKey),
-        compose: (kind: SelectionKind) => composeFromSelection(this.#win, this.#popover, kind, this.#walk),
+        compose: async (kind: SelectionKind) =>
+          (await importPopoverModule()).composeFromSelection(this.#win, this.#popover, kind, this.#walk),
         pageState: () => this.#pageState(),
       }),
     );
@@ -258,12 +258,12 @@ export class PageSession {
       entityIds: mention.entityIds,
       chosen: chosen && mention.entityIds.includes(chosen) ? chosen : undefined,
       mentionText: text,
-      sentence: sentenceAround(
-        mention.segment.text,
-        mention.start,
-        mention.end,
-        this.#doc.documentElement.lang || 'en',
-      ),
+      around: {
+        text: mention.segment.text,
+        start: mention.start,
+        end: mention.end,
+        lang: this.#doc.documentElement.lang,
+      },
       pageUrl: this.#win.location.href,
       pageTitle: this.#doc.title,
       trapFocus,

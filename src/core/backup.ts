@@ -136,9 +136,39 @@ export function validateBackup(json: string): BackupValidation {
   }
   const repaired: PackError[] = [];
   const skipped: PackError[] = [];
+  const packs = checkPacks(shell.output.packs, repaired, skipped);
+  const notes = checkNotes(shell.output.notes, repaired, skipped);
+  const settings = checkSettings(shell.output.settings);
+  for (const problem of settings.problems) {
+    skipped.push({
+      path: problem.field ? `settings.${problem.field}` : 'settings',
+      message: problem.message,
+    });
+  }
+  return {
+    ok: true,
+    backup: {
+      ...shell.output,
+      format: BACKUP_FORMAT,
+      version: BACKUP_VERSION,
+      packs,
+      notes,
+      settings: settings.settings,
+    },
+    repaired: summarise(repaired),
+    repairedCount: repaired.length,
+    skipped: summarise(skipped),
+    skippedCount: skipped.length,
+  };
+}
+
+type Problems = PackError[];
+
+/** The backup's packs that pass the pack format, repaired where clipping does it; the rest reported and left out. */
+function checkPacks(inputs: unknown[], repaired: Problems, skipped: Problems): Backup['packs'] {
   const packs: Backup['packs'] = [];
   const packIds = new Map<string, number>();
-  shell.output.packs.forEach((input, i) => {
+  inputs.forEach((input, i) => {
     const entry = v.safeParse(PackEntrySchema, input, { abortPipeEarly: true });
     if (!entry.success) {
       skipped.push(issueError(`packs[${i}]`, entry.issues[0]));
@@ -165,9 +195,14 @@ export function validateBackup(json: string): BackupValidation {
       repaired.push({ path: `packs[${i}].pack.${path}`, message: 'too long; clipped' });
     packs.push({ enabled: entry.output.enabled, bundled: entry.output.bundled, pack: result.pack });
   });
+  return packs;
+}
+
+/** The backup's notes that pass, repaired where clipping does it; the rest reported and left out. */
+function checkNotes(inputs: unknown[], repaired: Problems, skipped: Problems): BackupNote[] {
   const notes: BackupNote[] = [];
   const noteIds = new Map<string, number>();
-  shell.output.notes.forEach((input, i) => {
+  inputs.forEach((input, i) => {
     const { note, clipped } = repairNote(input);
     const result = v.safeParse(NoteSchema, note, { abortPipeEarly: true });
     if (!result.success) {
@@ -184,28 +219,7 @@ export function validateBackup(json: string): BackupValidation {
       repaired.push({ path: `notes[${i}].${field}`, message: 'too long; clipped' });
     notes.push(result.output as BackupNote);
   });
-  const settings = checkSettings(shell.output.settings);
-  for (const problem of settings.problems) {
-    skipped.push({
-      path: problem.field ? `settings.${problem.field}` : 'settings',
-      message: problem.message,
-    });
-  }
-  return {
-    ok: true,
-    backup: {
-      ...shell.output,
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      packs,
-      notes,
-      settings: settings.settings,
-    },
-    repaired: summarise(repaired),
-    repairedCount: repaired.length,
-    skipped: summarise(skipped),
-    skippedCount: skipped.length,
-  };
+  return notes;
 }
 
 function summarise(problems: PackError[]): PackError[] {

@@ -35,7 +35,7 @@ function anchor(): Range {
 const card = {
   entityIds: ['nato-ukraine-2024/wiesbaden'],
   mentionText: 'Wiesbaden',
-  sentence: 'Wiesbaden.',
+  around: { text: 'Wiesbaden.', start: 0, end: 9, lang: 'en_US' },
   pageUrl: 'https://example.org/',
   pageTitle: 'Example',
   trapFocus: false,

@@ -26,7 +26,6 @@ const ALLOWED_FOR_NOW = new Set<string>([
   'src/ui/Popover.tsx › Popover',
   'src/ui/manager/BackupView.tsx › BackupView',
   'src/ui/manager/EntityForm.tsx › EntityForm',
-  'src/ui/manager/EntityPicker.tsx › EntityPicker',
   'src/ui/manager/FactForm.tsx › FactForm',
   'src/ui/manager/MyKnowledgeTools.tsx › MyKnowledgeTools',
   'src/ui/manager/NoteRow.tsx › NoteRow',

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { NOTE_HIGHLIGHT } from '@/src/content/highlighter';
 import { PageNotes } from '@/src/content/page-notes';
+import { locateQuotes } from '@/src/content/quotes';
 import type { NoteRecord } from '@/src/core/records';
 
 class FakeHighlight extends Set<AbstractRange> {}
@@ -40,6 +41,7 @@ function setup(notes: NoteRecord[]) {
       report: async (_url, found, missing) => {
         reports.push({ found, missing });
       },
+      locate: async () => locateQuotes,
     },
     {},
   );
