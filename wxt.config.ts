@@ -11,6 +11,11 @@ const gecko = {
   data_collection_permissions: { required: ['none'] },
 };
 
+// When the content script runs. document_idle is what ships; `GLOSS_RUN_AT=document_end` builds the
+// alternative bench:page compares it with (docs/benchmarks.md): the script starts as soon as the
+// DOM is parsed, reads its storage at once, and walks the page when the browser is next idle.
+const RUN_AT = process.env.GLOSS_RUN_AT === 'document_end' ? 'document_end' : 'document_idle';
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   // GLOSS_OUT_DIR lets two builds (e.g. parallel test runs) live side by side.
@@ -21,7 +26,13 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
     plugins: [preact()],
+    define: { __GLOSS_WALK_WHEN_IDLE__: JSON.stringify(RUN_AT === 'document_end') },
   }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      for (const script of manifest.content_scripts ?? []) script.run_at = RUN_AT;
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description:

@@ -6,7 +6,9 @@
  * with each knowledge base: time to all highlights, Gloss's longest task, the heap Gloss adds, hover
  * → popover, the matcher delivery, and mark.js on the same page with the same terms.
  * Flags: --no-build (reuse .output-bench), --loads N (default 3), --write-docs (docs/benchmarks.md);
- * for quick looks: --kb article+100,000 (labels as in KBS), --pages largest|typical, --no-mark.
+ * for quick looks: --kb article+100,000 (labels as in KBS), --pages largest|typical, --no-mark;
+ * --run-at document_end: the content script at document_end with the walk deferred to idle (a build
+ * of its own, .output-bench-end), to compare with document_idle, which ships.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,10 @@ import { buildCitiesPack } from '../scripts/pack-cities';
 import { SHARED } from './lib/corpus';
 import { callBackground, heapUsed, PROBE, pageState, readProbe, visibleMention } from './lib/page-probe';
 
-const OUT_DIR = '.output-bench';
+const args = process.argv.slice(2);
+const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const RUN_AT = flag('--run-at') === 'document_end' ? 'document_end' : 'document_idle';
+const OUT_DIR = RUN_AT === 'document_end' ? '.output-bench-end' : '.output-bench';
 const EXTENSION_DIR = resolve(ROOT, OUT_DIR, 'chrome-mv3');
 const HOVER_DELAY_MS = 300;
 const MARK_DEADLINE_MS = 60_000;
@@ -28,8 +33,6 @@ const MARK_DEADLINE_MS = 60_000;
 const OFF_MACHINE = /^(?!http:\/\/127\.0\.0\.1[:/]|chrome-extension:|data:|blob:|about:).*/;
 const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
-const args = process.argv.slice(2);
-const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const LOADS = Number(flag('--loads')) || 3;
 
 interface Kb {
@@ -221,8 +224,12 @@ async function markOnce(
 }
 
 function buildExtension(): void {
-  console.log(`building the extension into ${OUT_DIR} …`);
-  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, GLOSS_OUT_DIR: OUT_DIR } });
+  console.log(`building the extension into ${OUT_DIR} (content script at ${RUN_AT}) …`);
+  execSync('npx wxt build', {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: { ...process.env, GLOSS_OUT_DIR: OUT_DIR, GLOSS_RUN_AT: RUN_AT },
+  });
 }
 
 function bundleSize(): { raw: number; gzip: number } {
