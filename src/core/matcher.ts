@@ -246,6 +246,8 @@ class CompiledMatcher implements Matcher {
     this.ring = new Int32Array(ringSize);
   }
 
+  // hot loop: this runs once per character of every text node on a page; the fast path reads the
+  // automaton's tables into locals and steps inline, and splitting it into calls costs 2–3× at 100k aliases.
   findAll(text: string): AliasMatch[] {
     const a = this.tables.automaton;
     const node = a.node;

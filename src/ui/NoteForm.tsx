@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { NoteRecord } from '@/src/core/records';
 import { errorText } from './hooks/useLive';
@@ -30,7 +31,85 @@ const DRAFT_DELAY_MS = 250;
  * meanwhile, both texts are shown and the user keeps theirs, keeps the other, or merges by hand.
  */
 export function NoteForm(props: NoteFormProps) {
-  const { initialText = '', draftKey, onSave, onSaved, onCancel, saveLabel = 'Save' } = props;
+  const { saveLabel = 'Save' } = props;
+  const form = useNoteForm(props);
+  const { text, saving, error, conflict, textareaRef } = form;
+  const textareaId = `${form.id}-text`;
+  const errorId = `${form.id}-error`;
+  const canSave = !saving && text.trim() !== '';
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      // Esc closes only the form; the popover around the card listens for Esc too.
+      event.preventDefault();
+      event.stopPropagation();
+      form.cancel();
+    } else if (
+      event.key === 'Enter' &&
+      (event.ctrlKey || event.metaKey) &&
+      event.target === textareaRef.current
+    ) {
+      event.preventDefault();
+      void form.save();
+    }
+  };
+
+  return (
+    // Buttons are type="button" and only Ctrl/Cmd+Enter saves, so the form never submits itself.
+    <form class="gloss-note-form" onKeyDown={onKeyDown} onSubmit={(event) => event.preventDefault()}>
+      <label class="gloss-label" for={textareaId}>
+        Note
+      </label>
+      <textarea
+        ref={textareaRef}
+        id={textareaId}
+        class="gloss-textarea"
+        dir="auto"
+        rows={3}
+        value={text}
+        readOnly={saving}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onInput={(event) => form.typed(event.currentTarget.value)}
+      />
+      {form.restored && <p class="gloss-hint gloss-draft-restored">Your unsaved text is back.</p>}
+      {error && (
+        <p id={errorId} class="gloss-error" role="alert">
+          <bdi>{error}</bdi>
+        </p>
+      )}
+      {conflict ? (
+        <ConflictChoice
+          theirs={conflict}
+          onKeepMine={form.keepMine}
+          onKeepTheirs={form.cancel}
+          onMerge={form.mergeByHand}
+        />
+      ) : (
+        <div class="gloss-actions">
+          <button
+            type="button"
+            class="gloss-button gloss-button-primary"
+            disabled={!canSave}
+            onClick={() => form.save()}
+          >
+            {saving ? 'Saving…' : saveLabel}
+          </button>
+          <button type="button" class="gloss-button" onClick={form.cancel}>
+            Cancel
+          </button>
+          <span class="gloss-hint" aria-hidden="true">
+            Ctrl+Enter to save
+          </span>
+        </div>
+      )}
+    </form>
+  );
+}
+
+/** The note form's text, draft, save and conflict state, and what its buttons do. */
+function useNoteForm(props: NoteFormProps) {
+  const { initialText = '', draftKey, onSave, onSaved, onCancel } = props;
   const [text, setText] = useState(initialText);
   const [base, setBase] = useState(props.baseVersion);
   const [saving, setSaving] = useState(false);
@@ -42,33 +121,12 @@ export function NoteForm(props: NoteFormProps) {
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const draft = useDraft(textareaRef, draftKey, initialText);
   const id = useId();
-  const textareaId = `${id}-text`;
-  const errorId = `${id}-error`;
-  const canSave = !saving && text.trim() !== '';
-
-  // At once (not after the next frame), so keys typed right after it opens are not lost.
-  useLayoutEffect(() => {
-    const textarea = textareaRef.current;
-    if (!textarea) return;
-    textarea.focus();
-    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
-  }, []);
-
-  // A draft from before comes back, unless the user has started typing meanwhile.
-  useEffect(() => {
-    if (!draftKey) return;
-    let live = true;
-    void readDraft(draftKey).then((found) => {
-      const textarea = textareaRef.current;
-      if (!live || !found || !textarea || textarea.value !== initialText) return;
-      setText(found.text);
-      if (found.baseVersion !== undefined) setBase(found.baseVersion);
-      setRestored(true);
-    });
-    return () => {
-      live = false;
-    };
-  }, [draftKey]);
+  useFocusAtEnd(textareaRef);
+  useRestoredDraft(textareaRef, draftKey, initialText, (found) => {
+    setText(found.text);
+    if (found.baseVersion !== undefined) setBase(found.baseVersion);
+    setRestored(true);
+  });
 
   const save = async (version = base) => {
     if (savingRef.current || text.trim() === '') return;
@@ -93,12 +151,16 @@ export function NoteForm(props: NoteFormProps) {
     setText('');
     onSaved();
   };
-
   const cancel = () => {
     draft.discard();
     onCancel();
   };
-
+  const typed = (typed: string) => {
+    setText(typed);
+    setRestored(false);
+    // At once, not after the re-render: a click that closes the card may come before it.
+    draft.typed(typed, base);
+  };
   const keepMine = (current: NoteRecord) => {
     setBase(current.updatedAt);
     void save(current.updatedAt);
@@ -111,97 +173,74 @@ export function NoteForm(props: NoteFormProps) {
     setConflict(null);
     textareaRef.current?.focus();
   };
+  const state = { text, saving, error, conflict, restored };
+  return { ...state, textareaRef, id, save, cancel, typed, keepMine, mergeByHand };
+}
 
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      // Esc closes only the form; the popover around the card listens for Esc too.
-      event.preventDefault();
-      event.stopPropagation();
-      cancel();
-    } else if (
-      event.key === 'Enter' &&
-      (event.ctrlKey || event.metaKey) &&
-      event.target === textareaRef.current
-    ) {
-      event.preventDefault();
-      void save();
-    }
-  };
+/** At once (not after the next frame), so keys typed right after the form opens are not lost. */
+function useFocusAtEnd(ref: RefObject<HTMLTextAreaElement | null>) {
+  useLayoutEffect(() => {
+    const textarea = ref.current;
+    if (!textarea) return;
+    textarea.focus();
+    textarea.setSelectionRange(textarea.value.length, textarea.value.length);
+  }, []);
+}
 
+/** A draft from before comes back, unless the user has started typing meanwhile. */
+function useRestoredDraft(
+  ref: RefObject<HTMLTextAreaElement | null>,
+  draftKey: string | undefined,
+  initialText: string,
+  onFound: (found: { text: string; baseVersion?: number }) => void,
+) {
+  useEffect(() => {
+    if (!draftKey) return;
+    let live = true;
+    void readDraft(draftKey).then((found) => {
+      const textarea = ref.current;
+      if (!live || !found || !textarea || textarea.value !== initialText) return;
+      onFound(found);
+    });
+    return () => {
+      live = false;
+    };
+  }, [draftKey]);
+}
+
+/** The note was saved elsewhere meanwhile: the other text, and what to do about it. */
+function ConflictChoice(props: {
+  theirs: NoteRecord;
+  onKeepMine(theirs: NoteRecord): void;
+  onKeepTheirs(): void;
+  onMerge(theirs: NoteRecord): void;
+}) {
+  const { theirs } = props;
   return (
-    // Buttons are type="button" and only Ctrl/Cmd+Enter saves, so the form never submits itself.
-    <form class="gloss-note-form" onKeyDown={onKeyDown} onSubmit={(event) => event.preventDefault()}>
-      <label class="gloss-label" for={textareaId}>
-        Note
-      </label>
-      <textarea
-        ref={textareaRef}
-        id={textareaId}
-        class="gloss-textarea"
-        dir="auto"
-        rows={3}
-        value={text}
-        readOnly={saving}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onInput={(event) => {
-          const typed = event.currentTarget.value;
-          setText(typed);
-          setRestored(false);
-          // At once, not after the re-render: a click that closes the card may come before it.
-          draft.typed(typed, base);
-        }}
-      />
-      {restored && <p class="gloss-hint gloss-draft-restored">Your unsaved text is back.</p>}
-      {error && (
-        <p id={errorId} class="gloss-error" role="alert">
-          <bdi>{error}</bdi>
-        </p>
-      )}
-      {conflict ? (
-        <div class="gloss-conflict" role="alert">
-          <p class="gloss-error">
-            This note was changed in another tab or window while you were editing it. Yours is in the box
-            above; the other version is:
-          </p>
-          <blockquote class="gloss-quote gloss-conflict-theirs" dir="auto">
-            {conflict.text}
-          </blockquote>
-          <div class="gloss-actions">
-            <button
-              type="button"
-              class="gloss-button gloss-button-primary"
-              onClick={() => keepMine(conflict)}
-            >
-              Keep mine
-            </button>
-            <button type="button" class="gloss-button" onClick={cancel}>
-              Keep the other
-            </button>
-            <button type="button" class="gloss-button" onClick={() => mergeByHand(conflict)}>
-              Merge by hand
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div class="gloss-actions">
-          <button
-            type="button"
-            class="gloss-button gloss-button-primary"
-            disabled={!canSave}
-            onClick={() => save()}
-          >
-            {saving ? 'Saving…' : saveLabel}
-          </button>
-          <button type="button" class="gloss-button" onClick={cancel}>
-            Cancel
-          </button>
-          <span class="gloss-hint" aria-hidden="true">
-            Ctrl+Enter to save
-          </span>
-        </div>
-      )}
-    </form>
+    <div class="gloss-conflict" role="alert">
+      <p class="gloss-error">
+        This note was changed in another tab or window while you were editing it. Yours is in the box above;
+        the other version is:
+      </p>
+      <blockquote class="gloss-quote gloss-conflict-theirs" dir="auto">
+        {theirs.text}
+      </blockquote>
+      <div class="gloss-actions">
+        <button
+          type="button"
+          class="gloss-button gloss-button-primary"
+          onClick={() => props.onKeepMine(theirs)}
+        >
+          Keep mine
+        </button>
+        <button type="button" class="gloss-button" onClick={props.onKeepTheirs}>
+          Keep the other
+        </button>
+        <button type="button" class="gloss-button" onClick={() => props.onMerge(theirs)}>
+          Merge by hand
+        </button>
+      </div>
+    </div>
   );
 }
 

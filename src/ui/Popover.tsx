@@ -38,9 +38,58 @@ export function Popover(props: PopoverProps) {
   const [key, setKey] = useState<string | null>(
     entityIds.length === 1 ? (entityIds[0] ?? null) : (props.chosen ?? null),
   );
+  const { views, error } = useEntityViews(api, key, entityIds);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (props.trapFocus) dialog.current?.focus();
+  }, [props.trapFocus]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    // The card handles Esc itself (closing a form first, or calling onClose) and marks it handled.
+    if (event.key === 'Escape' && !event.defaultPrevented) {
+      props.onClose();
+    } else if (event.key === 'Tab' && props.trapFocus && dialog.current) {
+      cycleFocus(dialog.current, event);
+    }
+  };
+
+  let body: preact.ComponentChildren;
+  if (error) body = <p class="gloss-error">Gloss could not load this: {error}</p>;
+  else if (!key) {
+    body = (
+      <MentionChoice
+        {...props}
+        views={views}
+        onChoose={(chosen, remember) => {
+          setKey(chosen);
+          if (remember) void api.rememberChoice(props.mentionText, chosen);
+        }}
+      />
+    );
+  } else body = <MentionCard {...props} view={views.get(key)} />;
+
+  return (
+    <div
+      class="gloss-root gloss-popover"
+      role="dialog"
+      aria-labelledby={HEADING_ID}
+      tabIndex={-1}
+      ref={dialog}
+      onKeyDown={onKeyDown}
+    >
+      {body}
+    </div>
+  );
+}
+
+/**
+ * The entities the popover shows, loaded from the background: the chosen one, or every one the
+ * mention may mean until one is chosen. The chosen one reloads when its notes change anywhere.
+ */
+function useEntityViews(api: PopoverApi, key: string | null, entityIds: string[]) {
   const [views, setViews] = useState<Map<string, EntityView>>(new Map());
   const [error, setError] = useState<string | null>(null);
-  const dialog = useRef<HTMLDivElement>(null);
 
   const load = useCallback(
     async (keys: string[]) => {
@@ -69,75 +118,53 @@ export function Popover(props: PopoverProps) {
       }),
     [api, key, load],
   );
+  return { views, error };
+}
 
-  useEffect(() => {
-    if (props.trapFocus) dialog.current?.focus();
-  }, [props.trapFocus]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    // The card handles Esc itself (closing a form first, or calling onClose) and marks it handled.
-    if (event.key === 'Escape' && !event.defaultPrevented) {
-      props.onClose();
-    } else if (event.key === 'Tab' && props.trapFocus && dialog.current) {
-      cycleFocus(dialog.current, event);
-    }
-  };
-
-  const view = key ? views.get(key) : undefined;
-  let body: preact.ComponentChildren;
-  if (error) body = <p class="gloss-error">Gloss could not load this: {error}</p>;
-  else if (!key) {
-    const candidates = entityIds
-      .map((id) => views.get(id)?.entity)
-      .filter((e) => e !== undefined)
-      .map((e) => ({ key: e.key, name: e.name, type: e.type, description: e.description }));
-    body =
-      candidates.length < entityIds.length ? (
-        <p class="gloss-muted">Loading…</p>
-      ) : (
-        <AmbiguityChooser
-          mentionText={props.mentionText}
-          candidates={candidates}
-          headingId={HEADING_ID}
-          onChoose={(chosen, remember) => {
-            setKey(chosen);
-            if (remember) void api.rememberChoice(props.mentionText, chosen);
-          }}
-        />
-      );
-  } else if (!view) body = <p class="gloss-muted">Loading…</p>;
-  else {
-    body = (
-      <EntityCard
-        view={view}
-        headingId={HEADING_ID}
-        onClose={props.onClose}
-        onAddNote={(text) =>
-          api.createNote({
-            entityKey: view.entity.key,
-            text,
-            pageUrl: props.pageUrl,
-            pageTitle: props.pageTitle,
-            quote: props.sentence,
-          })
-        }
-        onEditNote={(id, text, base) => api.updateNote(id, text, base)}
-        onDeleteNote={(id) => api.deleteNote(id)}
-      />
-    );
-  }
-
+/** The mention's text names several entities: which one is meant (once all have loaded). */
+function MentionChoice(
+  props: PopoverProps & {
+    views: Map<string, EntityView>;
+    onChoose(key: string, remember: boolean): void;
+  },
+) {
+  const { entityIds, views } = props;
+  const candidates = entityIds
+    .map((id) => views.get(id)?.entity)
+    .filter((e) => e !== undefined)
+    .map((e) => ({ key: e.key, name: e.name, type: e.type, description: e.description }));
+  if (candidates.length < entityIds.length) return <p class="gloss-muted">Loading…</p>;
   return (
-    <div
-      class="gloss-root gloss-popover"
-      role="dialog"
-      aria-labelledby={HEADING_ID}
-      tabIndex={-1}
-      ref={dialog}
-      onKeyDown={onKeyDown}
-    >
-      {body}
-    </div>
+    <AmbiguityChooser
+      mentionText={props.mentionText}
+      candidates={candidates}
+      headingId={HEADING_ID}
+      onChoose={props.onChoose}
+    />
+  );
+}
+
+/** The card of the mentioned entity; a note added here keeps the page and the sentence. */
+function MentionCard(props: PopoverProps & { view: EntityView | undefined }) {
+  const { api, view } = props;
+  if (!view) return <p class="gloss-muted">Loading…</p>;
+  return (
+    <EntityCard
+      view={view}
+      headingId={HEADING_ID}
+      onClose={props.onClose}
+      onAddNote={(text) =>
+        api.createNote({
+          entityKey: view.entity.key,
+          text,
+          pageUrl: props.pageUrl,
+          pageTitle: props.pageTitle,
+          quote: props.sentence,
+        })
+      }
+      onEditNote={(id, text, base) => api.updateNote(id, text, base)}
+      onDeleteNote={(id) => api.deleteNote(id)}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import type { EntityType } from '@/src/core/pack';
 import { type EntitySummary, sendMessage } from '@/src/messaging/protocol';
 import { errorText } from '../hooks/useLive';
 import { TypeSelect } from '../TypeSelect';
+import { FormFooter } from './FormFooter';
 import { useFocusOnMount } from './focus';
 
 export interface EntityFormProps {
@@ -16,7 +17,6 @@ export interface EntityFormProps {
 
 /** Add or edit an entity of "My knowledge": name, type, aliases (one a line), description. */
 export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
-  const id = useId();
   const focusRef = useFocusOnMount<HTMLInputElement>();
   const [name, setName] = useState(entity?.name ?? '');
   const [type, setType] = useState<EntityType>(entity?.type ?? 'other');
@@ -39,10 +39,7 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
         ...(entity ? { key: entity.key } : {}),
         name: name.trim(),
         type,
-        aliases: aliases
-          .split('\n')
-          .map((alias) => alias.trim())
-          .filter(Boolean),
+        aliases: aliasLines(aliases),
         ...(description.trim() ? { description: description.trim() } : {}),
         ...(caseSensitive ? { caseSensitive } : {}),
       });
@@ -74,49 +71,78 @@ export function EntityForm({ entity, onSaved, onCancel }: EntityFormProps) {
         <span class="gloss-label">Type</span>
         <TypeSelect value={type} onChange={setType} />
       </label>
-      <label class="gloss-field">
-        <span class="gloss-label">Other names (aliases), one a line</span>
-        <textarea
-          class="gloss-textarea"
-          rows={3}
-          value={aliases}
-          onInput={(e) => setAliases(e.currentTarget.value)}
-        />
-      </label>
-      <label class="gloss-field">
-        <span class="gloss-label">Description</span>
-        <input
-          class="gloss-input"
-          value={description}
-          onInput={(e) => setDescription(e.currentTarget.value)}
-        />
-      </label>
+      <AliasesAndDescription
+        aliases={aliases}
+        description={description}
+        onAliases={setAliases}
+        onDescription={setDescription}
+      />
+      <CaseSensitiveField checked={caseSensitive} onChange={setCaseSensitive} />
+      <FormFooter
+        error={error}
+        busy={busy}
+        saveLabel={entity ? 'Save entity' : 'Add entity'}
+        onCancel={onCancel}
+      />
+    </form>
+  );
+}
+
+/** The aliases typed one a line, without blank lines. */
+const aliasLines = (text: string) =>
+  text
+    .split('\n')
+    .map((alias) => alias.trim())
+    .filter(Boolean);
+
+/** "Match only with this exact capitalisation", with why one would. */
+function CaseSensitiveField(props: { checked: boolean; onChange(checked: boolean): void }) {
+  const id = useId();
+  return (
+    <>
       <label class="gloss-check-label">
         <input
           type="checkbox"
           class="gloss-check"
-          checked={caseSensitive}
+          checked={props.checked}
           aria-describedby={`${id}-case`}
-          onChange={(e) => setCaseSensitive(e.currentTarget.checked)}
+          onChange={(e) => props.onChange(e.currentTarget.checked)}
         />
         Match only with this exact capitalisation
       </label>
       <p id={`${id}-case`} class="gloss-hint-line">
         For names that are also ordinary words.
       </p>
-      {error && (
-        <p class="gloss-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="gloss-actions">
-        <button type="submit" class="gloss-button gloss-button-primary" disabled={busy}>
-          {busy ? 'Saving…' : entity ? 'Save entity' : 'Add entity'}
-        </button>
-        <button type="button" class="gloss-button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </>
+  );
+}
+
+/** Other names the entity goes by (one a line), and a line saying what it is. */
+function AliasesAndDescription(props: {
+  aliases: string;
+  description: string;
+  onAliases(aliases: string): void;
+  onDescription(description: string): void;
+}) {
+  return (
+    <>
+      <label class="gloss-field">
+        <span class="gloss-label">Other names (aliases), one a line</span>
+        <textarea
+          class="gloss-textarea"
+          rows={3}
+          value={props.aliases}
+          onInput={(e) => props.onAliases(e.currentTarget.value)}
+        />
+      </label>
+      <label class="gloss-field">
+        <span class="gloss-label">Description</span>
+        <input
+          class="gloss-input"
+          value={props.description}
+          onInput={(e) => props.onDescription(e.currentTarget.value)}
+        />
+      </label>
+    </>
   );
 }

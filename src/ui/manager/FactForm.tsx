@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type EntityView, sendMessage } from '@/src/messaging/protocol';
 import { errorText } from '../hooks/useLive';
+import { FormFooter } from './FormFooter';
 import { useFocusOnMount } from './focus';
 
 export interface FactFormProps {
@@ -72,13 +73,28 @@ export function FactForm({ entityKey, fact, onDone }: FactFormProps) {
           onInput={(e) => setQuote(e.currentTarget.value)}
         />
       </label>
+      <SourceFields title={sourceTitle} url={sourceUrl} onTitle={setSourceTitle} onUrl={setSourceUrl} />
+      <FormFooter error={error} busy={busy} saveLabel={fact ? 'Save fact' : 'Add fact'} onCancel={onDone} />
+    </form>
+  );
+}
+
+/** Where the fact comes from: a title, and a link if there is one. */
+function SourceFields(props: {
+  title: string;
+  url: string;
+  onTitle(title: string): void;
+  onUrl(url: string): void;
+}) {
+  return (
+    <>
       <label class="gloss-field">
         <span class="gloss-label">Source title</span>
         <input
           class="gloss-input"
           required
-          value={sourceTitle}
-          onInput={(e) => setSourceTitle(e.currentTarget.value)}
+          value={props.title}
+          onInput={(e) => props.onTitle(e.currentTarget.value)}
         />
       </label>
       <label class="gloss-field">
@@ -86,24 +102,11 @@ export function FactForm({ entityKey, fact, onDone }: FactFormProps) {
         <input
           class="gloss-input"
           type="url"
-          value={sourceUrl}
+          value={props.url}
           placeholder="https://"
-          onInput={(e) => setSourceUrl(e.currentTarget.value)}
+          onInput={(e) => props.onUrl(e.currentTarget.value)}
         />
       </label>
-      {error && (
-        <p class="gloss-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="gloss-actions">
-        <button type="submit" class="gloss-button gloss-button-primary" disabled={busy}>
-          {busy ? 'Saving…' : fact ? 'Save fact' : 'Add fact'}
-        </button>
-        <button type="button" class="gloss-button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

@@ -58,25 +58,11 @@ export function MyKnowledgeTools({ view }: { view: EntityView }) {
               {editing?.kind === 'fact' && editing.key === fact.key ? (
                 <FactForm entityKey={entity.key} fact={fact} onDone={done} />
               ) : (
-                <>
-                  <p dir="auto">{fact.text}</p>
-                  <div class="gloss-actions">
-                    <button
-                      type="button"
-                      class="gloss-button gloss-button-small"
-                      onClick={() => setEditing({ kind: 'fact', key: fact.key })}
-                    >
-                      Edit fact
-                    </button>
-                    <button
-                      type="button"
-                      class="gloss-button gloss-button-small gloss-button-danger"
-                      onClick={() => removeFact(fact.key)}
-                    >
-                      Delete fact
-                    </button>
-                  </div>
-                </>
+                <FactToEdit
+                  text={fact.text}
+                  onEdit={() => setEditing({ kind: 'fact', key: fact.key })}
+                  onDelete={() => removeFact(fact.key)}
+                />
               )}
             </li>
           ))}
@@ -96,5 +82,26 @@ export function MyKnowledgeTools({ view }: { view: EntityView }) {
         </ConfirmDialog>
       )}
     </section>
+  );
+}
+
+/** One fact of the entity, with Edit and Delete. */
+function FactToEdit(props: { text: string; onEdit(): void; onDelete(): void }) {
+  return (
+    <>
+      <p dir="auto">{props.text}</p>
+      <div class="gloss-actions">
+        <button type="button" class="gloss-button gloss-button-small" onClick={props.onEdit}>
+          Edit fact
+        </button>
+        <button
+          type="button"
+          class="gloss-button gloss-button-small gloss-button-danger"
+          onClick={props.onDelete}
+        >
+          Delete fact
+        </button>
+      </div>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type NoteView, sendMessage } from '@/src/messaging/protocol';
 import { formatAbsolute, formatNoteDate, isoTimestamp } from '../format';
@@ -45,30 +46,7 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
         onChange={(event) => onSelect(event.currentTarget.checked)}
       />
       <div class="gloss-note-body">
-        <p class="gloss-note-entity">
-          {note.entityKey === '' ? (
-            <>
-              Page note
-              {note.quoteMissing && (
-                <>
-                  {' '}
-                  <span class="gloss-badge gloss-badge-warning" data-testid="quote-missing">
-                    Quote not found on the page
-                  </span>
-                </>
-              )}
-            </>
-          ) : note.orphaned ? (
-            <>
-              <bdi>{note.entityName || note.entityKey}</bdi>{' '}
-              <span class="gloss-badge gloss-badge-warning">Orphaned</span>
-            </>
-          ) : (
-            <a class="gloss-link" href={entityHref(note.entityKey)}>
-              <bdi>{note.entityName || note.entityKey}</bdi>
-            </a>
-          )}
-        </p>
+        <NoteAbout note={note} />
         {mode === 'edit' ? (
           <NoteForm
             initialText={note.text}
@@ -88,21 +66,7 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
             {note.quote}
           </blockquote>
         )}
-        <p class="gloss-note-meta">
-          <NotePage note={note} />
-          Written{' '}
-          <time dateTime={isoTimestamp(note.createdAt)} title={formatAbsolute(note.createdAt)}>
-            {formatNoteDate(note.createdAt, now)}
-          </time>
-          {note.updatedAt > note.createdAt && (
-            <>
-              {' · edited '}
-              <time dateTime={isoTimestamp(note.updatedAt)} title={formatAbsolute(note.updatedAt)}>
-                {formatNoteDate(note.updatedAt, now)}
-              </time>
-            </>
-          )}
-        </p>
+        <NoteWritten note={note} now={now} />
         {mode === 'reattach' ? (
           <EntityPicker
             label="Attach this note to"
@@ -114,32 +78,104 @@ export function NoteRow({ note, selected, onSelect, onDelete, now }: NoteRowProp
           />
         ) : (
           mode === 'view' && (
-            <div class="gloss-actions">
-              <button
-                type="button"
-                ref={editRef}
-                class="gloss-button gloss-button-small"
-                onClick={() => setMode('edit')}
-              >
-                Edit
-              </button>
-              <button type="button" class="gloss-button gloss-button-small" onClick={() => onDelete(note)}>
-                Delete
-              </button>
-              {note.orphaned && (
-                <button
-                  type="button"
-                  ref={reattachRef}
-                  class="gloss-button gloss-button-small"
-                  onClick={() => setMode('reattach')}
-                >
-                  Re-attach…
-                </button>
-              )}
-            </div>
+            <NoteActions
+              orphaned={note.orphaned}
+              editRef={editRef}
+              reattachRef={reattachRef}
+              onEdit={() => setMode('edit')}
+              onDelete={() => onDelete(note)}
+              onReattach={() => setMode('reattach')}
+            />
           )
         )}
       </div>
     </li>
+  );
+}
+
+/** What the note is about: the page, or its entity (a link, or marked orphaned when it is gone). */
+function NoteAbout({ note }: { note: NoteView }) {
+  return (
+    <p class="gloss-note-entity">
+      {note.entityKey === '' ? (
+        <>
+          Page note
+          {note.quoteMissing && (
+            <>
+              {' '}
+              <span class="gloss-badge gloss-badge-warning" data-testid="quote-missing">
+                Quote not found on the page
+              </span>
+            </>
+          )}
+        </>
+      ) : note.orphaned ? (
+        <>
+          <bdi>{note.entityName || note.entityKey}</bdi>{' '}
+          <span class="gloss-badge gloss-badge-warning">Orphaned</span>
+        </>
+      ) : (
+        <a class="gloss-link" href={entityHref(note.entityKey)}>
+          <bdi>{note.entityName || note.entityKey}</bdi>
+        </a>
+      )}
+    </p>
+  );
+}
+
+/** The page it was written on, and when it was written and last edited. */
+function NoteWritten({ note, now }: { note: NoteView; now: number }) {
+  return (
+    <p class="gloss-note-meta">
+      <NotePage note={note} />
+      Written{' '}
+      <time dateTime={isoTimestamp(note.createdAt)} title={formatAbsolute(note.createdAt)}>
+        {formatNoteDate(note.createdAt, now)}
+      </time>
+      {note.updatedAt > note.createdAt && (
+        <>
+          {' · edited '}
+          <time dateTime={isoTimestamp(note.updatedAt)} title={formatAbsolute(note.updatedAt)}>
+            {formatNoteDate(note.updatedAt, now)}
+          </time>
+        </>
+      )}
+    </p>
+  );
+}
+
+/** Edit, Delete, and Re-attach for a note whose entity is gone; refs take the focus back after a form. */
+function NoteActions(props: {
+  orphaned: boolean;
+  editRef: Ref<HTMLButtonElement>;
+  reattachRef: Ref<HTMLButtonElement>;
+  onEdit(): void;
+  onDelete(): void;
+  onReattach(): void;
+}) {
+  return (
+    <div class="gloss-actions">
+      <button
+        type="button"
+        ref={props.editRef}
+        class="gloss-button gloss-button-small"
+        onClick={props.onEdit}
+      >
+        Edit
+      </button>
+      <button type="button" class="gloss-button gloss-button-small" onClick={props.onDelete}>
+        Delete
+      </button>
+      {props.orphaned && (
+        <button
+          type="button"
+          ref={props.reattachRef}
+          class="gloss-button gloss-button-small"
+          onClick={props.onReattach}
+        >
+          Re-attach…
+        </button>
+      )}
+    </div>
   );
 }

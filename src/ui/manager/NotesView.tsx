@@ -8,7 +8,7 @@ import {
   notesToMarkdown,
 } from '@/src/core/export';
 import { type NoteView, sendMessage } from '@/src/messaging/protocol';
-import { errorText, useLive } from '../hooks/useLive';
+import { errorText, type Live, useLive } from '../hooks/useLive';
 import { downloadText } from './download';
 import { NoteFilters } from './NoteFilters';
 import { NoteRow } from './NoteRow';
@@ -23,8 +23,6 @@ export function NotesView() {
   const live = useLive(() => sendMessage('listNotes', {}), []);
   const [query, setQuery] = useState<NoteQuery>(ALL_NOTES);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [undo, setUndo] = useState<{ notes: NoteView[]; message: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const notes = live.status === 'ready' ? live.data : [];
@@ -39,6 +37,158 @@ export function NotesView() {
     for (const id of ids) on ? next.add(id) : next.delete(id);
     setSelected(next);
   };
+
+  // After the toast closes, the focus it had goes to the heading, not to <body>.
+  const { remove, error, undo, closeToast } = useDeleteWithUndo(select, () => headingRef.current?.focus());
+
+  return (
+    <>
+      <header class="gloss-view-header">
+        <h1 ref={headingRef} tabIndex={-1}>
+          Notes
+        </h1>
+        {live.status === 'ready' && <p class="gloss-muted">{plural(notes.length, 'note')} in all</p>}
+      </header>
+      <NotesStatus live={live} />
+      {notes.length > 0 && (
+        <>
+          <NoteFilters
+            query={query}
+            entities={facets.entities}
+            sites={facets.sites}
+            hasOrphans={notes.some((note) => note.orphaned)}
+            hasPageNotes={notes.some((note) => note.entityKey === '')}
+            onChange={setQuery}
+          />
+          <SelectionToolbar
+            allShownSelected={allShownSelected}
+            noneShown={shown.length === 0}
+            onSelectAllShown={(on) =>
+              select(
+                shown.map((note) => note.id),
+                on,
+              )
+            }
+            chosen={chosen}
+            onDelete={() => remove(chosen)}
+          />
+          {error && (
+            <p class="gloss-error" role="alert">
+              {error}
+            </p>
+          )}
+          <ShownNotes
+            shown={shown}
+            total={notes.length}
+            now={now}
+            selected={selected}
+            onSelect={(id, on) => select([id], on)}
+            onDelete={(target) => remove([target])}
+          />
+        </>
+      )}
+      {undo && (
+        <UndoToast
+          key={undo.notes.map((note) => note.id).join()}
+          message={undo.message}
+          onUndo={() => restoreNotes(undo.notes)}
+          onDismiss={closeToast}
+        />
+      )}
+    </>
+  );
+}
+
+/** What to do with the selected notes: select all shown, delete them, export them. */
+function SelectionToolbar(props: {
+  allShownSelected: boolean;
+  noneShown: boolean;
+  onSelectAllShown(on: boolean): void;
+  chosen: NoteView[];
+  onDelete(): void;
+}) {
+  const { chosen } = props;
+  return (
+    <fieldset class="gloss-toolbar">
+      <legend class="gloss-visually-hidden">Selected notes</legend>
+      <label class="gloss-check-label">
+        <input
+          type="checkbox"
+          class="gloss-check"
+          checked={props.allShownSelected}
+          disabled={props.noneShown}
+          onChange={(event) => props.onSelectAllShown(event.currentTarget.checked)}
+        />
+        Select all shown
+      </label>
+      <span class="gloss-muted">{chosen.length} selected</span>
+      <button
+        type="button"
+        class="gloss-button gloss-button-small"
+        disabled={!chosen.length}
+        onClick={props.onDelete}
+      >
+        Delete selected
+      </button>
+      <button
+        type="button"
+        class="gloss-button gloss-button-small"
+        disabled={!chosen.length}
+        onClick={() =>
+          downloadText(
+            document,
+            notesFileName(Date.now()),
+            notesToMarkdown(chosen, Date.now()),
+            'text/markdown',
+          )
+        }
+      >
+        Export selected as Markdown
+      </button>
+    </fieldset>
+  );
+}
+
+/** The notes the search and filters let through, and how many of all those are. */
+function ShownNotes(props: {
+  shown: NoteView[];
+  total: number;
+  now: number;
+  selected: ReadonlySet<string>;
+  onSelect(id: string, on: boolean): void;
+  onDelete(note: NoteView): void;
+}) {
+  const { shown, total } = props;
+  return (
+    <>
+      <p class="gloss-muted" aria-live="polite">
+        {shown.length === total
+          ? `Showing all ${plural(total, 'note')}`
+          : `Showing ${shown.length} of ${plural(total, 'note')}`}
+      </p>
+      <ul class="gloss-list gloss-note-list" aria-label="Notes">
+        {shown.map((note) => (
+          <NoteRow
+            key={note.id}
+            note={note}
+            now={props.now}
+            selected={props.selected.has(note.id)}
+            onSelect={(on) => props.onSelect(note.id, on)}
+            onDelete={props.onDelete}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/**
+ * Deleting notes, with the toast that undoes it; the deleted ones leave the selection. Notes that
+ * could not be deleted are named in `error`.
+ */
+function useDeleteWithUndo(select: (ids: string[], on: boolean) => void, focusHeading: () => void) {
+  const [undo, setUndo] = useState<{ notes: NoteView[]; message: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   const remove = async (targets: NoteView[]) => {
     setError(null);
@@ -59,105 +209,19 @@ export function NotesView() {
   const closeToast = () => {
     const hadFocus = document.activeElement?.closest('.gloss-toast');
     setUndo(null);
-    if (hadFocus) headingRef.current?.focus();
+    if (hadFocus) focusHeading();
   };
+  return { remove, error, undo, closeToast };
+}
 
+/** While the notes load, why they could not be read, or that there are none yet. */
+function NotesStatus({ live }: { live: Live<NoteView[]> }) {
   return (
     <>
-      <header class="gloss-view-header">
-        <h1 ref={headingRef} tabIndex={-1}>
-          Notes
-        </h1>
-        {live.status === 'ready' && <p class="gloss-muted">{plural(notes.length, 'note')} in all</p>}
-      </header>
       {live.status === 'loading' && <p class="gloss-muted">Loading…</p>}
       {live.status === 'error' && <p class="gloss-error">Gloss could not read your notes: {live.message}</p>}
-      {live.status === 'ready' && notes.length === 0 && (
+      {live.status === 'ready' && live.data.length === 0 && (
         <p class="gloss-empty">No notes yet. Hover a highlighted name on any page and choose “Add note”.</p>
-      )}
-      {notes.length > 0 && (
-        <>
-          <NoteFilters
-            query={query}
-            entities={facets.entities}
-            sites={facets.sites}
-            hasOrphans={notes.some((note) => note.orphaned)}
-            hasPageNotes={notes.some((note) => note.entityKey === '')}
-            onChange={setQuery}
-          />
-          <fieldset class="gloss-toolbar">
-            <legend class="gloss-visually-hidden">Selected notes</legend>
-            <label class="gloss-check-label">
-              <input
-                type="checkbox"
-                class="gloss-check"
-                checked={allShownSelected}
-                disabled={shown.length === 0}
-                onChange={(event) =>
-                  select(
-                    shown.map((note) => note.id),
-                    event.currentTarget.checked,
-                  )
-                }
-              />
-              Select all shown
-            </label>
-            <span class="gloss-muted">{chosen.length} selected</span>
-            <button
-              type="button"
-              class="gloss-button gloss-button-small"
-              disabled={!chosen.length}
-              onClick={() => remove(chosen)}
-            >
-              Delete selected
-            </button>
-            <button
-              type="button"
-              class="gloss-button gloss-button-small"
-              disabled={!chosen.length}
-              onClick={() =>
-                downloadText(
-                  document,
-                  notesFileName(Date.now()),
-                  notesToMarkdown(chosen, Date.now()),
-                  'text/markdown',
-                )
-              }
-            >
-              Export selected as Markdown
-            </button>
-          </fieldset>
-          {error && (
-            <p class="gloss-error" role="alert">
-              {error}
-            </p>
-          )}
-          <p class="gloss-muted" aria-live="polite">
-            {shown.length === notes.length
-              ? `Showing all ${plural(notes.length, 'note')}`
-              : `Showing ${shown.length} of ${plural(notes.length, 'note')}`}
-          </p>
-          <ul class="gloss-list gloss-note-list" aria-label="Notes">
-            {shown.map((note) => (
-              <NoteRow
-                key={note.id}
-                note={note}
-                now={now}
-                selected={selected.has(note.id)}
-                onSelect={(on) => select([note.id], on)}
-                onDelete={(target) => remove([target])}
-              />
-            ))}
-          </ul>
-        </>
-      )}
-      {undo && (
-        <UndoToast
-          key={undo.notes.map((note) => note.id).join()}
-          message={undo.message}
-          onUndo={() => restoreNotes(undo.notes)}
-          onDismiss={closeToast}
-        />
       )}
     </>
   );

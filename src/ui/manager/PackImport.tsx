@@ -19,7 +19,6 @@ type State =
 export function PackImport({ packs }: { packs: PackSummary[] }) {
   const id = useId();
   const [state, setState] = useState<State>({ step: 'idle' });
-  const [dragging, setDragging] = useState(false);
   const panelRef = useRef<HTMLDivElement>(null);
 
   const open = async (file: File) => {
@@ -27,31 +26,7 @@ export function PackImport({ packs }: { packs: PackSummary[] }) {
     setState({ step: 'preview', name: file.name, size: file.size, json, validation: validatePack(json) });
     panelRef.current?.focus();
   };
-
-  useEffect(() => {
-    const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
-    const over = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      setDragging(true);
-    };
-    const leave = (event: DragEvent) => event.relatedTarget === null && setDragging(false);
-    const drop = (event: DragEvent) => {
-      if (!hasFiles(event)) return;
-      event.preventDefault();
-      setDragging(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void open(file);
-    };
-    document.addEventListener('dragover', over);
-    document.addEventListener('dragleave', leave);
-    document.addEventListener('drop', drop);
-    return () => {
-      document.removeEventListener('dragover', over);
-      document.removeEventListener('dragleave', leave);
-      document.removeEventListener('drop', drop);
-    };
-  }, []);
+  const dragging = useDroppedFile(document, open);
 
   const runImport = async (name: string, size: number, json: string) => {
     setState({ step: 'importing', name, size });
@@ -103,19 +78,54 @@ export function PackImport({ packs }: { packs: PackSummary[] }) {
             <progress class="gloss-progress" aria-label="Importing" />
           </>
         )}
-        {state.step === 'done' &&
-          (state.result.ok ? (
-            <p class="gloss-success">
-              Imported “<bdi>{state.result.title}</bdi>”: {state.result.entities} entities,{' '}
-              {state.result.facts} facts
-              {state.result.replaced ? ' (replaced the installed version)' : ''}.
-            </p>
-          ) : (
-            <ErrorList title="The pack was not imported:" errors={state.result.errors} />
-          ))}
+        {state.step === 'done' && <PackImportResult result={state.result} />}
         {state.step === 'failed' && <p class="gloss-error">{state.message}</p>}
       </div>
     </section>
+  );
+}
+
+/**
+ * Whether a file is being dragged over the page, and the file dropped anywhere on it. Only drags
+ * that carry files count, so dragging a link or text around the page changes nothing.
+ */
+function useDroppedFile(doc: Document, onFile: (file: File) => void): boolean {
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    const hasFiles = (event: DragEvent) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+    const over = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(true);
+    };
+    const leave = (event: DragEvent) => event.relatedTarget === null && setDragging(false);
+    const drop = (event: DragEvent) => {
+      if (!hasFiles(event)) return;
+      event.preventDefault();
+      setDragging(false);
+      const file = event.dataTransfer?.files[0];
+      if (file) void onFile(file);
+    };
+    doc.addEventListener('dragover', over);
+    doc.addEventListener('dragleave', leave);
+    doc.addEventListener('drop', drop);
+    return () => {
+      doc.removeEventListener('dragover', over);
+      doc.removeEventListener('dragleave', leave);
+      doc.removeEventListener('drop', drop);
+    };
+  }, []);
+  return dragging;
+}
+
+/** What the import added, or why the pack was not imported. */
+function PackImportResult({ result }: { result: ImportResult }) {
+  if (!result.ok) return <ErrorList title="The pack was not imported:" errors={result.errors} />;
+  return (
+    <p class="gloss-success">
+      Imported “<bdi>{result.title}</bdi>”: {result.entities} entities, {result.facts} facts
+      {result.replaced ? ' (replaced the installed version)' : ''}.
+    </p>
   );
 }
 

@@ -30,25 +30,7 @@ export function PackItem({ pack }: { pack: PackSummary }) {
 
   return (
     <li class="gloss-pack gloss-pack-row" data-pack-id={pack.id} aria-labelledby={titleId}>
-      <div class="gloss-pack-info">
-        <h3 id={titleId} class="gloss-pack-title">
-          <bdi>{pack.title}</bdi> {pack.bundled && <span class="gloss-badge">Bundled</span>}
-        </h3>
-        {pack.description && (
-          <p class="gloss-pack-description" dir="auto">
-            {pack.description}
-          </p>
-        )}
-        <p class="gloss-muted">
-          {count(pack.entityCount, 'entity', 'entities')} · {count(pack.factCount, 'fact', 'facts')} ·{' '}
-          {count(pack.sourceCount, 'source', 'sources')} · version {pack.version}
-        </p>
-        {error && (
-          <p class="gloss-error" role="alert">
-            {error}
-          </p>
-        )}
-      </div>
+      <PackInfo pack={pack} titleId={titleId} error={error} />
       <div class="gloss-pack-actions">
         <label class="gloss-switch">
           <input
@@ -104,5 +86,30 @@ export function PackItem({ pack }: { pack: PackSummary }) {
         </ConfirmDialog>
       )}
     </li>
+  );
+}
+
+/** The pack's title, description and size, and why the last action on it failed. */
+function PackInfo({ pack, titleId, error }: { pack: PackSummary; titleId: string; error: string | null }) {
+  return (
+    <div class="gloss-pack-info">
+      <h3 id={titleId} class="gloss-pack-title">
+        <bdi>{pack.title}</bdi> {pack.bundled && <span class="gloss-badge">Bundled</span>}
+      </h3>
+      {pack.description && (
+        <p class="gloss-pack-description" dir="auto">
+          {pack.description}
+        </p>
+      )}
+      <p class="gloss-muted">
+        {count(pack.entityCount, 'entity', 'entities')} · {count(pack.factCount, 'fact', 'facts')} ·{' '}
+        {count(pack.sourceCount, 'source', 'sources')} · version {pack.version}
+      </p>
+      {error && (
+        <p class="gloss-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
