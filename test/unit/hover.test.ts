@@ -10,6 +10,16 @@ import type { PopoverControl } from '@/src/content/popover';
 const DELAY = 150;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Events as the browser delivers a person's input: Gloss acts only on trusted events, and events a
+ * script dispatches (a test's, or a hostile page's) are not. happy-dom cannot make one, so the
+ * flag is set on the event itself.
+ */
+function trusted<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
 function setup() {
   const mention: HoverTarget = { range: document.createRange() };
   let under: HoverTarget | null = null;
@@ -40,16 +50,16 @@ function setup() {
     setActive: vi.fn(),
   };
   const hover = new HoverController(window, deps, controller.signal);
-  const move = (init: PointerEventInit = {}) =>
-    window.dispatchEvent(
-      new PointerEvent('pointermove', {
-        clientX: 10,
-        clientY: 10,
-        buttons: 0,
-        pointerType: 'mouse',
-        ...init,
-      }),
-    );
+  const move = (init: PointerEventInit = {}, isTrusted = true) => {
+    const event = new PointerEvent('pointermove', {
+      clientX: 10,
+      clientY: 10,
+      buttons: 0,
+      pointerType: 'mouse',
+      ...init,
+    });
+    window.dispatchEvent(isTrusted ? trusted(event) : event);
+  };
   return {
     mention,
     hover,
@@ -80,6 +90,19 @@ describe('HoverController', () => {
     expect(t.deps.setActive).toHaveBeenLastCalledWith(t.mention.range);
     expect(t.opened).toEqual([]);
     await vi.waitFor(() => expect(t.opened).toEqual([{ target: t.mention, trapFocus: false }]));
+  });
+
+  it('ignores events a script dispatches: a page cannot open cards to learn what Gloss knows', async () => {
+    const t = setup();
+    end = () => t.controller.abort();
+    t.pointAt(t.mention);
+    t.move({}, false);
+    await sleep(DELAY * 2);
+    expect(t.deps.prefetch).not.toHaveBeenCalled();
+    expect(t.opened).toEqual([]);
+    t.hover.openNow(t.mention, false);
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    expect(t.popover.close).not.toHaveBeenCalled();
   });
 
   it('opens nothing when the pointer only passes over, or is a finger', async () => {
@@ -113,7 +136,7 @@ describe('HoverController', () => {
     t.pointAt(t.mention);
     t.move();
     await vi.waitFor(() => expect(t.opened).toHaveLength(2));
-    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape' })));
     expect(t.popover.close).toHaveBeenCalledTimes(2);
   });
 
@@ -127,9 +150,9 @@ describe('HoverController', () => {
     expect(t.popover.close).not.toHaveBeenCalled();
 
     t.pointerInside(true);
-    window.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse' }));
+    window.dispatchEvent(trusted(new PointerEvent('pointerdown', { pointerType: 'mouse' })));
     t.pointerInside(false);
-    window.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'mouse' }));
+    window.dispatchEvent(trusted(new PointerEvent('pointerdown', { pointerType: 'mouse' })));
     expect(t.popover.close).toHaveBeenCalledTimes(1);
   });
 
