@@ -39,6 +39,11 @@ export function PackItem({ pack }: { pack: PackSummary }) {
             {pack.description}
           </p>
         )}
+        {pack.bundled && !pack.enabled && (
+          <p class="gloss-muted" data-testid="pack-off-explanation">
+            Comes with Gloss, switched off: turn it on to mark its names on pages and show its cards.
+          </p>
+        )}
         <p class="gloss-muted">
           {count(pack.entityCount, 'entity', 'entities')} · {count(pack.factCount, 'fact', 'facts')} ·{' '}
           {count(pack.sourceCount, 'source', 'sources')} · version {pack.version}
