@@ -50,10 +50,12 @@ export function countryLabels(cca2: string): Labels {
 const same = (...names: string[]): Labels =>
   Object.fromEntries(LABEL_LANGUAGES.map((lang) => [lang, names])) as unknown as Labels;
 
-// Written by hand, each from the form the language's press and Wikipedia use for the thing (the
-// article title of the Wikipedia edition in that language where there is one; for the summit,
-// meeting and plan, the wording of the language's NATO and news reports). Names that are the same
-// in every Latin-script language are given once with `same` and overridden for ru and uk.
+// Written by hand, each in the form the language's press and Wikipedia use for the thing (for
+// people, cities and NATO: the title of the Wikipedia article in that language, with its usual
+// short form; for the summit, the meeting and the plan, a descriptive phrase in the wording of that
+// language's news reports, which have no fixed name). Written from knowledge of those sources, not
+// copied from them in this repository: a correction goes here, then `npm run pack:labels`. Names that
+// are the same in every Latin-script language are given once with `same` and overridden for ru and uk.
 export const HAND_LABELS: Record<string, Labels> = {
   nato: {
     ...same('NATO'),
