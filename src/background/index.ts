@@ -1,5 +1,6 @@
 // The background's whole job: own the database, install the bundled packs, answer messages,
 // and pass keyboard commands and context-menu clicks to the page.
+import bundledCountries from '@/assets/packs/countries-of-the-world.json';
 import bundledNato from '@/assets/packs/nato-ukraine-2024.json';
 import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
@@ -19,16 +20,21 @@ import { LOCAL_MATCHER_LIMIT, MatcherCache } from './matcher-cache';
 import { installBundledPack } from './packs';
 
 export const BUNDLED_PACKS: unknown[] = [bundledNato];
+/** Bundled packs installed switched off: the user turns them on (manager, or the popup's empty state). */
+export const BUNDLED_OFF_PACKS: unknown[] = [bundledCountries];
 
-export async function installBundledPacks(db: GlossDb): Promise<void> {
-  for (const data of BUNDLED_PACKS) {
+/** Installs or upgrades the bundled packs; `alsoOff` adds those installed switched off. */
+export async function installBundledPacks(db: GlossDb, { alsoOff = false } = {}): Promise<void> {
+  const packs = [...BUNDLED_PACKS.map((data) => ({ data, enabled: true }))];
+  if (alsoOff) packs.push(...BUNDLED_OFF_PACKS.map((data) => ({ data, enabled: false })));
+  for (const { data, enabled } of packs) {
     const result = validatePack(data);
     if (!result.ok) {
       // A broken bundled pack is a build bug; test/unit/bundled-pack.test.ts stops it shipping.
       console.error('Gloss: bundled pack is invalid', result.errors);
       continue;
     }
-    await installBundledPack(db, result.pack);
+    await installBundledPack(db, result.pack, { enabled });
   }
 }
 
@@ -95,7 +101,7 @@ export function startBackground(events: BackgroundEvents): GlossDb {
     createMenus(events.menus).catch((error) =>
       console.error('Gloss: creating the context menu failed', error),
     );
-    installing = installBundledPacks(db)
+    installing = installBundledPacks(db, { alsoOff: true })
       .then(() => notify({ kind: 'knowledge' }))
       .catch((error) => console.error('Gloss: installing bundled packs failed', error));
   });

@@ -22,6 +22,8 @@ const REMOVED_BUNDLED = 'removedBundledPacks';
 
 export interface InstallOptions {
   bundled?: boolean;
+  /** Whether a first install is switched on (an installed copy keeps the user's choice). */
+  enabled?: boolean;
 }
 
 /** Validates and imports pack JSON (text or parsed). A rejected pack changes nothing. */
@@ -71,12 +73,12 @@ async function checkKnowledgeLimits(
 export async function installPack(
   db: GlossDb,
   pack: Pack,
-  { bundled = false }: InstallOptions = {},
+  { bundled = false, enabled: enabledAtFirst = true }: InstallOptions = {},
 ): Promise<ImportResult> {
   const packId = pack.pack.id;
   return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.bookkeeping], async () => {
     const existing = await db.packs.get(packId);
-    let enabled = existing?.enabled ?? true;
+    let enabled = existing?.enabled ?? enabledAtFirst;
     // A disabled pack adds nothing to the matcher; it is checked when switched on.
     if (enabled) {
       try {
@@ -151,12 +153,13 @@ export async function installPack(
 export async function installBundledPack(
   db: GlossDb,
   pack: Pack,
+  { enabled = true }: { enabled?: boolean } = {},
 ): Promise<'installed' | 'upgraded' | 'current' | 'removed by user'> {
   const removed = ((await db.bookkeeping.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
   if (removed.includes(pack.pack.id)) return 'removed by user';
   const existing = await db.packs.get(pack.pack.id);
   if (existing && existing.version >= (pack.pack.version ?? 1)) return 'current';
-  await installPack(db, pack, { bundled: true });
+  await installPack(db, pack, { bundled: true, enabled });
   return existing ? 'upgraded' : 'installed';
 }
 

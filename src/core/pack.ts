@@ -3,6 +3,7 @@
 // Documented in docs/pack-format.md; docs/pack.schema.json is generated from PackSchema
 // (test/unit/pack-schema-doc.test.ts keeps the two in step).
 import * as v from 'valibot';
+import { matchNames, type NamedEntity } from './lang/names';
 import { ENTITY_TYPES, type EntityType } from './vocabulary';
 
 export { ENTITY_TYPES, type EntityType };
@@ -246,9 +247,12 @@ function uniqueIds(items: ReadonlyArray<{ id: string }>, name: string, errors: P
   return new Set(first.keys());
 }
 
-/** Every form of an entity's name that is matched on pages: the name first, then its aliases. */
-export function entityNames(entity: Pick<PackEntity, 'name' | 'aliases'>): string[] {
-  return [...new Set([entity.name, ...entity.aliases])];
+/**
+ * Every form of an entity's name that is matched on pages: the name first, then its aliases, its
+ * labels in every language and their Cyrillic ↔ Latin transliterations (src/core/lang/names.ts).
+ */
+export function entityNames(entity: NamedEntity): string[] {
+  return matchNames(entity);
 }
 
 // Caps on what the matcher is built from. The background compiles every name of every enabled

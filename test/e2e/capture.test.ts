@@ -84,7 +84,7 @@ describe('adding an article', () => {
     await review.getByTestId('review-saved').waitFor();
 
     const packs = await callBackground(manager, 'listPacks', undefined);
-    const captured = packs.find((p) => p.id !== 'nato-ukraine-2024');
+    const captured = packs.find((p) => !p.bundled);
     expect(captured?.title).toBe('NATO approves plan for enhanced support to Ukraine');
     const { entities } = await callBackground(manager, 'listEntities', { packId: captured?.id, limit: 100 });
     expect(entities.map((e) => e.name)).toEqual(

@@ -25,8 +25,11 @@ describe('Gloss in Chromium', () => {
     const popup = await browser.extensionPage('popup.html');
     await expect
       .poll(() => popup.getByTestId('packs').textContent())
-      .toContain(`${file.entities.length} entities · ${file.facts.length} facts`);
-    const [summary] = await callBackground(popup, 'listPacks', undefined);
+      // With "Countries of the world" (250 entities, 495 facts), bundled switched off.
+      .toContain(
+        `2 packs (1 off) · ${file.entities.length + 250} entities · ${file.facts.length + 495} facts`,
+      );
+    const summary = (await callBackground(popup, 'listPacks', undefined)).find((p) => p.id === file.pack.id);
     expect(summary).toMatchObject({
       id: file.pack.id,
       entityCount: file.entities.length,
@@ -55,6 +58,7 @@ describe('Gloss in Chromium', () => {
     await page.getByTestId('packs').waitFor();
     expect(await callBackground(page, 'listNotes', {})).toEqual([{ ...note, orphaned: false }]);
     expect((await callBackground(page, 'listPacks', undefined)).map((p) => p.id)).toEqual([
+      'countries-of-the-world',
       'nato-ukraine-2024',
     ]);
     expect(browser.errors).toEqual([]);

@@ -21,7 +21,8 @@ async function openManager(hash = '#notes'): Promise<{ browser: TestBrowser; pag
   const page = await browser.extensionPage(`options.html${hash}`);
   await page.locator('.gloss-manager').waitFor();
   // The bundled pack is installed on first start; wait for it so every test starts alike.
-  await expect.poll(async () => (await callBackground(page, 'listPacks', undefined)).length).toBe(1);
+  // The bundled packs: NATO, and "Countries of the world" (off).
+  await expect.poll(async () => (await callBackground(page, 'listPacks', undefined)).length).toBe(2);
   return { browser, page };
 }
 
@@ -120,7 +121,7 @@ describe('the manager', () => {
     await page.getByTestId('backup-file').setInputFiles(file);
     await expect
       .poll(() => page.getByTestId('backup-result').textContent())
-      .toBe('Imported 1 pack; notes: 2 added, 0 updated, 0 already up to date.');
+      .toBe('Imported 2 packs; notes: 2 added, 0 updated, 0 already up to date.');
     expect(await callBackground(page, 'listNotes', {})).toEqual(notesBefore);
     const strip = (packs: typeof packsBefore) => packs.map(({ installedAt, updatedAt, ...rest }) => rest);
     expect(strip(await callBackground(page, 'listPacks', undefined))).toEqual(strip(packsBefore));
@@ -172,10 +173,11 @@ describe('the manager', () => {
     const text = (await preview.textContent()) ?? '';
     expect(text).toContain('NATO plan, second edition');
     expect(text).toContain(`2 entities · ${update.facts.length} facts · ${update.sources.length} sources`);
-    expect(text).toContain(`Replaces the installed pack “${packsBefore[0]?.title}”`);
+    const installed = packsBefore.find((p) => p.id === PACK_ID);
+    expect(text).toContain(`Replaces the installed pack “${installed?.title}”`);
     await preview.getByRole('button', { name: 'Replace pack' }).click();
     await page.locator('.gloss-success', { hasText: 'NATO plan, second edition' }).waitFor();
-    const [after] = await callBackground(page, 'listPacks', undefined);
+    const after = (await callBackground(page, 'listPacks', undefined)).find((p) => p.id === PACK_ID);
     expect(after).toMatchObject({ id: PACK_ID, title: 'NATO plan, second edition', entityCount: 2 });
     // The list follows the import by itself.
     await page.locator(`[data-pack-id="${PACK_ID}"]`, { hasText: '2 entities' }).waitFor();
@@ -189,12 +191,18 @@ describe('the manager', () => {
     expect(await toggle.isChecked()).toBe(true);
     await toggle.click();
     await expect
-      .poll(async () => (await callBackground(page, 'listPacks', undefined))[0]?.enabled)
+      .poll(
+        async () =>
+          (await callBackground(page, 'listPacks', undefined)).find((p) => p.id === PACK_ID)?.enabled,
+      )
       .toBe(false);
     await expect.poll(() => toggle.isChecked()).toBe(false);
     await toggle.press('Space');
     await expect
-      .poll(async () => (await callBackground(page, 'listPacks', undefined))[0]?.enabled)
+      .poll(
+        async () =>
+          (await callBackground(page, 'listPacks', undefined)).find((p) => p.id === PACK_ID)?.enabled,
+      )
       .toBe(true);
 
     await row.getByRole('button', { name: 'Remove…' }).click();
@@ -211,13 +219,15 @@ describe('the manager', () => {
         ),
       )
       .toBe('BUTTON Remove… true');
-    expect(await callBackground(page, 'listPacks', undefined)).toHaveLength(1);
+    expect(await callBackground(page, 'listPacks', undefined)).toHaveLength(2); // and "Countries of the world"
 
     await row.getByRole('button', { name: 'Remove…' }).click();
     dialog = page.getByRole('dialog');
     expect(await dialog.getAttribute('aria-modal')).toBe('true');
     await dialog.getByRole('button', { name: 'Remove pack' }).click();
-    await expect.poll(() => callBackground(page, 'listPacks', undefined)).toEqual([]);
+    await expect
+      .poll(async () => (await callBackground(page, 'listPacks', undefined)).map((p) => p.id))
+      .toEqual(['countries-of-the-world']);
     await row.waitFor({ state: 'detached' });
     expect(browser?.errors).toEqual([]);
   });

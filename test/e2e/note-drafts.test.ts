@@ -20,7 +20,8 @@ afterAll(async () => {
 async function openManager(hash: string): Promise<Page> {
   const page = await gloss.extensionPage(`options.html${hash}`);
   await page.locator('.gloss-manager').waitFor();
-  await expect.poll(async () => (await callBackground(page, 'listPacks', undefined)).length).toBe(1);
+  // The bundled packs: NATO, and "Countries of the world" (off).
+  await expect.poll(async () => (await callBackground(page, 'listPacks', undefined)).length).toBe(2);
   return page;
 }
 
@@ -47,11 +48,17 @@ describe('a half-written note', () => {
     const toggle = manager.locator(`[data-pack-id="${PACK_ID}"]`).getByRole('switch');
     await toggle.click();
     await expect
-      .poll(async () => (await callBackground(manager, 'listPacks', undefined))[0]?.enabled)
+      .poll(
+        async () =>
+          (await callBackground(manager, 'listPacks', undefined)).find((p) => p.id === PACK_ID)?.enabled,
+      )
       .toBe(false);
     await toggle.click();
     await expect
-      .poll(async () => (await callBackground(manager, 'listPacks', undefined))[0]?.enabled)
+      .poll(
+        async () =>
+          (await callBackground(manager, 'listPacks', undefined)).find((p) => p.id === PACK_ID)?.enabled,
+      )
       .toBe(true);
 
     // Back on the page the text is still there: in the open editor, or (if the page closed the card

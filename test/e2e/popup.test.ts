@@ -154,7 +154,7 @@ describe('the popup on a page Gloss marked', () => {
       .toContain(`${mentions.length} mentions`);
     await expect
       .poll(() => popup.getByTestId('packs').textContent())
-      .toMatch(/1 pack · 18 entities · 59 facts/);
+      .toMatch(/2 packs \(1 off\) · 268 entities · 554 facts/); // with "Countries of the world", off
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });
@@ -283,7 +283,11 @@ describe('honest states', () => {
       const notice = popup.getByTestId('knowledge-empty');
       await eventually(() => notice.textContent()).toContain('Your knowledge base is empty.');
       await notice.getByRole('button', { name: 'Open the manager' }).waitFor();
-      await eventually(() => popup.getByTestId('packs').textContent()).toBe('0 packs · 0 entities · 0 facts');
+      // Only "Countries of the world" is left, switched off, and the notice offers to turn it on.
+      await notice.getByRole('button', { name: 'Turn on Countries of the world' }).waitFor();
+      await eventually(() => popup.getByTestId('packs').textContent()).toBe(
+        '1 pack (1 off) · 250 entities · 495 facts',
+      );
       expect(await waitForMentions(article, [])).toEqual([]);
     } finally {
       // The knowledge as the other tests expect it: the bundled pack back.

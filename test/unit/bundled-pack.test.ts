@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatPack, LABEL_LANGUAGES, labelPack } from '@/scripts/pack-labels';
 import { entityNames, validatePack } from '@/src/core/pack';
-import { bundledPack, readArticle } from './helpers';
+import { BUNDLED_PACK_PATH, bundledPack, readArticle } from './helpers';
 
 describe('the bundled NATO pack', () => {
   const pack = bundledPack();
@@ -67,6 +69,38 @@ describe('the bundled NATO pack', () => {
       entityNames(e).some((n) => ['Foreign Policy', 'Alliance'].includes(n)),
     );
     expect(exact.every((e) => e.caseSensitive)).toBe(true);
+  });
+
+  it('names every entity in the twelve languages of issue 14', () => {
+    const missing = pack.entities.flatMap((entity) =>
+      LABEL_LANGUAGES.filter((lang) => !entity.labels?.[lang]?.length).map((lang) => `${entity.id}:${lang}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('links its countries by ISO 3166 code and names them from the data package', () => {
+    const codes = Object.fromEntries(pack.entities.map((e) => [e.id, e.sameAs]));
+    expect(codes).toMatchObject({
+      germany: ['iso3166:DE'],
+      hungary: ['iso3166:HU'],
+      russia: ['iso3166:RU'],
+      ukraine: ['iso3166:UA'],
+      'united-states': ['iso3166:US'],
+    });
+    const names = (id: string) =>
+      entityNames(pack.entities.find((e) => e.id === id) ?? { name: '', aliases: [] });
+    expect(names('germany')).toEqual(expect.arrayContaining(['Deutschland', 'Niemcy', 'Németország']));
+    expect(names('hungary')).toEqual(expect.arrayContaining(['Ungarn', 'Węgry', 'Magyarország']));
+    expect(names('russia')).toEqual(expect.arrayContaining(['Россия', 'Rosja', 'Rossiya']));
+    expect(names('united-states')).toEqual(expect.arrayContaining(['США', 'Vereinigte Staaten']));
+    expect(names('kyiv')).toEqual(expect.arrayContaining(['Київ', 'Киев', 'Kyiv', 'Kiev', 'Kijów']));
+    expect(names('jens-stoltenberg')).toEqual(expect.arrayContaining(['Столтенберг', 'Stoltenberg']));
+    expect(names('nato')).toEqual(expect.arrayContaining(['OTAN', 'НАТО', 'NAVO']));
+  });
+
+  it('is what npm run pack:labels writes, at a revision that upgrades installed copies', () => {
+    expect(formatPack(labelPack(pack))).toBe(readFileSync(BUNDLED_PACK_PATH, 'utf8'));
+    expect(pack.pack.version).toBeGreaterThanOrEqual(2);
   });
 
   it('dates its source 2024-06-14', () => {

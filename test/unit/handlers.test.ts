@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers, registerHandlers, STORAGE_FULL } from '@/src/background/handlers';
 import { installBundledPacks } from '@/src/background/index';
 import { matcherAliases } from '@/src/background/knowledge';
+import { entityNames } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
 import { sendMessage } from '@/src/messaging/protocol';
 import { PROTOCOL_KEYS } from '@/src/messaging/rules';
@@ -29,7 +30,8 @@ describe('matcherAliases', () => {
   it('lists every name and alias of the enabled packs, keyed by entity', async () => {
     const { aliases, revision } = await matcherAliases(db);
     const pack = bundledPack();
-    const expected = pack.entities.reduce((n, e) => n + new Set([e.name, ...e.aliases]).size, 0);
+    // Every name, alias and label, with the labels' transliterations (src/core/lang/names.ts).
+    const expected = pack.entities.reduce((n, e) => n + entityNames(e).length, 0);
     expect(aliases).toHaveLength(expected);
     expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: `${NATO}/wiesbaden` });
     expect(aliases.find((a) => a.alias === 'Foreign Policy')?.caseSensitive).toBe(true);
@@ -187,14 +189,15 @@ describe('bundled pack installation', () => {
     const { installBundledPack } = await import('@/src/background/packs');
     const { validatePack } = await import('@/src/core/pack');
     const next = bundledPack();
-    next.pack.version = 2;
+    const revision = (next.pack.version ?? 1) + 1;
+    next.pack.version = revision;
     next.entities = next.entities.filter((e) => e.id !== 'wiesbaden');
     next.facts = next.facts.filter((f) => f.entityId !== 'wiesbaden');
     const parsed = validatePack(next);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     expect(await installBundledPack(db, parsed.pack)).toBe('upgraded');
     expect(await installBundledPack(db, parsed.pack)).toBe('current');
-    expect((await db.packs.get(NATO))?.version).toBe(2);
+    expect((await db.packs.get(NATO))?.version).toBe(revision);
     expect(await db.entities.get(`${NATO}/wiesbaden`)).toBeUndefined();
     expect(await db.notes.get(created.id)).toEqual(created);
   });

@@ -101,6 +101,11 @@ function PackInfo({ pack, titleId, error }: { pack: PackSummary; titleId: string
           {pack.description}
         </p>
       )}
+      {pack.bundled && !pack.enabled && (
+        <p class="gloss-muted" data-testid="pack-off-explanation">
+          Comes with Gloss, switched off: turn it on to mark its names on pages and show its cards.
+        </p>
+      )}
       <p class="gloss-muted">
         {count(pack.entityCount, 'entity', 'entities')} · {count(pack.factCount, 'fact', 'facts')} ·{' '}
         {count(pack.sourceCount, 'source', 'sources')} · version {pack.version}
