@@ -8,7 +8,9 @@ import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
 import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
 import { createDraft, discardDraft, getDraft, saveDraft } from './drafts';
-import { getEntities, getEntity, listEntities, search } from './knowledge';
+import { clearHistory, linkEntity, previewLinks } from './graph';
+import { getEntity, getEntityPage } from './identity-view';
+import { getEntities, listEntities, search } from './knowledge';
 import { MatchBudget } from './match-budget';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
@@ -104,6 +106,10 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return matchers.match(texts);
     }),
     getEntity: afterReady(({ key }) => getEntity(db, key)),
+    getEntityPage: afterReady(({ key }) => getEntityPage(db, key)),
+    linkEntity: afterReady(changedKnowledge(({ entityKey, to }) => linkEntity(db, entityKey, to))),
+    clearHistory: afterReady(() => clearHistory(db)),
+    previewLinks: afterReady(({ pack }) => previewLinks(db, pack)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),
     createNote: afterReady(async (input) => {
@@ -160,8 +166,8 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return { draftId: draft.id };
     }),
     getDraft: afterReady(({ id }) => getDraft(db, id)),
-    saveDraft: afterReady(async ({ id, pack }) => {
-      const result = await saveDraft(db, id, pack);
+    saveDraft: afterReady(async ({ id, pack, links }) => {
+      const result = await saveDraft(db, id, pack, links);
       if (result.ok) notify({ kind: 'knowledge' });
       return result;
     }),

@@ -6,7 +6,7 @@ import { entityNames } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
 import { foldForSearch, searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import type { EntitySummary, EntityView, SearchResult } from '@/src/messaging/protocol';
+import type { EntitySummary, SearchResult } from '@/src/messaging/protocol';
 import { summarize } from './my-knowledge';
 import { knowledgeRevision } from './packs';
 
@@ -29,26 +29,6 @@ export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
       })),
     );
     return { revision: String(await knowledgeRevision(db)), aliases };
-  });
-}
-
-export async function getEntity(db: GlossDb, key: string): Promise<EntityView | null> {
-  return db.transaction('r', [db.packs, db.sources, db.entities, db.facts, db.notes], async () => {
-    const entity = await db.entities.get(key);
-    if (!entity) return null;
-    const [pack, facts, notes] = await Promise.all([
-      db.packs.get(entity.packId),
-      db.facts.where('entityKey').equals(key).toArray(),
-      db.notes.where('entityKey').equals(key).sortBy('createdAt'),
-    ]);
-    const sources = await db.sources.bulkGet([...new Set(facts.map((fact) => fact.sourceKey))]);
-    const byKey = new Map(sources.filter((s) => s !== undefined).map((s) => [s.key, s]));
-    return {
-      entity,
-      pack: { id: entity.packId, title: pack?.title ?? entity.packId },
-      facts: facts.map((fact) => ({ ...fact, source: byKey.get(fact.sourceKey) ?? null })),
-      notes,
-    };
   });
 }
 

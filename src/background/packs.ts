@@ -22,6 +22,8 @@ const REMOVED_BUNDLED = 'removedBundledPacks';
 
 export interface InstallOptions {
   bundled?: boolean;
+  /** Manual link choices per pack entity id: an identity key, or null to keep it apart. */
+  links?: Record<string, string | null>;
 }
 
 /** Validates and imports pack JSON (text or parsed). A rejected pack changes nothing. */

@@ -31,4 +31,13 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       entities: 'key, packId, *terms, name',
     },
   },
+  {
+    // v3: the knowledge graph: identities, links of pack entities to them, "seen on" pages.
+    version: 3,
+    stores: {
+      identities: 'id, name, *sameAs, updatedAt',
+      links: 'entityKey, identityId',
+      sightings: 'id, identityId, lastSeenAt, url',
+    },
+  },
 ];

@@ -15,6 +15,10 @@ export interface Settings {
   pausedUntil: number;
   /** For ambiguous mentions: host → folded mention text → chosen entity key. */
   choices: Record<string, Record<string, string>>;
+  /** The card's facts by their source's date: newest or oldest first. */
+  factOrder: 'newest' | 'oldest';
+  /** Remember the pages where Gloss marked an entity ("seen on"). */
+  history: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -23,6 +27,8 @@ export const DEFAULT_SETTINGS: Settings = {
   disabledSites: [],
   pausedUntil: 0,
   choices: {},
+  factOrder: 'newest',
+  history: true,
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });

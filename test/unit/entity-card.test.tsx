@@ -35,6 +35,12 @@ function makeView(overrides: Partial<EntityView> = {}): EntityView {
       position: 0,
     },
     pack: { id: 'de', title: 'Germany 2024' },
+    identity: {
+      id: 'de/wiesbaden',
+      sourceCount: 2,
+      packs: [{ id: 'de', title: 'Germany 2024' }],
+      memberKeys: ['de/wiesbaden'],
+    },
     facts: [
       {
         key: 'de/f1',
@@ -46,6 +52,7 @@ function makeView(overrides: Partial<EntityView> = {}): EntityView {
         quote: 'The command will be based in Wiesbaden, Germany.',
         position: 0,
         source,
+        alsoIn: [],
       },
       {
         key: 'de/f2',
@@ -57,6 +64,7 @@ function makeView(overrides: Partial<EntityView> = {}): EntityView {
         quote: 'Some 700 personnel are expected.',
         position: 1,
         source: { ...source, key: 'de/print', id: 'print', title: 'Print edition', url: undefined },
+        alsoIn: [],
       },
     ],
     notes: [note({ id: 'n1', text: 'Visited in May.', createdAt: NOW - 3 * 86_400_000 })],
