@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { getSettings, type HighlightStyle, updateSettings } from '@/src/settings/settings';
 import { DeleteAllData } from './DeleteAllData';
+import { GraphSettings } from './GraphSettings';
 import { errorText, useLive } from './live';
 import { Shortcuts } from './Shortcuts';
 import { SiteList } from './SiteList';
@@ -102,6 +103,7 @@ export function SettingsView() {
             sites={settings.disabledSites}
             onChange={(disabledSites) => save(() => ({ disabledSites }))}
           />
+          <GraphSettings settings={settings} save={save} />
         </>
       )}
       <Shortcuts />

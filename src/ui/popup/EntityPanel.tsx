@@ -61,10 +61,12 @@ export function EntityPanel({ entityKey, onBack }: EntityPanelProps) {
       {loaded.status === 'ready' && loaded.view && (
         <EntityCard
           view={loaded.view}
+          key={loaded.view.identity.id}
           onAddNote={(text) =>
             after(
               sendMessage('createNote', {
-                entityKey,
+                // Notes attach to the identity, so they follow it whichever pack entity was asked for.
+                entityKey: identityOf(loaded) ?? entityKey,
                 text,
                 pageUrl: '',
                 pageTitle: 'Gloss popup',
@@ -80,3 +82,5 @@ export function EntityPanel({ entityKey, onBack }: EntityPanelProps) {
     </div>
   );
 }
+
+const identityOf = (loaded: Loaded) => (loaded.status === 'ready' ? loaded.view?.identity.id : undefined);
