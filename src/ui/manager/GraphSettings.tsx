@@ -50,7 +50,11 @@ export function GraphSettings({ settings, save, clearHistory }: GraphSettingsPro
           type="checkbox"
           class="gloss-check"
           checked={settings.history}
-          onChange={(event) => save(() => ({ history: event.currentTarget.checked }))}
+          onChange={(event) => {
+            // Read now: the event's currentTarget is gone by the time save() runs the change.
+            const history = event.currentTarget.checked;
+            save(() => ({ history }));
+          }}
         />
         Remember pages where Gloss marked an entity
       </label>
