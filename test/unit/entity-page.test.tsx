@@ -234,7 +234,7 @@ describe('EntityPageBody', () => {
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(root.textContent).toContain('is now an entity of its own');
 
-    await act(() => members[0]!.querySelector<HTMLButtonElement>('button[aria-label$="to…"]')!.click());
+    await act(() => members[0]!.querySelector<HTMLButtonElement>('button[aria-label^="Link to…"]')!.click());
     await flush();
     const choice = root.querySelector<HTMLButtonElement>('.gloss-picker-results button');
     expect(choice?.textContent).toContain('Moscow');
@@ -246,7 +246,7 @@ describe('EntityPageBody', () => {
   it('offers no unlink for an identity of one entity', async () => {
     await show({ page: page({ members: [page().members[0]!] }) });
     expect($('[data-testid="members"] button[aria-label^="Unlink"]')).toBeNull();
-    expect($('[data-testid="members"] button[aria-label$="to…"]')).toBeTruthy();
+    expect($('[data-testid="members"] button[aria-label^="Link to…"]')).toBeTruthy();
   });
 });
 

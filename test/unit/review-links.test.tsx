@@ -130,7 +130,7 @@ describe('ReviewView links', () => {
       'Putin: linked by you to Vladimir Putin; +1 new fact',
     );
 
-    await click(button(row('tuva'), 'Link Tuva to…'));
+    await click(button(row('tuva'), 'Link to… (Tuva)'));
     await click(row('tuva').querySelector<HTMLButtonElement>('.gloss-picker-results button'));
     expect(row('tuva').querySelector('.gloss-link-summary')?.textContent).toBe(
       'Tuva: linked by you to Siberia; +1 new fact',
@@ -151,7 +151,7 @@ describe('ReviewView links', () => {
 
   it('leaves out the choices of entities the reviewer dropped by merging', async () => {
     await open();
-    await click(button(row('tuva'), 'Link Tuva to…'));
+    await click(button(row('tuva'), 'Link to… (Tuva)'));
     await click(row('tuva').querySelector<HTMLButtonElement>('.gloss-picker-results button'));
     await act(() => {
       const select = [...row('tuva').querySelectorAll('select')].find((s) =>

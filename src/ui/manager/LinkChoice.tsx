@@ -37,7 +37,7 @@ export function LinkChoice({ name, preview, choice, onChoose, newFacts }: LinkCh
         type="button"
         class="gloss-button gloss-button-small"
         aria-expanded={picking}
-        aria-label={`Link ${label} to…`}
+        aria-label={`Link to… (${label})`}
         onClick={() => setPicking(!picking)}
       >
         Link to…

@@ -69,7 +69,7 @@ export function EntityMembers(props: EntityMembersProps) {
                   type="button"
                   class="gloss-button gloss-button-small"
                   disabled={busy}
-                  aria-label={`Link ${member.name} (${member.packTitle}) to…`}
+                  aria-label={`Link to… (${member.name}, ${member.packTitle})`}
                   aria-expanded={picking === member.key}
                   onClick={() => setPicking(picking === member.key ? null : member.key)}
                 >
