@@ -7,6 +7,7 @@ import { entityNames } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, SourceRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import type { EntityPageView, EntityView } from '@/src/messaging/protocol';
+import { appearsWith } from './history';
 
 /** Merged-away identities form a chain at most this long (each manual link adds one). */
 const MAX_HOPS = 50;
@@ -36,6 +37,16 @@ export async function resolveIdentity(db: GlossDb, key: string): Promise<Resolve
   if (!record) return null;
   const memberKeys = (await db.links.where('identityId').equals(record.id).primaryKeys()) as string[];
   return { id: record.id, record, memberKeys };
+}
+
+/** The live identity a key names, with its name; null when it names nothing that is still there. */
+export async function liveIdentity(db: GlossDb, key: string): Promise<{ id: string; name: string } | null> {
+  const resolved = await resolveIdentity(db, key);
+  if (!resolved) return null;
+  if (resolved.record)
+    return resolved.record.deletedAt ? null : { id: resolved.id, name: resolved.record.name };
+  const entity = await db.entities.get(resolved.id);
+  return entity ? { id: entity.key, name: entity.name } : null;
 }
 
 interface Gathered {
@@ -162,6 +173,7 @@ export async function getEntityPage(db: GlossDb, key: string): Promise<EntityPag
         firstSeenAt,
         lastSeenAt,
       }));
-    return { ...base, aliases, sources, members, appearsWith: [], seenOn };
+    const together = await appearsWith(db, g.resolved.id, g.resolved.memberKeys);
+    return { ...base, aliases, sources, members, appearsWith: together, seenOn };
   });
 }
