@@ -1,6 +1,7 @@
 // The knowledge graph's write side for people: manual links and unlinks, and the review's preview
 // of how a capture would link.
 import type { LinkIndex } from '@/src/core/graph/link';
+import { mergeFacts } from '@/src/core/graph/members';
 import type { Pack } from '@/src/core/pack';
 import { entityKey } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
@@ -39,7 +40,8 @@ export async function previewLinks(db: GlossDb, pack: Pack): Promise<Record<stri
         key: id,
         name: identity?.name ?? id,
         type: identity?.type ?? 'other',
-        factCount: facts.length,
+        // As the card counts them: a fact stated by several sources once.
+        factCount: mergeFacts(facts, new Map()).length,
         sourceCount: new Set(facts.map((f) => f.sourceKey)).size,
       };
       targets.set(id, made);

@@ -4,7 +4,7 @@ import { pageAddress, type TextQuoteSelector } from '@/src/core/anchor';
 import type { NoteRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import type { NoteInput, NoteView } from '@/src/messaging/protocol';
-import { liveIdentity, resolveIdentity } from './identity-view';
+import { liveIdentity, noteKeys, resolveIdentity } from './identity-view';
 
 const MAX_NOTE = 100_000;
 
@@ -65,7 +65,7 @@ export async function deleteNote(db: GlossDb, id: string): Promise<void> {
 export async function listNotes(db: GlossDb, entityKey?: string): Promise<NoteView[]> {
   return db.transaction('r', graph(db), async () => {
     const resolved = entityKey ? await resolveIdentity(db, entityKey) : null;
-    const keys = resolved ? [resolved.id, ...resolved.memberKeys] : entityKey ? [entityKey] : undefined;
+    const keys = resolved ? noteKeys(resolved) : entityKey ? [entityKey] : undefined;
     const notes = keys ? await db.notes.where('entityKey').anyOf(keys).toArray() : await db.notes.toArray();
     const live = new Map<string, boolean>();
     for (const key of new Set(notes.map((note) => note.entityKey))) {

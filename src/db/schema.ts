@@ -33,10 +33,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
   },
   {
-    // v3: the knowledge graph: identities, links of pack entities to them, "seen on" pages.
+    // v3: the knowledge graph: identities (by merge target too), links of pack entities to them, "seen on" pages (by URL too).
     version: 3,
     stores: {
-      identities: 'id, name, *sameAs, updatedAt',
+      identities: 'id, name, *sameAs, updatedAt, mergedInto',
       links: 'entityKey, identityId',
       sightings: 'id, identityId, lastSeenAt, url',
     },
