@@ -1,73 +1,78 @@
-// The knowledge graph's write side for people: manual links and unlinks, the review's link
-// preview, and the "seen on" history.
-import { LinkIndex } from '@/src/core/graph/link';
-import { newIdentityId } from '@/src/core/graph/records';
+// The knowledge graph's write side for people: manual links and unlinks, and the review's preview
+// of how a capture would link.
+import type { LinkIndex } from '@/src/core/graph/link';
+import { mergeFacts } from '@/src/core/graph/members';
 import type { Pack } from '@/src/core/pack';
 import { entityKey } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
-import type { LinkPreview } from '@/src/messaging/protocol';
-import { resolveIdentity } from './identity-view';
+import { buildIndex, linkIncoming } from '@/src/db/graph';
+import type { LinkPreview, LinkTarget } from '@/src/messaging/protocol';
+import { liveIdentity } from './identity-view';
+import { graphTables, packTables, touchKnowledge } from './packs';
 
-/** Links one entity to an identity by hand, or (to null) sets it apart in an identity of its own. */
+/**
+ * Links one entity to an identity by hand (`to`: an identity or entity key), or (to null) sets it
+ * apart in an identity of its own. The choice is a manual link row: pack upgrades and automatic
+ * linking keep it, backups carry it. An identity emptied by the move points to where it went.
+ */
 export async function linkEntity(db: GlossDb, key: string, to: string | null): Promise<void> {
-  await db.transaction('rw', [db.identities, db.links, db.entities], async () => {
+  await db.transaction('rw', packTables(db), async () => {
     const entity = await db.entities.get(key);
     if (!entity) throw new Error(`No entity "${key}" to link`);
-    const now = Date.now();
-    let identityId: string;
-    if (to === null) {
-      identityId = newIdentityId();
-      await db.identities.add({
-        id: identityId,
-        name: entity.name,
-        type: entity.type,
-        sameAs: entity.sameAs ?? [],
-        createdAt: now,
-        updatedAt: now,
-      });
-    } else {
-      const target = await resolveIdentity(db, to);
-      if (!target?.record) throw new Error(`No entity "${to}" to link to`);
-      identityId = target.id;
-    }
-    const old = await db.links.get(key);
-    await db.links.put({
-      entityKey: key,
-      identityId,
-      manual: true,
-      rule: 'manual',
-      createdAt: old?.createdAt ?? now,
-      updatedAt: now,
-    });
+    if (to !== null && !(await liveIdentity(db, to))) throw new Error(`No entity "${to}" to link to`);
+    await linkIncoming(graphTables(db), [entity], new Map([[key, to]]));
+    await touchKnowledge(db);
   });
 }
 
-/** How each entity of a draft pack would land, by pack entity id. */
+/** How each entity of a draft pack would land, by pack entity id: what saving it would do. */
 export async function previewLinks(db: GlossDb, pack: Pack): Promise<Record<string, LinkPreview>> {
-  const identities = await db.identities.filter((i) => !i.deletedAt).toArray();
-  const index = new LinkIndex(identities.map((i) => ({ ...i, aliases: [] })));
-  const out: Record<string, LinkPreview> = {};
-  const target = (id: string) => {
-    const found = identities.find((i) => i.id === id);
-    return { key: id, name: found?.name ?? id, type: found?.type ?? 'other', factCount: 0, sourceCount: 0 };
-  };
-  for (const entity of pack.entities) {
-    const decision = index.decide(entity);
-    const key = entityKey(pack.pack.id, entity.id);
-    if (decision.kind === 'link')
-      out[entity.id] = { decision: 'link', identity: target(decision.identityId), rule: decision.rule };
-    else if (decision.kind === 'propose')
-      out[entity.id] = {
-        decision: 'propose',
-        candidates: decision.candidates.map((c) => target(c.identityId)),
+  return db.transaction('r', [db.entities, db.facts, db.identities, db.links], async () => {
+    const identities = new Map((await db.identities.toArray()).map((i) => [i.id, i]));
+    const targets = new Map<string, LinkTarget>();
+    const target = async (id: string): Promise<LinkTarget> => {
+      const known = targets.get(id);
+      if (known) return known;
+      const identity = identities.get(id);
+      const members = (await db.links.where('identityId').equals(id).primaryKeys()) as string[];
+      const facts = await db.facts.where('entityKey').anyOf(members).toArray();
+      const made: LinkTarget = {
+        key: id,
+        name: identity?.name ?? id,
+        type: identity?.type ?? 'other',
+        // As the card counts them: a fact stated by several sources once.
+        factCount: mergeFacts(facts, new Map()).length,
+        sourceCount: new Set(facts.map((f) => f.sourceKey)).size,
       };
-    else out[entity.id] = { decision: 'new' };
-    void key;
-  }
-  return out;
-}
-
-/** Forgets every page Gloss marked an entity on. */
-export async function clearHistory(db: GlossDb): Promise<void> {
-  await db.sightings.clear();
+      targets.set(id, made);
+      return made;
+    };
+    const existing = await db.links.bulkGet(pack.entities.map((e) => entityKey(pack.pack.id, e.id)));
+    let index: LinkIndex | undefined;
+    const out: Record<string, LinkPreview> = {};
+    for (const [i, entity] of pack.entities.entries()) {
+      // Saving again a pack already in (same id): its entities keep their identities.
+      const link = existing[i];
+      if (link && !identities.get(link.identityId)?.deletedAt && identities.has(link.identityId)) {
+        out[entity.id] = { decision: 'link', identity: await target(link.identityId), rule: link.rule };
+        continue;
+      }
+      index ??= await buildIndex(graphTables(db), identities);
+      const decision = index.decide(entity);
+      if (decision.kind === 'link') {
+        out[entity.id] = {
+          decision: 'link',
+          identity: await target(decision.identityId),
+          rule: decision.rule,
+        };
+      } else if (decision.kind === 'propose') {
+        const candidates = [];
+        for (const c of decision.candidates) candidates.push(await target(c.identityId));
+        out[entity.id] = { decision: 'propose', candidates, rule: decision.candidates[0]?.rule };
+      } else {
+        out[entity.id] = { decision: 'new' };
+      }
+    }
+    return out;
+  });
 }

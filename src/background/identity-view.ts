@@ -7,6 +7,7 @@ import { entityNames } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, SourceRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import type { EntityPageView, EntityView } from '@/src/messaging/protocol';
+import { appearsWith } from './history';
 
 /** Merged-away identities form a chain at most this long (each manual link adds one). */
 const MAX_HOPS = 50;
@@ -16,6 +17,8 @@ export interface Resolved {
   id: string;
   record?: IdentityRecord;
   memberKeys: string[];
+  /** Identities merged into this one (their notes are its notes). */
+  mergedFrom: string[];
 }
 
 /**
@@ -26,7 +29,7 @@ export async function resolveIdentity(db: GlossDb, key: string): Promise<Resolve
   let id = key;
   if (!isIdentityKey(key)) {
     const link = await db.links.get(key);
-    if (!link) return (await db.entities.get(key)) ? { id: key, memberKeys: [key] } : null;
+    if (!link) return (await db.entities.get(key)) ? { id: key, memberKeys: [key], mergedFrom: [] } : null;
     id = link.identityId;
   }
   let record = await db.identities.get(id);
@@ -35,7 +38,31 @@ export async function resolveIdentity(db: GlossDb, key: string): Promise<Resolve
   }
   if (!record) return null;
   const memberKeys = (await db.links.where('identityId').equals(record.id).primaryKeys()) as string[];
-  return { id: record.id, record, memberKeys };
+  return { id: record.id, record, memberKeys, mergedFrom: await mergedFrom(db, record.id) };
+}
+
+/** Every identity whose `mergedInto` chain leads to this one. */
+async function mergedFrom(db: GlossDb, id: string): Promise<string[]> {
+  const out: string[] = [];
+  let frontier = [id];
+  for (let hop = 0; frontier.length && hop < MAX_HOPS; hop++) {
+    frontier = (await db.identities.where('mergedInto').anyOf(frontier).primaryKeys()) as string[];
+    out.push(...frontier);
+  }
+  return out;
+}
+
+/** Every key a note on this identity may carry: its id, merged-away ids, member entity keys. */
+export const noteKeys = (r: Resolved) => [r.id, ...r.mergedFrom, ...r.memberKeys];
+
+/** The live identity a key names, with its name; null when it names nothing that is still there. */
+export async function liveIdentity(db: GlossDb, key: string): Promise<{ id: string; name: string } | null> {
+  const resolved = await resolveIdentity(db, key);
+  if (!resolved) return null;
+  if (resolved.record)
+    return resolved.record.deletedAt ? null : { id: resolved.id, name: resolved.record.name };
+  const entity = await db.entities.get(resolved.id);
+  return entity ? { id: entity.key, name: entity.name } : null;
 }
 
 interface Gathered {
@@ -77,10 +104,9 @@ function view(db: GlossDb, g: Gathered): Promise<EntityView> {
   const described = { ...entity, ...(rep?.description ? { description: rep.description } : {}) };
   const facts: MergedFact[] = mergeFacts(g.facts, g.sources);
   const title = (id: string) => g.packTitles.get(id) ?? id;
-  const noteKeys = [g.resolved.id, ...g.resolved.memberKeys];
   return db.notes
     .where('entityKey')
-    .anyOf(noteKeys)
+    .anyOf(noteKeys(g.resolved))
     .sortBy('createdAt')
     .then((notes) => ({
       entity: described,
@@ -162,6 +188,7 @@ export async function getEntityPage(db: GlossDb, key: string): Promise<EntityPag
         firstSeenAt,
         lastSeenAt,
       }));
-    return { ...base, aliases, sources, members, appearsWith: [], seenOn };
+    const together = await appearsWith(db, g.resolved.id, g.resolved.memberKeys);
+    return { ...base, aliases, sources, members, appearsWith: together, seenOn };
   });
 }

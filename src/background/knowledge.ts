@@ -1,6 +1,7 @@
 // Read side of the knowledge base: the aliases the matcher is built from, one entity with
 // everything known about it, and search across entities, facts and notes.
 
+import { isIdentityKey } from '@/src/core/graph/records';
 import type { AliasEntry } from '@/src/core/matcher';
 import { entityNames } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
@@ -17,17 +18,27 @@ export interface MatcherAliases {
   aliases: AliasEntry[];
 }
 
+/**
+ * Names of the identities with a member in an enabled pack, each alias once per identity: the page
+ * marks identities, so "Russia" from three packs is one mention of one thing. An entity not linked
+ * yet stands for itself.
+ */
 export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
-  return db.transaction('r', [db.packs, db.entities, db.bookkeeping], async () => {
+  return db.transaction('r', [db.packs, db.entities, db.links, db.bookkeeping], async () => {
     const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled).map((pack) => pack.id);
     const entities = await db.entities.where('packId').anyOf(enabled).toArray();
-    const aliases = entities.flatMap((entity) =>
-      entityNames(entity).map((alias) => ({
-        alias,
-        entityId: entity.key,
-        ...(entity.caseSensitive ? { caseSensitive: true } : {}),
-      })),
-    );
+    const links = await db.links.bulkGet(entities.map((entity) => entity.key));
+    const seen = new Set<string>();
+    const aliases: AliasEntry[] = [];
+    entities.forEach((entity, i) => {
+      const entityId = links[i]?.identityId ?? entity.key;
+      for (const alias of entityNames(entity)) {
+        const id = `${entityId}\u0000${entity.caseSensitive ? alias : alias.toLowerCase()}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        aliases.push({ alias, entityId, ...(entity.caseSensitive ? { caseSensitive: true } : {}) });
+      }
+    });
     return { revision: String(await knowledgeRevision(db)), aliases };
   });
 }
@@ -42,7 +53,7 @@ export async function search(db: GlossDb, query: string, limit = DEFAULT_LIMIT):
   const results: SearchResult[] = [];
   const names = new Map<string, { name: string; type: SearchResult['entityType'] }>();
 
-  await db.transaction('r', [db.entities, db.facts, db.notes], async () => {
+  await db.transaction('r', [db.entities, db.facts, db.notes, db.links, db.identities], async () => {
     const candidates = await db.entities.where('terms').startsWith(first).distinct().limit(500).toArray();
     for (const entity of candidates) {
       names.set(entity.key, { name: entity.name, type: entity.type });
@@ -96,8 +107,46 @@ export async function search(db: GlossDb, query: string, limit = DEFAULT_LIMIT):
         snippet: note.text,
       });
     }
+    const identified = await asIdentities(db, results);
+    results.splice(0, results.length, ...identified);
   });
   return results.slice(0, limit);
+}
+
+/**
+ * Results named by identity: each entity key becomes its identity's id and name (an entity
+ * without a link keeps its key), and an identity found through several of its names is listed once.
+ */
+async function asIdentities(db: GlossDb, results: SearchResult[]): Promise<SearchResult[]> {
+  const keys = [...new Set(results.map((r) => r.entityKey).filter((k) => k && !isIdentityKey(k)))];
+  const links = new Map(
+    (await db.links.bulkGet(keys)).filter((l) => l !== undefined).map((l) => [l.entityKey, l.identityId]),
+  );
+  const ids = [...new Set([...links.values(), ...results.map((r) => r.entityKey).filter(isIdentityKey)])];
+  const identities = new Map(
+    (await db.identities.bulkGet(ids)).filter((i) => i !== undefined).map((i) => [i.id, i]),
+  );
+  const merged = identities.size
+    ? (await db.identities.bulkGet([...identities.values()].flatMap((i) => i.mergedInto ?? [])))
+        .filter((i) => i !== undefined)
+        .map((i) => [i.id, i] as const)
+    : [];
+  for (const [id, identity] of merged) identities.set(id, identity);
+  const listed = new Set<string>();
+  const out: SearchResult[] = [];
+  for (const result of results) {
+    let identity = identities.get(links.get(result.entityKey) ?? result.entityKey);
+    if (identity?.mergedInto) identity = identities.get(identity.mergedInto) ?? identity;
+    const named = identity
+      ? { ...result, entityKey: identity.id, entityName: identity.name, entityType: identity.type }
+      : result;
+    if (named.kind === 'entity') {
+      if (listed.has(named.entityKey)) continue;
+      listed.add(named.entityKey);
+    }
+    out.push(named);
+  }
+  return out;
 }
 
 /** Entities by name or alias (word prefixes), or all of them, sorted by name, a page at a time. */

@@ -1,8 +1,10 @@
 // The backup file: everything a user has (packs with their on/off state, notes, settings) in one
 // JSON document that imports back losslessly. Validated whole before anything is written.
 import * as v from 'valibot';
+import type { IdentityRecord, LinkReason, LinkRecord, SightingRecord } from './graph/records';
 import type { Note } from './note';
 import { formatPath, type Pack, type PackError, validatePack } from './pack';
+import { ENTITY_TYPES } from './vocabulary';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
@@ -16,6 +18,12 @@ export interface Backup {
   packs: Array<{ enabled: boolean; bundled: boolean; pack: Pack }>;
   notes: BackupNote[];
   settings: Record<string, unknown>;
+  /** The knowledge graph (absent in backups made before it): identities, tombstones included. */
+  identities?: IdentityRecord[];
+  /** Which identity each pack entity belongs to, and which links and unlinks were made by hand. */
+  links?: LinkRecord[];
+  /** "Seen on" history. */
+  sightings?: SightingRecord[];
 }
 
 const NoteSchema = v.object({
@@ -47,6 +55,49 @@ const NoteSchema = v.object({
   updatedAt: v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative')),
 });
 
+const text = (max: number) =>
+  v.pipe(v.string(), v.minLength(1, 'empty string'), v.maxLength(max, `longer than ${max} characters`));
+const time = v.pipe(v.number(), v.integer('expected an integer'), v.minValue(0, 'must not be negative'));
+
+const LINK_REASONS = [
+  'shared-identifier',
+  'same-name',
+  'full-name',
+  'manual',
+  'new',
+] as const satisfies readonly LinkReason[];
+
+const IdentitySchema = v.object({
+  id: text(200),
+  name: text(1000),
+  type: v.picklist(ENTITY_TYPES, `expected one of ${ENTITY_TYPES.join(', ')}`),
+  description: v.optional(v.pipe(v.string(), v.maxLength(100_000, 'longer than 100000 characters'))),
+  sameAs: v.array(text(1000)),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: v.optional(time),
+  mergedInto: v.optional(text(200)),
+});
+
+const LinkSchema = v.object({
+  entityKey: text(500),
+  identityId: text(200),
+  manual: v.boolean(),
+  rule: v.picklist(LINK_REASONS, 'expected a linking rule, "manual" or "new"'),
+  createdAt: time,
+  updatedAt: time,
+});
+
+const SightingSchema = v.object({
+  id: text(10_200),
+  identityId: text(200),
+  url: text(10_000),
+  title: v.pipe(v.string(), v.maxLength(10_000, 'longer than 10000 characters')),
+  count: v.pipe(time, v.minValue(1, 'must be at least 1')),
+  firstSeenAt: time,
+  lastSeenAt: time,
+});
+
 const ShellSchema = v.object({
   format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
   version: v.literal(
@@ -57,6 +108,9 @@ const ShellSchema = v.object({
   packs: v.array(v.object({ enabled: v.boolean(), bundled: v.boolean(), pack: v.unknown() })),
   notes: v.array(NoteSchema),
   settings: v.record(v.string(), v.unknown()),
+  identities: v.optional(v.array(IdentitySchema)),
+  links: v.optional(v.array(LinkSchema)),
+  sightings: v.optional(v.array(SightingSchema)),
 });
 
 export type BackupValidation = { ok: true; backup: Backup } | { ok: false; errors: PackError[] };

@@ -26,12 +26,14 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('matcherAliases', () => {
-  it('lists every name and alias of the enabled packs, keyed by entity', async () => {
+  it('lists every name and alias of the enabled packs, keyed by identity', async () => {
     const { aliases, revision } = await matcherAliases(db);
     const pack = bundledPack();
     const expected = pack.entities.reduce((n, e) => n + new Set([e.name, ...e.aliases]).size, 0);
     expect(aliases).toHaveLength(expected);
-    expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: `${NATO}/wiesbaden` });
+    const wiesbaden = (await db.links.get(`${NATO}/wiesbaden`))?.identityId;
+    expect(wiesbaden).toMatch(/^i:/);
+    expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: wiesbaden });
     expect(aliases.find((a) => a.alias === 'Foreign Policy')?.caseSensitive).toBe(true);
 
     await handlers.setPackEnabled({ id: NATO, enabled: false });
