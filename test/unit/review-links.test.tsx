@@ -100,7 +100,11 @@ describe('ReviewView links', () => {
       'Linked Russia: known, 4 facts from 2 sources; +2 new facts',
     );
     // Its fields are folded away; the new one shows them inline.
-    expect(russia.querySelector('details.gloss-candidate-edit input')).toBeTruthy();
+    const fields = russia.querySelector<HTMLElement>('.gloss-candidate-edit');
+    expect(fields?.hidden).toBe(true);
+    expect(fields?.querySelector('input')?.value).toBe('Russia');
+    await click(button(russia, 'Edit'));
+    expect(fields?.hidden).toBe(false);
     expect(row('tuva').querySelector('.gloss-candidate-edit')).toBeNull();
     expect(row('tuva').querySelector('.gloss-link-summary')?.textContent).toBe('New entity; +1 new fact');
   });

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import { type Candidate, parseAliases } from '@/src/core/review';
 import type { LinkPreview } from '@/src/messaging/protocol';
 import { TypeSelect } from '../TypeSelect';
@@ -27,6 +28,8 @@ export function CandidateRow(props: CandidateRowProps) {
   const set = (change: Partial<Candidate>) => onChange({ ...c, ...change });
   const label = c.name.trim() || c.id;
   const compact = preview?.decision === 'link' && link === undefined;
+  const [editing, setEditing] = useState(false);
+  const fieldsId = useId();
   const fields = (
     <div class="gloss-row">
       <label class="gloss-field">
@@ -94,11 +97,20 @@ export function CandidateRow(props: CandidateRowProps) {
           <div class="gloss-row">
             {keep}
             {linkChoice}
+            <button
+              type="button"
+              class="gloss-button gloss-button-small"
+              aria-expanded={editing}
+              aria-controls={fieldsId}
+              onClick={() => setEditing(!editing)}
+            >
+              Edit
+            </button>
           </div>
-          <details class="gloss-candidate-edit">
-            <summary>Edit name, type, aliases</summary>
+          {/* Folded, not left out: the fields keep their values for the pack either way. */}
+          <div id={fieldsId} class="gloss-candidate-edit" hidden={!editing}>
             {fields}
-          </details>
+          </div>
         </>
       ) : (
         <>
