@@ -13,11 +13,14 @@ vi.mock('@/src/messaging/protocol', () => ({
   MY_KNOWLEDGE_PACK: 'my-knowledge',
   sendMessage: async (key: string, data: unknown) => {
     sent.push({ key, data });
+    // The search lists packs' entities; a pick is resolved to its identity before linking.
+    if (key === 'getEntity' && (data as { key: string }).key === 'b/moscow')
+      return { identity: { id: 'i:moscow' } };
     if (key === 'listEntities')
       return {
         total: 1,
         entities: [
-          { key: 'i:moscow', packId: 'b', name: 'Moscow', type: 'place', aliases: [], factCount: 2 },
+          { key: 'b/moscow', packId: 'b', name: 'Moscow', type: 'place', aliases: [], factCount: 2 },
         ],
       };
     return null;

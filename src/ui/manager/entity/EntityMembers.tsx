@@ -3,6 +3,7 @@ import { type EntityPageView, sendMessage } from '@/src/messaging/protocol';
 import { EntityPicker } from '../EntityPicker';
 import { errorText } from '../live';
 import { entityHref } from '../route';
+import { identityOf } from './identity-of';
 
 export interface EntityMembersProps {
   identityId: string;
@@ -80,9 +81,11 @@ export function EntityMembers(props: EntityMembersProps) {
             {picking === member.key && (
               <EntityPicker
                 label={`Link “${member.name}” to`}
-                onPick={(target) =>
-                  target.key === identityId ? Promise.resolve(setPicking(null)) : change(member, target.key)
-                }
+                onPick={async (target) => {
+                  const to = await identityOf(target.key);
+                  if (to === identityId) setPicking(null);
+                  else await change(member, to);
+                }}
                 onCancel={() => setPicking(null)}
               />
             )}
