@@ -26,6 +26,12 @@ export interface EntityCardProps {
   factOrder?: FactOrder;
   /** Where "Open entity page" leads; null hides it (the entity page itself). Default: the manager's page. */
   entityPageHref?: string | null;
+  /**
+   * Opens the entity page instead of following the link. A page may not navigate to an extension
+   * page (Chromium blocks it), so a card drawn in a web page's own document needs the background to
+   * open the tab; in the popup, the manager or an extension frame the plain link works.
+   */
+  onOpenEntityPage?(identityKey: string): void;
 }
 
 /** An identity's facts from every source, and the user's notes: the hover popover's content. */
@@ -90,7 +96,19 @@ export function EntityCard(props: EntityCardProps) {
       />
       {pageHref && (
         <p class="gloss-card-footer">
-          <a class="gloss-link gloss-entity-page-link" href={pageHref} target="_blank" rel="noopener">
+          <a
+            class="gloss-link gloss-entity-page-link"
+            href={pageHref}
+            target="_blank"
+            rel="noopener"
+            onClick={
+              props.onOpenEntityPage &&
+              ((event) => {
+                event.preventDefault();
+                props.onOpenEntityPage?.(identityKey);
+              })
+            }
+          >
             Open entity page
           </a>
         </p>

@@ -182,6 +182,15 @@ describe('EntityCard for an identity', () => {
       /^chrome-extension:\/\/[^/]+\/options\.html#entity\/i%3Arussia$/,
     );
     expect(link?.target).toBe('_blank');
+    // Where a link cannot open it (a card in a web page's document), the host opens the page.
+    const onOpenEntityPage = vi.fn();
+    await renderCard({ view: view(facts), onOpenEntityPage });
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+    await act(() => {
+      container.querySelector('.gloss-entity-page-link')?.dispatchEvent(event);
+    });
+    expect(event.defaultPrevented).toBe(true);
+    expect(onOpenEntityPage).toHaveBeenCalledWith('i:russia');
     await renderCard({ view: view(facts), entityPageHref: null });
     expect(container.querySelector('.gloss-entity-page-link')).toBeNull();
   });
