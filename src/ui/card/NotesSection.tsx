@@ -59,7 +59,7 @@ export function NotesSection(props: NotesSectionProps) {
 
   return (
     <section class="gloss-section" ref={sectionRef} aria-labelledby={`${id}-notes`}>
-      <Heading id={`${id}-notes`} class="gloss-section-heading">
+      <Heading id={`${id}-notes`} class={headingLevel === 3 ? 'gloss-section-heading' : undefined}>
         Your notes
       </Heading>
       {sorted.length === 0 ? (

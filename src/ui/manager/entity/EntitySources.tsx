@@ -9,10 +9,8 @@ export function EntitySources({ sources }: { sources: EntityPageView['sources'] 
   return (
     <ul class="gloss-list gloss-entity-sources" data-testid="entity-sources">
       {sources.map((source) => (
-        <li key={source.key} class="gloss-entity-row">
-          <span>
-            <SourceLine source={source} />
-          </span>
+        <li key={source.key} class="gloss-entity-source">
+          <SourceLine source={source} />
           <span class="gloss-muted">
             {' · '}
             <bdi>{source.packTitle}</bdi> · {facts(source.factCount)}
