@@ -164,7 +164,7 @@ export async function refreshIdentities(
   const facts = new Map<string, number>();
   if (counted.length) {
     const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
-    counted.forEach((key, i) => facts.set(key, counts[i] ?? 0));
+    for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);
   }
   const writes: IdentityRecord[] = [];
   for (const [i, id] of list.entries()) {
