@@ -144,20 +144,39 @@ export async function refreshIdentities(
 ): Promise<void> {
   const list = [...new Set(ids)];
   if (list.length === 0) return;
+  // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
   const stored = await t.identities.bulkGet(list);
+  const links = await linksOf(t, list);
+  const entities = await t.entities.bulkGet(links.map((l) => l.entityKey));
+  const members = new Map<string, EntityRecord[]>();
+  links.forEach((link, i) => {
+    const entity = entities[i];
+    if (!entity) return;
+    const found = members.get(link.identityId);
+    if (found) found.push(entity);
+    else members.set(link.identityId, [entity]);
+  });
+  // Facts decide the representative only where there is a choice (several members).
+  const counted = [...members.values()]
+    .filter((m) => m.length > 1)
+    .flat()
+    .map((e) => e.key);
+  const facts = new Map<string, number>();
+  if (counted.length) {
+    const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
+    for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);
+  }
   const writes: IdentityRecord[] = [];
   for (const [i, id] of list.entries()) {
     const before = stored[i];
     const base = known?.get(id) ?? before;
     if (!base) continue;
-    const keys = (await t.links.where('identityId').equals(id).primaryKeys()) as string[];
-    const members = (await t.entities.bulkGet(keys)).filter((e) => e !== undefined);
+    const own = members.get(id) ?? [];
     const next: IdentityRecord = { ...base };
-    if (members.length === 0) {
+    if (own.length === 0) {
       if (!next.deletedAt) next.deletedAt = now;
     } else {
-      const counts = await Promise.all(members.map((m) => t.facts.where('entityKey').equals(m.key).count()));
-      const rep = represent(members.map((entity, n) => ({ entity, factCount: counts[n] ?? 0 })));
+      const rep = represent(own.map((entity) => ({ entity, factCount: facts.get(entity.key) ?? 0 })));
       if (rep) {
         next.name = rep.name;
         next.type = rep.type;
@@ -171,6 +190,19 @@ export async function refreshIdentities(
     if (!before || !sameIdentity(before, next)) writes.push({ ...next, updatedAt: now });
   }
   await t.identities.bulkPut(writes);
+}
+
+/**
+ * The link rows of these identities. One index lookup each for a few; for many, one pass over the
+ * table (an `anyOf` of thousands of keys walks the index key by key: minutes in fake-indexeddb).
+ */
+async function linksOf(t: GraphTables, ids: readonly string[]): Promise<LinkRecord[]> {
+  if (ids.length > 100) {
+    const wanted = new Set(ids);
+    return t.links.filter((link) => wanted.has(link.identityId)).toArray();
+  }
+  const found = await Promise.all(ids.map((id) => t.links.where('identityId').equals(id).toArray()));
+  return found.flat();
 }
 
 /** The identities of the given entity keys (members that are going, e.g. a removed pack's). */
