@@ -104,8 +104,11 @@ describe('one entity across packs', () => {
     expect(await rows.locator('[data-testid="open-entity-page"]').getAttribute('href')).toBe(
       `chrome-extension://${gloss.extensionId}/options.html#entity/${encodeURIComponent(identity ?? '')}`,
     );
-    // Its card in the popup: facts from every source, and "From N sources" leading them.
-    await rows.locator('button').click();
+    // Its card in the popup (found by search): facts from every source, "From N sources" leading them.
+    await popup.fill('#gloss-search', 'Wiesbaden');
+    const hits = popup.locator(`[data-testid="search-results"] [data-entity-key="${identity}"]`);
+    await eventually(() => hits.count()).toBeGreaterThan(0);
+    await hits.first().click();
     const panel = popup.getByTestId('entity-panel');
     await eventually(() => panel.locator('.gloss-fact-text').allTextContents()).toEqual(
       expect.arrayContaining([BETA.facts[0]?.text, ALPHA.facts[0]?.text]),
