@@ -73,6 +73,7 @@ interface Gathered {
   facts: FactRecord[];
   sources: Map<string, SourceRecord>;
   packTitles: Map<string, string>;
+  askedByIdentity: boolean;
 }
 
 async function gather(db: GlossDb, key: string): Promise<Gathered | null> {
@@ -93,7 +94,7 @@ async function gather(db: GlossDb, key: string): Promise<Gathered | null> {
   const found = await db.sources.bulkGet([...new Set(facts.map((f) => f.sourceKey))]);
   const sources = new Map(found.filter((s) => s !== undefined).map((s) => [s.key, s]));
   const packTitles = new Map(packs.map((p) => [p.id, p.title]));
-  return { resolved, members, shown, facts, sources, packTitles };
+  return { resolved, members, shown, facts, sources, packTitles, askedByIdentity: isIdentityKey(key) };
 }
 
 function view(db: GlossDb, g: Gathered): Promise<EntityView> {
@@ -101,7 +102,13 @@ function view(db: GlossDb, g: Gathered): Promise<EntityView> {
   for (const fact of g.facts) counts.set(fact.entityKey, (counts.get(fact.entityKey) ?? 0) + 1);
   const rep = represent(g.shown.map((entity) => ({ entity, factCount: counts.get(entity.key) ?? 0 })));
   const entity = rep?.entity ?? (g.shown[0] as EntityRecord);
-  const described = { ...entity, ...(rep?.description ? { description: rep.description } : {}) };
+  const described = {
+    ...entity,
+    ...(rep?.description ? { description: rep.description } : {}),
+    // Asked by identity (a page's mention): the view answers to that key, as callers keep views by
+    // entity.key. Asked by a member's key (the manager), entity.key stays the representative's.
+    ...(g.askedByIdentity ? { key: g.resolved.id } : {}),
+  };
   const facts: MergedFact[] = mergeFacts(g.facts, g.sources);
   const title = (id: string) => g.packTitles.get(id) ?? id;
   return db.notes

@@ -195,12 +195,42 @@ export async function listEntities(
 }
 
 export async function getEntities(db: GlossDb, keys: string[]): Promise<EntitySummary[]> {
-  return db.transaction('r', [db.entities, db.facts], async () => {
-    const found = (await db.entities.bulkGet(keys)).filter((entity) => entity !== undefined);
-    return Promise.all(
+  return db.transaction('r', [db.entities, db.facts, db.identities, db.links], async () => {
+    const found = (await db.entities.bulkGet(keys.filter((k) => !isIdentityKey(k)))).filter(
+      (entity) => entity !== undefined,
+    );
+    const entities = await Promise.all(
       found.map(async (entity) =>
         summarize(entity, await db.facts.where('entityKey').equals(entity.key).count()),
       ),
     );
+    const identities = [];
+    for (const key of keys.filter(isIdentityKey)) {
+      const summary = await identitySummary(db, key);
+      if (summary) identities.push(summary);
+    }
+    return [...entities, ...identities];
   });
+}
+
+/** An identity listed like an entity (pages count mentions by identity): all its names and facts. */
+async function identitySummary(db: GlossDb, key: string): Promise<EntitySummary | null> {
+  const identity = await db.identities.get(key);
+  if (!identity || identity.deletedAt) return null;
+  const memberKeys = (await db.links.where('identityId').equals(key).primaryKeys()) as string[];
+  const members = (await db.entities.bulkGet(memberKeys)).filter((e) => e !== undefined);
+  if (!members.length) return null;
+  const counts = await Promise.all(members.map((m) => db.facts.where('entityKey').equals(m.key).count()));
+  const names = new Set(members.flatMap((m) => entityNames(m)));
+  names.delete(identity.name);
+  const rep = members[counts.indexOf(Math.max(...counts))] ?? members[0];
+  return {
+    key,
+    packId: rep?.packId ?? '',
+    name: identity.name,
+    type: identity.type,
+    aliases: [...names],
+    ...(identity.description ? { description: identity.description } : {}),
+    factCount: counts.reduce((a, b) => a + b, 0),
+  };
 }

@@ -15,7 +15,10 @@ export type MatcherDelivery =
 
 /** What the card and popup show for one identity: its facts from every source. */
 export interface EntityView {
-  /** The identity's representative member (name, type, description). */
+  /**
+   * The identity's representative member (name, type, description). Its `key` is the identity id
+   * when the view was asked for by identity id (pages), else the representative's entity key.
+   */
   entity: EntityRecord;
   /** The representative's pack (kept for existing callers). */
   pack: { id: string; title: string };
@@ -183,7 +186,7 @@ export interface GlossProtocol {
     total: number;
     entities: EntitySummary[];
   };
-  /** Summaries of the given entities (unknown keys are left out). */
+  /** Summaries of the given entities or identities, under the keys asked (unknown keys are left out). */
   getEntities(data: { keys: string[] }): EntitySummary[];
   /** Creates or edits an entity of "My knowledge" (created on first use). */
   saveEntity(data: EntityInput): EntitySummary;

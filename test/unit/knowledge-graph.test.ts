@@ -155,6 +155,16 @@ describe('identities from captures', () => {
     expect(byIdentity?.facts[0]?.alsoIn).toEqual([]);
   });
 
+  it('answers pages by identity: the card keeps the key asked, the popup gets one summary per identity', async () => {
+    await threeArticles();
+    const us = (await identityOf('a/us')) as string;
+    expect((await handlers.getEntity({ key: us }))?.entity.key).toBe(us);
+    expect((await handlers.getEntity({ key: 'a/us' }))?.entity.key).toMatch(/^[abc]\//);
+    const [summary] = await handlers.getEntities({ keys: [us, 'i:unknown'] });
+    expect(summary).toMatchObject({ key: us, name: 'United States', type: 'place', factCount: 3 });
+    expect(summary?.aliases.sort()).toEqual(['U.S.', 'US']);
+  });
+
   it('gives the manager page aliases by pack, sources, members, and what it appears with', async () => {
     await threeArticles();
     const russia = (await identityOf('a/russia')) as string;
