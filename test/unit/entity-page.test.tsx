@@ -253,6 +253,32 @@ describe('EntityPageBody', () => {
   });
 });
 
+describe('EntityPageBody for My knowledge', () => {
+  it('edits the My-knowledge entity itself, also when the page was opened by identity id', async () => {
+    const mine = page();
+    mine.entity = { ...mine.entity, key: 'i:russia', packId: 'my-knowledge' };
+    mine.members = [
+      {
+        key: 'my-knowledge/russia',
+        name: 'Russia',
+        packId: 'my-knowledge',
+        packTitle: 'My knowledge',
+        manual: false,
+      },
+    ];
+    await show({ page: mine });
+    await act(() =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Delete entity…')!.click(),
+    );
+    await flush();
+    await act(() =>
+      [...root.querySelectorAll('button')].find((b) => b.textContent === 'Delete entity')!.click(),
+    );
+    await flush();
+    expect(sent.find((m) => m.key === 'deleteEntity')?.data).toEqual({ key: 'my-knowledge/russia' });
+  });
+});
+
 describe('GraphSettings', () => {
   it('switches the fact order and the history, and clears the history', async () => {
     const save = vi.fn();

@@ -123,7 +123,16 @@ export function EntityPageBody({ page, settings, onChanged, linkEntity }: Entity
       </Panel>
       {mine ? (
         <MyKnowledgeTools
-          view={{ ...page, facts: page.facts.filter((f) => f.packId === MY_KNOWLEDGE_PACK) }}
+          view={{
+            ...page,
+            // Edits go to the My-knowledge entity itself: a page opened by identity id names the
+            // identity in entity.key, and other members' pack facts are not this tool's to edit.
+            entity: {
+              ...entity,
+              key: page.members.find((m) => m.packId === MY_KNOWLEDGE_PACK)?.key ?? entity.key,
+            },
+            facts: page.facts.filter((f) => f.packId === MY_KNOWLEDGE_PACK),
+          }}
         />
       ) : (
         <p class="gloss-panel gloss-muted">

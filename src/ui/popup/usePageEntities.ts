@@ -29,7 +29,7 @@ export function usePageEntities(counts: PageEntityCount[]): PageEntity[] {
     if (missing.length === 0) return;
     let live = true;
     let retry: ReturnType<typeof setTimeout> | undefined;
-    summaries(missing)
+    sendMessage('getEntities', { keys: missing })
       .then((entities) => {
         if (!live) return;
         for (const key of missing) known.current.set(key, null); // Unknown keys stay out of the list.
@@ -50,33 +50,4 @@ export function usePageEntities(counts: PageEntityCount[]): PageEntity[] {
     const entity = known.current.get(entityKey);
     return entity ? [{ entity, count }] : [];
   });
-}
-
-/**
- * Summaries of the page's keys. Mentions carry identity ids; an id the summary call does not know
- * is asked for as a card view (getEntity resolves identities) and summed up from that.
- */
-async function summaries(keys: string[]): Promise<EntitySummary[]> {
-  const entities = await sendMessage('getEntities', { keys });
-  const found = new Set(entities.map((entity) => entity.key));
-  const rest = keys.filter((key) => !found.has(key));
-  const views = await Promise.all(rest.map((key) => sendMessage('getEntity', { key })));
-  return [
-    ...entities,
-    ...views.flatMap((view, i) =>
-      view
-        ? [
-            {
-              key: rest[i] ?? view.identity.id,
-              packId: view.entity.packId,
-              name: view.entity.name,
-              type: view.entity.type,
-              aliases: view.entity.aliases,
-              ...(view.entity.description ? { description: view.entity.description } : {}),
-              factCount: view.facts.length,
-            },
-          ]
-        : [],
-    ),
-  ];
 }
