@@ -3,9 +3,12 @@
 // reason the rest is refused), then merges in one transaction: packs are replaced by id, notes
 // are matched by id and the newer edit wins, so importing twice changes nothing.
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, validateBackup } from '@/src/core/backup';
+import type { SightingRecord } from '@/src/core/graph/records';
 import type { GlossDb } from '@/src/db/db';
+import { mergeGraph, refreshIdentities } from '@/src/db/graph';
 import type { BackupImportResult } from '@/src/messaging/protocol';
-import { exportPack, installPack, touchKnowledge } from './packs';
+import { capSightings } from './history';
+import { exportPack, graphTables, installPack, packTables, touchKnowledge } from './packs';
 
 export interface SettingsStore {
   get(): Promise<Record<string, unknown>>;
@@ -27,6 +30,9 @@ export async function exportAll(db: GlossDb, settings: SettingsStore): Promise<B
     packs,
     notes,
     settings: await settings.get(),
+    identities: await db.identities.toArray(),
+    links: await db.links.toArray(),
+    sightings: await db.sightings.toArray(),
   };
 }
 
@@ -41,30 +47,30 @@ export async function importAll(
   let notesAdded = 0;
   let notesUpdated = 0;
   let notesKept = 0;
-  await db.transaction(
-    'rw',
-    [db.packs, db.sources, db.entities, db.facts, db.notes, db.bookkeeping],
-    async () => {
-      for (const { pack, enabled, bundled } of backup.packs) {
-        await installPack(db, pack, { bundled });
-        await db.packs.update(pack.pack.id, { enabled });
+  await db.transaction('rw', [...packTables(db), db.notes, db.sightings], async () => {
+    // The graph first, so the packs installed next keep the backed-up links (manual ones too).
+    const touched = await mergeGraph(graphTables(db), backup.identities ?? [], backup.links ?? []);
+    for (const { pack, enabled, bundled } of backup.packs) {
+      await installPack(db, pack, { bundled });
+      await db.packs.update(pack.pack.id, { enabled });
+    }
+    const existing = new Map((await db.notes.bulkGet(backup.notes.map((n) => n.id))).map((n, i) => [i, n]));
+    const writes = [];
+    for (const [i, note] of backup.notes.entries()) {
+      const current = existing.get(i);
+      if (!current) notesAdded++;
+      else if (note.updatedAt > current.updatedAt) notesUpdated++;
+      else {
+        notesKept++;
+        continue;
       }
-      const existing = new Map((await db.notes.bulkGet(backup.notes.map((n) => n.id))).map((n, i) => [i, n]));
-      const writes = [];
-      for (const [i, note] of backup.notes.entries()) {
-        const current = existing.get(i);
-        if (!current) notesAdded++;
-        else if (note.updatedAt > current.updatedAt) notesUpdated++;
-        else {
-          notesKept++;
-          continue;
-        }
-        writes.push(note);
-      }
-      await db.notes.bulkPut(writes);
-      await touchKnowledge(db);
-    },
-  );
+      writes.push(note);
+    }
+    await db.notes.bulkPut(writes);
+    await refreshIdentities(graphTables(db), touched);
+    await mergeSightings(db, backup.sightings ?? []);
+    await touchKnowledge(db);
+  });
   if (Object.keys(backup.settings).length)
     await settings.set({ ...(await settings.get()), ...backup.settings });
   return {
@@ -81,22 +87,21 @@ export async function importAll(
 }
 
 export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promise<void> {
-  await db.transaction(
-    'rw',
-    [db.packs, db.sources, db.entities, db.facts, db.notes, db.bookkeeping],
-    async () => {
-      await Promise.all([
-        db.packs.clear(),
-        db.sources.clear(),
-        db.entities.clear(),
-        db.facts.clear(),
-        db.notes.clear(),
-      ]);
-      // Keep the removed-bundled list empty: a later update may bring the bundled pack back.
-      await db.bookkeeping.clear();
-      await touchKnowledge(db);
-    },
-  );
+  await db.transaction('rw', [...packTables(db), db.notes, db.sightings], async () => {
+    await Promise.all([
+      db.packs.clear(),
+      db.sources.clear(),
+      db.entities.clear(),
+      db.facts.clear(),
+      db.notes.clear(),
+      db.identities.clear(),
+      db.links.clear(),
+      db.sightings.clear(),
+    ]);
+    // Keep the removed-bundled list empty: a later update may bring the bundled pack back.
+    await db.bookkeeping.clear();
+    await touchKnowledge(db);
+  });
   await settings.clear();
 }
 
@@ -121,4 +126,24 @@ export async function keepStorage(
     console.warn('Gloss: could not make storage persistent', error);
     return false;
   }
+}
+
+/** "Seen on" from a backup: per page and identity, the larger count and the wider time span. */
+async function mergeSightings(db: GlossDb, sightings: readonly SightingRecord[]): Promise<void> {
+  if (!sightings.length) return;
+  const ours = await db.sightings.bulkGet(sightings.map((s) => s.id));
+  await db.sightings.bulkPut(
+    sightings.map((theirs, i) => {
+      const mine = ours[i];
+      if (!mine) return theirs;
+      return {
+        ...mine,
+        title: theirs.lastSeenAt > mine.lastSeenAt ? theirs.title : mine.title,
+        count: Math.max(mine.count, theirs.count),
+        firstSeenAt: Math.min(mine.firstSeenAt, theirs.firstSeenAt),
+        lastSeenAt: Math.max(mine.lastSeenAt, theirs.lastSeenAt),
+      };
+    }),
+  );
+  await capSightings(db, new Set(sightings.map((s) => s.identityId)));
 }

@@ -36,10 +36,18 @@ export async function discardDraft(db: GlossDb, id: string): Promise<void> {
   await db.bookkeeping.delete(PREFIX + id);
 }
 
-/** The reviewed pack, validated and imported like a pack file; the draft goes once it is in. */
-export async function saveDraft(db: GlossDb, id: string, pack: Pack): Promise<ImportResult> {
+/**
+ * The reviewed pack, validated and imported like a pack file; the draft goes once it is in.
+ * `links`: the review's manual choices per pack entity id (an identity key, or null to keep apart).
+ */
+export async function saveDraft(
+  db: GlossDb,
+  id: string,
+  pack: Pack,
+  links?: Record<string, string | null>,
+): Promise<ImportResult> {
   if (!(await getDraft(db, id))) throw new Error('This capture was already saved or discarded');
-  const result = await importPackJson(db, pack);
+  const result = await importPackJson(db, pack, { links });
   if (result.ok) await discardDraft(db, id);
   return result;
 }

@@ -8,7 +8,10 @@ import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
 import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
 import { createDraft, discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
-import { getEntities, getEntity, listEntities, search } from './knowledge';
+import { linkEntity, previewLinks } from './graph';
+import { clearHistory, History } from './history';
+import { getEntity, getEntityPage, liveIdentity } from './identity-view';
+import { getEntities, listEntities, search } from './knowledge';
 import { MatchBudget } from './match-budget';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
@@ -51,6 +54,8 @@ export interface HandlerOptions {
   matchers?: MatcherCache;
   /** How much text each tab may send to be matched (tests pass one with a fake clock). */
   budget?: MatchBudget;
+  /** "Seen on" recording (tests pass their own clock through it). */
+  history?: History;
 }
 
 const memorySettings = (): SettingsStore => {
@@ -87,6 +92,13 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     };
   const matchers = options.matchers ?? new MatcherCache(db);
   const budget = options.budget ?? new MatchBudget();
+  const history = options.history ?? new History();
+  // Cards listen by identity: a note kept on an old entity key is announced under its identity.
+  const notesChanged = async (entityKey?: string) =>
+    notify({
+      kind: 'notes',
+      entityKey: entityKey ? ((await liveIdentity(db, entityKey))?.id ?? entityKey) : entityKey,
+    });
   const changedKnowledge =
     <A, R>(fn: (data: A) => Promise<R>) =>
     async (data: A) => {
@@ -104,22 +116,26 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return matchers.match(texts);
     }),
     getEntity: afterReady(({ key }) => getEntity(db, key)),
+    getEntityPage: afterReady(({ key }) => getEntityPage(db, key)),
+    linkEntity: afterReady(changedKnowledge(({ entityKey, to }) => linkEntity(db, entityKey, to))),
+    clearHistory: afterReady(() => clearHistory(db)),
+    previewLinks: afterReady(({ pack }) => previewLinks(db, pack)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),
     createNote: afterReady(async (input) => {
       const note = await createNote(db, input);
-      notify({ kind: 'notes', entityKey: note.entityKey });
+      await notesChanged(note.entityKey);
       return note;
     }),
     updateNote: afterReady(async ({ id, text, baseVersion }) => {
       const note = await updateNote(db, id, text, baseVersion);
-      notify({ kind: 'notes', entityKey: note.entityKey });
+      await notesChanged(note.entityKey);
       return note;
     }),
     deleteNote: afterReady(async ({ id }) => {
       const entityKey = (await db.notes.get(id))?.entityKey;
       await deleteNote(db, id);
-      notify({ kind: 'notes', entityKey });
+      await notesChanged(entityKey);
     }),
     reattachNote: afterReady(async ({ id, entityKey }) => {
       const note = await reattachNote(db, id, entityKey);
@@ -151,8 +167,13 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return result;
     }),
     deleteAllData: afterReady(changedKnowledge(() => deleteAllData(db, settings))),
-    reportPage: async ({ mentions, active }, sender) => {
-      if (sender?.tabId !== undefined) setBadge(sender.tabId, mentions, active);
+    reportPage: async (report, sender) => {
+      if (sender?.tabId !== undefined) setBadge(sender.tabId, report.mentions, report.active);
+      if (!report.url || !report.counts?.length || !report.active) return;
+      // The user's switch (settings.history, on unless set false) decides whether pages are kept.
+      if ((await settings.get()).history === false) return;
+      await ready();
+      await history.record(db, report, sender?.tabId);
     },
     captureArticle: afterReady(async (article) => {
       const draft = await createDraft(db, article);
@@ -160,8 +181,8 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return { draftId: draft.id };
     }),
     getDraft: afterReady(({ id }) => getDraft(db, id)),
-    saveDraft: afterReady(async ({ id, pack }) => {
-      const result = await saveDraft(db, id, pack);
+    saveDraft: afterReady(async ({ id, pack, links }) => {
+      const result = await saveDraft(db, id, pack, links);
       if (result.ok) notify({ kind: 'knowledge' });
       return result;
     }),

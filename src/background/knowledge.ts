@@ -1,12 +1,13 @@
 // Read side of the knowledge base: the aliases the matcher is built from, one entity with
 // everything known about it, and search across entities, facts and notes.
 
+import { isIdentityKey } from '@/src/core/graph/records';
 import type { AliasEntry } from '@/src/core/matcher';
 import { entityNames } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
 import { foldForSearch, searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import type { EntitySummary, EntityView, SearchResult } from '@/src/messaging/protocol';
+import type { EntitySummary, SearchResult } from '@/src/messaging/protocol';
 import { summarize } from './my-knowledge';
 import { knowledgeRevision } from './packs';
 
@@ -17,38 +18,28 @@ export interface MatcherAliases {
   aliases: AliasEntry[];
 }
 
+/**
+ * Names of the identities with a member in an enabled pack, each alias once per identity: the page
+ * marks identities, so "Russia" from three packs is one mention of one thing. An entity not linked
+ * yet stands for itself.
+ */
 export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
-  return db.transaction('r', [db.packs, db.entities, db.bookkeeping], async () => {
+  return db.transaction('r', [db.packs, db.entities, db.links, db.bookkeeping], async () => {
     const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled).map((pack) => pack.id);
     const entities = await db.entities.where('packId').anyOf(enabled).toArray();
-    const aliases = entities.flatMap((entity) =>
-      entityNames(entity).map((alias) => ({
-        alias,
-        entityId: entity.key,
-        ...(entity.caseSensitive ? { caseSensitive: true } : {}),
-      })),
-    );
+    const links = await db.links.bulkGet(entities.map((entity) => entity.key));
+    const seen = new Set<string>();
+    const aliases: AliasEntry[] = [];
+    entities.forEach((entity, i) => {
+      const entityId = links[i]?.identityId ?? entity.key;
+      for (const alias of entityNames(entity)) {
+        const id = `${entityId}\u0000${entity.caseSensitive ? alias : alias.toLowerCase()}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        aliases.push({ alias, entityId, ...(entity.caseSensitive ? { caseSensitive: true } : {}) });
+      }
+    });
     return { revision: String(await knowledgeRevision(db)), aliases };
-  });
-}
-
-export async function getEntity(db: GlossDb, key: string): Promise<EntityView | null> {
-  return db.transaction('r', [db.packs, db.sources, db.entities, db.facts, db.notes], async () => {
-    const entity = await db.entities.get(key);
-    if (!entity) return null;
-    const [pack, facts, notes] = await Promise.all([
-      db.packs.get(entity.packId),
-      db.facts.where('entityKey').equals(key).toArray(),
-      db.notes.where('entityKey').equals(key).sortBy('createdAt'),
-    ]);
-    const sources = await db.sources.bulkGet([...new Set(facts.map((fact) => fact.sourceKey))]);
-    const byKey = new Map(sources.filter((s) => s !== undefined).map((s) => [s.key, s]));
-    return {
-      entity,
-      pack: { id: entity.packId, title: pack?.title ?? entity.packId },
-      facts: facts.map((fact) => ({ ...fact, source: byKey.get(fact.sourceKey) ?? null })),
-      notes,
-    };
   });
 }
 
@@ -62,7 +53,7 @@ export async function search(db: GlossDb, query: string, limit = DEFAULT_LIMIT):
   const results: SearchResult[] = [];
   const names = new Map<string, { name: string; type: SearchResult['entityType'] }>();
 
-  await db.transaction('r', [db.entities, db.facts, db.notes], async () => {
+  await db.transaction('r', [db.entities, db.facts, db.notes, db.links, db.identities], async () => {
     const candidates = await db.entities.where('terms').startsWith(first).distinct().limit(500).toArray();
     for (const entity of candidates) {
       names.set(entity.key, { name: entity.name, type: entity.type });
@@ -116,8 +107,46 @@ export async function search(db: GlossDb, query: string, limit = DEFAULT_LIMIT):
         snippet: note.text,
       });
     }
+    const identified = await asIdentities(db, results);
+    results.splice(0, results.length, ...identified);
   });
   return results.slice(0, limit);
+}
+
+/**
+ * Results named by identity: each entity key becomes its identity's id and name (an entity
+ * without a link keeps its key), and an identity found through several of its names is listed once.
+ */
+async function asIdentities(db: GlossDb, results: SearchResult[]): Promise<SearchResult[]> {
+  const keys = [...new Set(results.map((r) => r.entityKey).filter((k) => k && !isIdentityKey(k)))];
+  const links = new Map(
+    (await db.links.bulkGet(keys)).filter((l) => l !== undefined).map((l) => [l.entityKey, l.identityId]),
+  );
+  const ids = [...new Set([...links.values(), ...results.map((r) => r.entityKey).filter(isIdentityKey)])];
+  const identities = new Map(
+    (await db.identities.bulkGet(ids)).filter((i) => i !== undefined).map((i) => [i.id, i]),
+  );
+  const merged = identities.size
+    ? (await db.identities.bulkGet([...identities.values()].flatMap((i) => i.mergedInto ?? [])))
+        .filter((i) => i !== undefined)
+        .map((i) => [i.id, i] as const)
+    : [];
+  for (const [id, identity] of merged) identities.set(id, identity);
+  const listed = new Set<string>();
+  const out: SearchResult[] = [];
+  for (const result of results) {
+    let identity = identities.get(links.get(result.entityKey) ?? result.entityKey);
+    if (identity?.mergedInto) identity = identities.get(identity.mergedInto) ?? identity;
+    const named = identity
+      ? { ...result, entityKey: identity.id, entityName: identity.name, entityType: identity.type }
+      : result;
+    if (named.kind === 'entity') {
+      if (listed.has(named.entityKey)) continue;
+      listed.add(named.entityKey);
+    }
+    out.push(named);
+  }
+  return out;
 }
 
 /** Entities by name or alias (word prefixes), or all of them, sorted by name, a page at a time. */
@@ -166,12 +195,42 @@ export async function listEntities(
 }
 
 export async function getEntities(db: GlossDb, keys: string[]): Promise<EntitySummary[]> {
-  return db.transaction('r', [db.entities, db.facts], async () => {
-    const found = (await db.entities.bulkGet(keys)).filter((entity) => entity !== undefined);
-    return Promise.all(
+  return db.transaction('r', [db.entities, db.facts, db.identities, db.links], async () => {
+    const found = (await db.entities.bulkGet(keys.filter((k) => !isIdentityKey(k)))).filter(
+      (entity) => entity !== undefined,
+    );
+    const entities = await Promise.all(
       found.map(async (entity) =>
         summarize(entity, await db.facts.where('entityKey').equals(entity.key).count()),
       ),
     );
+    const identities = [];
+    for (const key of keys.filter(isIdentityKey)) {
+      const summary = await identitySummary(db, key);
+      if (summary) identities.push(summary);
+    }
+    return [...entities, ...identities];
   });
+}
+
+/** An identity listed like an entity (pages count mentions by identity): all its names and facts. */
+async function identitySummary(db: GlossDb, key: string): Promise<EntitySummary | null> {
+  const identity = await db.identities.get(key);
+  if (!identity || identity.deletedAt) return null;
+  const memberKeys = (await db.links.where('identityId').equals(key).primaryKeys()) as string[];
+  const members = (await db.entities.bulkGet(memberKeys)).filter((e) => e !== undefined);
+  if (!members.length) return null;
+  const counts = await Promise.all(members.map((m) => db.facts.where('entityKey').equals(m.key).count()));
+  const names = new Set(members.flatMap((m) => entityNames(m)));
+  names.delete(identity.name);
+  const rep = members[counts.indexOf(Math.max(...counts))] ?? members[0];
+  return {
+    key,
+    packId: rep?.packId ?? '',
+    name: identity.name,
+    type: identity.type,
+    aliases: [...names],
+    ...(identity.description ? { description: identity.description } : {}),
+    factCount: counts.reduce((a, b) => a + b, 0),
+  };
 }

@@ -2,18 +2,21 @@
 // pack (exported, backed up, enabled or not like any other), created on first use.
 
 import * as v from 'valibot';
+import { isIdentityKey } from '@/src/core/graph/records';
 import { clipText, clipUrl, LIMITS } from '@/src/core/limits';
 import { EntitySchema, entityNames, FactSchema } from '@/src/core/pack';
 import { type EntityRecord, entityKey, type FactRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
+import { identitiesOf, linkIncoming, refreshIdentities } from '@/src/db/graph';
 import {
   type EntityInput,
   type EntitySummary,
   type FactInput,
   MY_KNOWLEDGE_PACK,
 } from '@/src/messaging/protocol';
-import { touchKnowledge } from './packs';
+import { resolveIdentity } from './identity-view';
+import { graphTables, touchKnowledge } from './packs';
 
 async function ensurePack(db: GlossDb): Promise<void> {
   if (await db.packs.get(MY_KNOWLEDGE_PACK)) return;
@@ -67,8 +70,19 @@ function checked<T extends v.GenericSchema>(schema: T, value: unknown, what: str
   throw new Error(`${what} ${path}: ${issue.message}`);
 }
 
+/** My knowledge's writes reach the graph too: its entities are members of identities. */
+const tables = (db: GlossDb) => [
+  db.packs,
+  db.entities,
+  db.facts,
+  db.sources,
+  db.bookkeeping,
+  db.identities,
+  db.links,
+];
+
 export async function saveEntity(db: GlossDb, input: EntityInput): Promise<EntitySummary> {
-  return db.transaction('rw', [db.packs, db.entities, db.facts, db.bookkeeping], async () => {
+  return db.transaction('rw', tables(db), async () => {
     await ensurePack(db);
     const existing = input.key ? ownEntity(await db.entities.get(input.key), input.key) : undefined;
     const id = existing?.id ?? (await freeId(db, 'entities', slug(input.name)));
@@ -93,24 +107,30 @@ export async function saveEntity(db: GlossDb, input: EntityInput): Promise<Entit
       position: existing?.position ?? (await db.entities.where('packId').equals(MY_KNOWLEDGE_PACK).count()),
     };
     await db.entities.put(record);
+    // A new entity is linked like an imported one; an edited one keeps its identity, renamed maybe.
+    if (existing) await refreshIdentities(graphTables(db), await identitiesOf(db, [record.key]));
+    else await linkIncoming(graphTables(db), [record]);
     await touchKnowledge(db);
     return summarize(record, await db.facts.where('entityKey').equals(record.key).count());
   });
 }
 
 export async function deleteEntity(db: GlossDb, key: string): Promise<void> {
-  await db.transaction('rw', [db.entities, db.facts, db.bookkeeping], async () => {
+  await db.transaction('rw', tables(db), async () => {
     ownEntity(await db.entities.get(key), key);
     await db.facts.where('entityKey').equals(key).delete();
     await db.entities.delete(key);
+    await refreshIdentities(graphTables(db), await identitiesOf(db, [key]));
     await touchKnowledge(db);
   });
 }
 
 export async function saveFact(db: GlossDb, input: FactInput): Promise<FactRecord> {
-  return db.transaction('rw', [db.packs, db.entities, db.facts, db.sources, db.bookkeeping], async () => {
+  return db.transaction('rw', tables(db), async () => {
     await ensurePack(db);
-    const owner = ownEntity(await db.entities.get(input.entityKey), input.entityKey);
+    const owner = isIdentityKey(input.entityKey)
+      ? await ownMember(db, input.entityKey)
+      : ownEntity(await db.entities.get(input.entityKey), input.entityKey);
     const existing = input.key ? await db.facts.get(input.key) : undefined;
     if (input.key && (!existing || existing.packId !== MY_KNOWLEDGE_PACK))
       throw new Error(`No fact "${input.key}" of My knowledge`);
@@ -163,18 +183,48 @@ export async function saveFact(db: GlossDb, input: FactInput): Promise<FactRecor
       position: existing?.position ?? (await db.facts.where('packId').equals(MY_KNOWLEDGE_PACK).count()),
     };
     await db.facts.put(record);
+    // A fact can make this member the identity's representative.
+    await refreshIdentities(graphTables(db), await identitiesOf(db, [owner.key]));
     await touchKnowledge(db);
     return record;
   });
 }
 
 export async function deleteFact(db: GlossDb, key: string): Promise<void> {
-  await db.transaction('rw', [db.facts, db.bookkeeping], async () => {
+  await db.transaction('rw', tables(db), async () => {
     const fact = await db.facts.get(key);
     if (!fact || fact.packId !== MY_KNOWLEDGE_PACK) throw new Error(`No fact "${key}" of My knowledge`);
     await db.facts.delete(key);
+    await refreshIdentities(graphTables(db), await identitiesOf(db, [fact.entityKey]));
     await touchKnowledge(db);
   });
+}
+
+/**
+ * The identity's member in My knowledge, where a fact added to the identity goes: made (named like
+ * the identity, linked to it by hand) when the user first adds a fact of their own.
+ */
+async function ownMember(db: GlossDb, identityKey: string): Promise<EntityRecord> {
+  const identity = await resolveIdentity(db, identityKey);
+  if (!identity?.record || identity.record.deletedAt) throw new Error(`No entity "${identityKey}"`);
+  const members = (await db.entities.bulkGet(identity.memberKeys)).filter((e) => e !== undefined);
+  const own = members.find((m) => m.packId === MY_KNOWLEDGE_PACK);
+  if (own) return own;
+  const { name, type } = identity.record;
+  const id = await freeId(db, 'entities', slug(name));
+  const record: EntityRecord = {
+    id,
+    name,
+    type,
+    aliases: [],
+    key: entityKey(MY_KNOWLEDGE_PACK, id),
+    packId: MY_KNOWLEDGE_PACK,
+    terms: searchTerms(name),
+    position: await db.entities.where('packId').equals(MY_KNOWLEDGE_PACK).count(),
+  };
+  await db.entities.put(record);
+  await linkIncoming(graphTables(db), [record], new Map([[record.key, identity.id]]));
+  return record;
 }
 
 export function summarize(entity: EntityRecord, factCount: number): EntitySummary {

@@ -5,25 +5,32 @@ import { clipNote, notePageUrl } from '@/src/core/note';
 import type { NoteRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import type { NoteInput, NoteView } from '@/src/messaging/protocol';
+import { liveIdentity, noteKeys, resolveIdentity } from './identity-view';
 
 const MAX_NOTE = 100_000;
 
 const MAX_QUOTE = 20_000;
 
-/** A note about an entity, or (entityKey "" with a selector) a page note on a selection. */
+/** Notes resolve their entity key through the graph (links, merges): these tables. */
+const graph = (db: GlossDb) => [db.notes, db.entities, db.identities, db.links];
+
+/**
+ * A note about an entity, or (entityKey "" with a selector) a page note on a selection. A note
+ * about an entity attaches to its identity (the key may name either), so it shows on every source.
+ */
 export async function createNote(db: GlossDb, input: NoteInput): Promise<NoteRecord> {
   const text = checkedText(input.text);
   const selector = input.selector ? checkedSelector(input.selector) : undefined;
   if (!input.entityKey && !selector) throw new Error('A note needs an entity or a quote from the page');
-  return db.transaction('rw', [db.notes, db.entities], async () => {
-    const entity = input.entityKey ? await db.entities.get(input.entityKey) : undefined;
-    if (input.entityKey && !entity) throw new Error(`No entity "${input.entityKey}" to attach the note to`);
+  return db.transaction('rw', graph(db), async () => {
+    const identity = input.entityKey ? await liveIdentity(db, input.entityKey) : null;
+    if (input.entityKey && !identity) throw new Error(`No entity "${input.entityKey}" to attach the note to`);
     const now = Date.now();
     // Clipped to the limits the backup reader checks, so every note Gloss keeps can be restored.
     const note: NoteRecord = clipNote({
       id: crypto.randomUUID(),
-      entityKey: input.entityKey,
-      entityName: entity?.name ?? '',
+      entityKey: identity?.id ?? '',
+      entityName: identity?.name ?? '',
       text,
       // Page notes are found again by address; the #fragment names a place in the same page.
       pageUrl: selector ? pageAddress(input.pageUrl) : input.pageUrl,
@@ -78,32 +85,35 @@ export async function deleteNote(db: GlossDb, id: string): Promise<void> {
   await db.notes.delete(id);
 }
 
-/** Notes, most recently edited first, each marked orphaned when its entity no longer exists. */
+/**
+ * Notes (of one identity, when a key is given: on its id and on every key ever linked to it), most
+ * recently edited first, each marked orphaned when its key resolves to no live identity.
+ */
 export async function listNotes(db: GlossDb, entityKey?: string): Promise<NoteView[]> {
-  return db.transaction('r', [db.notes, db.entities], async () => {
-    const notes = entityKey
-      ? await db.notes.where('entityKey').equals(entityKey).toArray()
-      : await db.notes.toArray();
-    const keys = [...new Set(notes.map((note) => note.entityKey))];
-    const present = new Set(
-      (await db.entities.bulkGet(keys)).filter((e) => e !== undefined).map((e) => e.key),
-    );
+  return db.transaction('r', graph(db), async () => {
+    const resolved = entityKey ? await resolveIdentity(db, entityKey) : null;
+    const keys = resolved ? noteKeys(resolved) : entityKey ? [entityKey] : undefined;
+    const notes = keys ? await db.notes.where('entityKey').anyOf(keys).toArray() : await db.notes.toArray();
+    const live = new Map<string, boolean>();
+    for (const key of new Set(notes.map((note) => note.entityKey))) {
+      if (key) live.set(key, (await liveIdentity(db, key)) !== null);
+    }
     return notes
-      .map((note) => ({ ...note, orphaned: note.entityKey !== '' && !present.has(note.entityKey) }))
+      .map((note) => ({ ...note, orphaned: note.entityKey !== '' && !live.get(note.entityKey) }))
       .sort((a, b) => b.updatedAt - a.updatedAt);
   });
 }
 
-/** Moves a note to another entity, e.g. an orphaned note after a pack change. */
+/** Moves a note to another identity (an identity or entity key), e.g. an orphaned note after a pack change. */
 export async function reattachNote(db: GlossDb, id: string, entityKey: string): Promise<NoteRecord> {
-  return db.transaction('rw', [db.notes, db.entities], async () => {
-    const [note, entity] = await Promise.all([db.notes.get(id), db.entities.get(entityKey)]);
+  return db.transaction('rw', graph(db), async () => {
+    const [note, identity] = await Promise.all([db.notes.get(id), liveIdentity(db, entityKey)]);
     if (!note) throw new Error(`No note with id "${id}"`);
-    if (!entity) throw new Error(`No entity "${entityKey}" to attach the note to`);
+    if (!identity) throw new Error(`No entity "${entityKey}" to attach the note to`);
     const moved = {
       ...note,
-      entityKey,
-      entityName: entity.name,
+      entityKey: identity.id,
+      entityName: identity.name,
       updatedAt: Math.max(Date.now(), note.updatedAt + 1),
     };
     await db.notes.put(moved);

@@ -15,6 +15,7 @@ import {
 import { entityKey, type PackRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
+import { identitiesOf, linkIncoming, refreshIdentities } from '@/src/db/graph';
 import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
 
 /** Bundled packs the user removed; updates must not bring them back. */
@@ -24,6 +25,8 @@ export interface InstallOptions {
   bundled?: boolean;
   /** Whether a first install is switched on (an installed copy keeps the user's choice). */
   enabled?: boolean;
+  /** Manual link choices per pack entity id: an identity key, or null to keep it apart. */
+  links?: Record<string, string | null>;
 }
 
 /** Validates and imports pack JSON (text or parsed). A rejected pack changes nothing. */
@@ -70,13 +73,32 @@ async function checkKnowledgeLimits(
 }
 
 /** Writes a valid pack, replacing an older copy of the same pack id in place. */
+/** The tables every pack write touches: knowledge, the graph it is linked into, the revision. */
+export const packTables = (db: GlossDb) => [
+  db.packs,
+  db.sources,
+  db.entities,
+  db.facts,
+  db.bookkeeping,
+  db.identities,
+  db.links,
+];
+
+/** The graph's tables, for src/db/graph.ts. */
+export const graphTables = (db: GlossDb) => ({
+  entities: db.entities,
+  facts: db.facts,
+  identities: db.identities,
+  links: db.links,
+});
+
 export async function installPack(
   db: GlossDb,
   pack: Pack,
-  { bundled = false, enabled: enabledAtFirst = true }: InstallOptions = {},
+  { bundled = false, enabled: enabledAtFirst = true, links = {} }: InstallOptions = {},
 ): Promise<ImportResult> {
   const packId = pack.pack.id;
-  return db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.bookkeeping], async () => {
+  return db.transaction('rw', packTables(db), async () => {
     const existing = await db.packs.get(packId);
     let enabled = existing?.enabled ?? enabledAtFirst;
     // A disabled pack adds nothing to the matcher; it is checked when switched on.
@@ -103,7 +125,7 @@ export async function installPack(
       installedAt: existing?.installedAt ?? now,
       updatedAt: now,
     };
-    if (existing) await deletePackContents(db, packId);
+    const before = existing ? await deletePackContents(db, packId) : [];
     await db.packs.put(record);
     await db.sources.bulkPut(
       pack.sources.map((source, position) => ({
@@ -113,15 +135,14 @@ export async function installPack(
         position,
       })),
     );
-    await db.entities.bulkPut(
-      pack.entities.map((entity, position) => ({
-        ...entity,
-        position,
-        key: entityKey(packId, entity.id),
-        packId,
-        terms: searchTerms(...entityNames(entity)),
-      })),
-    );
+    const entities = pack.entities.map((entity, position) => ({
+      ...entity,
+      position,
+      key: entityKey(packId, entity.id),
+      packId,
+      terms: searchTerms(...entityNames(entity)),
+    }));
+    await db.entities.bulkPut(entities);
     await db.facts.bulkPut(
       pack.facts.map((fact, position) => ({
         key: entityKey(packId, fact.id),
@@ -134,6 +155,13 @@ export async function installPack(
         quote: fact.quote,
       })),
     );
+    // Into the graph: each entity joins an identity (links and unlinks made by hand are kept).
+    const manual = new Map(Object.entries(links).map(([id, to]) => [entityKey(packId, id), to]));
+    await linkIncoming(graphTables(db), entities, manual);
+    // Entities the new version dropped leave their identities (emptied ones are tombstoned).
+    const kept = new Set(entities.map((e) => e.key));
+    const gone = before.filter((key) => !kept.has(key));
+    await refreshIdentities(graphTables(db), await identitiesOf(db, gone));
     await touchKnowledge(db);
     return {
       ok: true,
@@ -229,11 +257,13 @@ export async function setPackEnabled(db: GlossDb, packId: string, enabled: boole
 
 /** Removes a pack's knowledge. Notes on its entities stay, shown as orphaned. */
 export async function removePack(db: GlossDb, packId: string): Promise<void> {
-  await db.transaction('rw', [db.packs, db.sources, db.entities, db.facts, db.bookkeeping], async () => {
+  await db.transaction('rw', packTables(db), async () => {
     const record = await db.packs.get(packId);
     if (!record) throw new Error(`No pack with id "${packId}"`);
-    await deletePackContents(db, packId);
+    const gone = await deletePackContents(db, packId);
     await db.packs.delete(packId);
+    // Links stay (notes on these keys still resolve); identities left without members are tombstoned.
+    await refreshIdentities(graphTables(db), await identitiesOf(db, gone));
     if (record.bundled) {
       const removed = ((await db.bookkeeping.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
       await db.bookkeeping.put({ key: REMOVED_BUNDLED, value: [...new Set([...removed, packId])] });
@@ -242,10 +272,13 @@ export async function removePack(db: GlossDb, packId: string): Promise<void> {
   });
 }
 
-async function deletePackContents(db: GlossDb, packId: string): Promise<void> {
+/** Deletes a pack's sources, entities and facts; returns the keys of the entities it had. */
+async function deletePackContents(db: GlossDb, packId: string): Promise<string[]> {
+  const keys = (await db.entities.where('packId').equals(packId).primaryKeys()) as string[];
   await db.sources.where('packId').equals(packId).delete();
   await db.entities.where('packId').equals(packId).delete();
   await db.facts.where('packId').equals(packId).delete();
+  return keys;
 }
 
 const KNOWLEDGE_REVISION = 'knowledgeRevision';

@@ -4,10 +4,12 @@
 // it) or else skipped, and every repair and skip is reported; only a file that is not a Gloss
 // backup at all is refused.
 import * as v from 'valibot';
+import type { IdentityRecord, LinkReason, LinkRecord, SightingRecord } from './graph/records';
 import { clipText, clipUrl, LIMITS } from './limits';
 import { clipNote, type Note } from './note';
 import { formatPath, type Pack, type PackError, validatePack } from './pack';
 import { checkSettings, type Settings } from './settings';
+import { ENTITY_TYPES } from './vocabulary';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 export const BACKUP_VERSION = 1;
@@ -21,6 +23,12 @@ export interface Backup {
   packs: Array<{ enabled: boolean; bundled: boolean; pack: Pack }>;
   notes: BackupNote[];
   settings: Record<string, unknown>;
+  /** The knowledge graph (absent in backups made before it): identities, tombstones included. */
+  identities?: IdentityRecord[];
+  /** Which identity each pack entity belongs to, and which links and unlinks were made by hand. */
+  links?: LinkRecord[];
+  /** "Seen on" history. */
+  sightings?: SightingRecord[];
 }
 
 const string = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
@@ -45,6 +53,48 @@ const NoteSchema = v.object({
   updatedAt: time,
 });
 
+const text = (max: number) =>
+  v.pipe(v.string(), v.minLength(1, 'empty string'), v.maxLength(max, `longer than ${max} characters`));
+
+const LINK_REASONS = [
+  'shared-identifier',
+  'same-name',
+  'full-name',
+  'manual',
+  'new',
+] as const satisfies readonly LinkReason[];
+
+const IdentitySchema = v.object({
+  id: text(200),
+  name: text(1000),
+  type: v.picklist(ENTITY_TYPES, `expected one of ${ENTITY_TYPES.join(', ')}`),
+  description: v.optional(v.pipe(v.string(), v.maxLength(100_000, 'longer than 100000 characters'))),
+  sameAs: v.array(text(1000)),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: v.optional(time),
+  mergedInto: v.optional(text(200)),
+});
+
+const LinkSchema = v.object({
+  entityKey: text(500),
+  identityId: text(200),
+  manual: v.boolean(),
+  rule: v.picklist(LINK_REASONS, 'expected a linking rule, "manual" or "new"'),
+  createdAt: time,
+  updatedAt: time,
+});
+
+const SightingSchema = v.object({
+  id: text(10_200),
+  identityId: text(200),
+  url: text(10_000),
+  title: v.pipe(v.string(), v.maxLength(10_000, 'longer than 10000 characters')),
+  count: v.pipe(time, v.minValue(1, 'must be at least 1')),
+  firstSeenAt: time,
+  lastSeenAt: time,
+});
+
 const ShellSchema = v.object({
   format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
   version: v.literal(
@@ -55,6 +105,9 @@ const ShellSchema = v.object({
   packs: v.optional(v.array(v.unknown()), []),
   notes: v.optional(v.array(v.unknown()), []),
   settings: v.optional(v.unknown(), {}),
+  identities: v.optional(v.array(v.unknown()), []),
+  links: v.optional(v.array(v.unknown()), []),
+  sightings: v.optional(v.array(v.unknown()), []),
 });
 
 const PackEntrySchema = v.object({ enabled: v.boolean(), bundled: v.boolean(), pack: v.unknown() });
@@ -138,6 +191,9 @@ export function validateBackup(json: string): BackupValidation {
   const skipped: PackError[] = [];
   const packs = checkPacks(shell.output.packs, repaired, skipped);
   const notes = checkNotes(shell.output.notes, repaired, skipped);
+  const identities = checkRecords(shell.output.identities, IdentitySchema, 'identities', skipped);
+  const links = checkRecords(shell.output.links, LinkSchema, 'links', skipped);
+  const sightings = checkRecords(shell.output.sightings, SightingSchema, 'sightings', skipped);
   const settings = checkSettings(shell.output.settings);
   for (const problem of settings.problems) {
     skipped.push({
@@ -153,6 +209,9 @@ export function validateBackup(json: string): BackupValidation {
       version: BACKUP_VERSION,
       packs,
       notes,
+      identities,
+      links,
+      sightings,
       settings: settings.settings,
     },
     repaired: summarise(repaired),
@@ -163,6 +222,22 @@ export function validateBackup(json: string): BackupValidation {
 }
 
 type Problems = PackError[];
+
+/** The records of one knowledge-graph section that pass their schema; each other one reported and left out. */
+function checkRecords<T>(
+  inputs: unknown[],
+  schema: v.GenericSchema<unknown, T>,
+  section: string,
+  skipped: Problems,
+): T[] {
+  const records: T[] = [];
+  inputs.forEach((input, i) => {
+    const result = v.safeParse(schema, input, { abortPipeEarly: true });
+    if (result.success) records.push(result.output);
+    else skipped.push(issueError(`${section}[${i}]`, result.issues[0]));
+  });
+  return records;
+}
 
 /** The backup's packs that pass the pack format, repaired where clipping does it; the rest reported and left out. */
 function checkPacks(inputs: unknown[], repaired: Problems, skipped: Problems): Backup['packs'] {

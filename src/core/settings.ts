@@ -15,6 +15,10 @@ export interface Settings {
   choices: Record<string, Record<string, string>>;
   /** Remind the user, in the manager, to save a backup file when notes have never been saved. */
   backupReminder: boolean;
+  /** The card's facts by their source's date: newest or oldest first. */
+  factOrder: 'newest' | 'oldest';
+  /** Remember the pages where Gloss marked an entity ("seen on"). */
+  history: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   pausedUntil: 0,
   choices: {},
   backupReminder: true,
+  factOrder: 'newest',
+  history: true,
 };
 
 /** The longest hover delay the manager offers, in ms. */
@@ -65,6 +71,8 @@ export const SETTING_CHECKS: {
     message: 'expected host → text → entity key',
   },
   backupReminder: { check: (x) => typeof x === 'boolean', message: 'expected true or false' },
+  factOrder: { check: (x) => x === 'newest' || x === 'oldest', message: 'expected "newest" or "oldest"' },
+  history: { check: (x) => typeof x === 'boolean', message: 'expected true or false' },
 };
 
 export interface SettingsProblem {

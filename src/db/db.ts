@@ -1,6 +1,7 @@
 // The knowledge base. Opened by the background only: a content script's IndexedDB would belong
 // to the page's origin, so every other context asks the background (src/messaging).
 import Dexie, { type EntityTable } from 'dexie';
+import type { IdentityRecord, LinkRecord, SightingRecord } from '@/src/core/graph/records';
 import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/core/records';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
 
@@ -10,6 +11,11 @@ export type GlossDb = Dexie & {
   entities: EntityTable<EntityRecord, 'key'>;
   facts: EntityTable<FactRecord, 'key'>;
   notes: EntityTable<NoteRecord, 'id'>;
+  /** The knowledge graph (v3): one identity per real thing, pack entities linked to it. */
+  identities: EntityTable<IdentityRecord, 'id'>;
+  links: EntityTable<LinkRecord, 'entityKey'>;
+  /** Pages where Gloss marked an identity ("seen on"). */
+  sightings: EntityTable<SightingRecord, 'id'>;
   /**
    * The background's own keyed values: capture drafts, the knowledge revision, the compiled matcher,
    * removed bundled packs. Not the user's settings (those are in extension storage). Its IndexedDB

@@ -2,6 +2,7 @@
 // append a new one with a one-line comment on what changed and an upgrade() if data must move.
 // test/unit/db-migration.test.ts opens every earlier version with real data and upgrades it.
 import type { Transaction } from 'dexie';
+import { formIdentities, upgradeTables } from './graph';
 
 export interface SchemaVersion {
   version: number;
@@ -30,5 +31,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: {
       entities: 'key, packId, *terms, name',
     },
+  },
+  {
+    // v3: the knowledge graph: identities (by merge target too), links of pack entities to them, "seen on" pages (by URL too).
+    version: 3,
+    stores: {
+      identities: 'id, name, *sameAs, updatedAt, mergedInto',
+      links: 'entityKey, identityId',
+      sightings: 'id, identityId, lastSeenAt, url',
+    },
+    // Forms one identity per real thing from the entities there, by the linking rules; adds only.
+    upgrade: (tx) => formIdentities(upgradeTables(tx)),
   },
 ];

@@ -4,7 +4,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ArticleInput } from '@/src/core/extract';
 import type { AliasMatch, SerializedMatcherJSON } from '@/src/core/matcher';
-import type { Pack, PackError } from '@/src/core/pack';
+import type { EntityType, Pack, PackError } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/core/records';
 
 /** How a page gets its matcher: compiled, to match locally, or "ask me" for a large knowledge base. */
@@ -13,11 +13,66 @@ export type MatcherDelivery =
   | { revision: string; mode: 'remote'; size: number }
   | { revision: string; mode: 'unchanged'; size: number };
 
+/** What the card and popup show for one identity: its facts from every source. */
 export interface EntityView {
+  /**
+   * The identity's representative member (name, type, description). Its `key` is the identity id
+   * when the view was asked for by identity id (pages), else the representative's entity key.
+   */
   entity: EntityRecord;
+  /** The representative's pack (kept for existing callers). */
   pack: { id: string; title: string };
-  facts: Array<FactRecord & { source: SourceRecord | null }>;
+  identity: {
+    id: string;
+    /** Distinct sources of its facts. */
+    sourceCount: number;
+    packs: Array<{ id: string; title: string }>;
+    memberKeys: string[];
+  };
+  /** Deduplicated (same folded text): one row per fact, every source that states it. */
+  facts: Array<FactRecord & { source: SourceRecord | null; alsoIn: SourceRecord[] }>;
+  /** Notes on the identity id and on every member key. */
   notes: NoteRecord[];
+}
+
+/** The manager's entity page. */
+export interface EntityPageView extends EntityView {
+  aliases: Array<{ text: string; packId: string; packTitle: string }>;
+  sources: Array<SourceRecord & { packTitle: string; factCount: number }>;
+  members: Array<{ key: string; name: string; packId: string; packTitle: string; manual: boolean }>;
+  /** Identities most often seen on the same pages and in the same sources, most first (≤ 12). */
+  appearsWith: Array<{ key: string; name: string; type: EntityType; count: number }>;
+  /** Pages where Gloss marked it, most recent first. */
+  seenOn: Array<{ url: string; title: string; count: number; firstSeenAt: number; lastSeenAt: number }>;
+}
+
+/** An identity as the review shows it next to a draft's entity. */
+export interface LinkTarget {
+  key: string;
+  name: string;
+  type: EntityType;
+  factCount: number;
+  sourceCount: number;
+}
+
+/** How a draft's entity would land in the knowledge base. */
+export interface LinkPreview {
+  decision: 'link' | 'propose' | 'new';
+  /** For link: the identity. */
+  identity?: LinkTarget;
+  /** For propose: the candidates. */
+  candidates?: LinkTarget[];
+  rule?: string;
+}
+
+/** What a page reports: its mentions for the badge, and (top frame) what it marked, for "seen on". */
+export interface PageReport {
+  mentions: number;
+  active: boolean;
+  url?: string;
+  title?: string;
+  /** Mentions per identity key on the page (the MentionStore's counts). */
+  counts?: Array<{ key: string; count: number }>;
 }
 
 export interface SearchResult {
@@ -125,7 +180,16 @@ export interface GlossProtocol {
   getMatcher(data: { revision?: string }): MatcherDelivery;
   /** Matches page texts in the background (large knowledge bases). */
   matchTexts(data: { texts: string[] }): { revision: string; mentions: AliasMatch[][] };
+  /** An identity id, a member entity key (resolved through links) or a merged-away identity. */
   getEntity(data: { key: string }): EntityView | null;
+  /** The manager's entity page for an identity (same keys as getEntity). */
+  getEntityPage(data: { key: string }): EntityPageView | null;
+  /** Manual link of one entity to an identity, or (to: null) unlink it into an identity of its own. Remembered across upgrades, in backups. */
+  linkEntity(data: { entityKey: string; to: string | null }): void;
+  /** Forgets every "seen on" page. */
+  clearHistory(): void;
+  /** How each entity of a draft pack would link, by pack entity id (for the review). */
+  previewLinks(data: { pack: Pack }): Record<string, LinkPreview>;
   search(data: { query: string; limit?: number }): SearchResult[];
   listNotes(data: { entityKey?: string }): NoteView[];
   /** Moves an (orphaned) note to another entity. */
@@ -150,7 +214,7 @@ export interface GlossProtocol {
     total: number;
     entities: EntitySummary[];
   };
-  /** Summaries of the given entities (unknown keys are left out). */
+  /** Summaries of the given entities or identities, under the keys asked (unknown keys are left out). */
   getEntities(data: { keys: string[] }): EntitySummary[];
   /** Creates or edits an entity of "My knowledge" (created on first use). */
   saveEntity(data: EntityInput): EntitySummary;
@@ -165,13 +229,13 @@ export interface GlossProtocol {
   importAll(data: { json: string }): BackupImportResult;
   /** Deletes every pack, note and setting. */
   deleteAllData(): void;
-  /** From a content script: how many mentions its page has, for the toolbar badge. */
-  reportPage(data: { mentions: number; active: boolean }): void;
+  /** From a content script: how many mentions its page has, for the toolbar badge; the top frame adds url, title and counts per identity for "seen on" (kept when settings.history). */
+  reportPage(data: PageReport): void;
   /** An article read from a page: extracted into a draft pack, and the manager opened to review it. */
   captureArticle(data: ArticleInput): { draftId: string };
   getDraft(data: { id: string }): Draft | null;
-  /** The reviewed pack: validated and imported like a pack file; the draft is gone once it is in. */
-  saveDraft(data: { id: string; pack: Pack }): ImportResult;
+  /** The reviewed pack: validated and imported like a pack file; the draft is gone once it is in. links: manual choices per pack entity id (identity key, or null = keep apart). */
+  saveDraft(data: { id: string; pack: Pack; links?: Record<string, string | null> }): ImportResult;
   discardDraft(data: { id: string }): void;
   /** Captures waiting for review (drafts), newest first. */
   listDrafts(): DraftSummary[];

@@ -111,7 +111,16 @@ export const CALL_RULES = {
     data: v.object({ id: str(MAX_KEY), text: str(MAX_TEXT), baseVersion: v.optional(count) }),
   },
   deleteNote: { trust: 'page', data: byId },
-  reportPage: { trust: 'page', data: v.object({ mentions: count, active: v.boolean() }) },
+  reportPage: {
+    trust: 'page',
+    data: v.object({
+      mentions: count,
+      active: v.boolean(),
+      url: v.optional(str(MAX_URL)),
+      title: v.optional(str(MAX_TEXT)),
+      counts: v.optional(list(v.object({ key: str(MAX_KEY), count }))),
+    }),
+  },
   // The selection composer (content script) picks an entity, or makes one, for a fact.
   listEntities: {
     trust: 'page',
@@ -150,7 +159,21 @@ export const CALL_RULES = {
   // Opens a manager tab and stores a draft: only the popup's "Capture this article" asks.
   captureArticle: { trust: 'privileged', data: article },
   getDraft: { trust: 'privileged', data: byId },
-  saveDraft: { trust: 'privileged', data: v.object({ id: str(MAX_KEY), pack }) },
+  saveDraft: {
+    trust: 'privileged',
+    data: v.object({
+      id: str(MAX_KEY),
+      pack,
+      links: v.optional(v.record(str(MAX_KEY), v.nullable(str(MAX_KEY)))),
+    }),
+  },
+  getEntityPage: { trust: 'privileged', data: byKey },
+  linkEntity: {
+    trust: 'privileged',
+    data: v.object({ entityKey: str(MAX_KEY), to: v.nullable(str(MAX_KEY)) }),
+  },
+  clearHistory: { trust: 'privileged', data: none },
+  previewLinks: { trust: 'privileged', data: v.object({ pack }) },
   discardDraft: { trust: 'privileged', data: byId },
   listDrafts: { trust: 'privileged', data: none },
 } satisfies { [K in keyof GlossProtocol]: CallRule<Data<K>> };

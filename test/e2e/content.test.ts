@@ -176,6 +176,8 @@ describe('an ambiguous mention', () => {
     expect(await callBackground(manager, 'importPack', { json: JSON.stringify(other) })).toMatchObject({
       ok: true,
     });
+    // Same name and type link into one identity (issue 13); two Brussels stay two when a person says so.
+    await callBackground(manager, 'linkEntity', { entityKey: 'ontario/brussels-on', to: null });
     try {
       await open('article.html');
       await waitForMentions(page, expected('article').mentions);

@@ -303,7 +303,7 @@ describe('the manager', () => {
     const views: Array<[string, string]> = [
       ['#notes', '.gloss-note-row'],
       ['#knowledge', '.gloss-entity-list li'],
-      [`#entity/${encodeURIComponent(WIESBADEN)}`, '.gloss-card'],
+      [`#entity/${encodeURIComponent(WIESBADEN)}`, '.gloss-entity-page'],
       ['#backup', 'text=Export everything'],
       ['#settings', 'text=Keyboard shortcuts'],
     ];

@@ -59,6 +59,8 @@ const pack: fc.Arbitrary<Pack> = fc
 const settings: fc.Arbitrary<Settings> = fc.record({
   highlightStyle: fc.constantFrom('underline', 'tint', 'hover'),
   hoverDelay: fc.integer({ min: 0, max: 2000 }),
+  factOrder: fc.constantFrom('newest', 'oldest'),
+  history: fc.boolean(),
   disabledSites: fc.array(fc.domain(), { maxLength: 3 }),
   pausedUntil: fc.oneof(fc.constant(-1), fc.constant(0), fc.integer({ min: 1, max: 4_102_444_800_000 })),
   choices: fc.dictionary(fc.domain(), fc.dictionary(fc.string({ minLength: 1, maxLength: 10 }), fc.string())),

@@ -2,12 +2,83 @@
 // fill it with real data, close it, open the current version, and check nothing was lost.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { installPack } from '@/src/background/packs';
-import { validatePack } from '@/src/core/pack';
-import type { NoteRecord } from '@/src/core/records';
-import { openDb } from '@/src/db/db';
+import { getEntity } from '@/src/background/identity-view';
+import { listNotes } from '@/src/background/notes';
+import { entityNames, type Pack, validatePack } from '@/src/core/pack';
+import { entityKey, type NoteRecord } from '@/src/core/records';
+import { searchTerms } from '@/src/core/search-text';
+import { type GlossDb, openDb } from '@/src/db/db';
 import { SCHEMA_VERSIONS } from '@/src/db/schema';
 import { bundledPack } from './helpers';
+
+/**
+ * A pack written as Gloss wrote it before the knowledge graph (v2's installPack): only the pack's
+ * own tables, so an old database gets exactly what it held then.
+ */
+async function writePackAsShipped(db: GlossDb, pack: Pack, bundled: boolean, installedAt: number) {
+  const packId = pack.pack.id;
+  await db.packs.put({
+    id: packId,
+    version: pack.pack.version ?? 1,
+    title: pack.pack.title,
+    description: pack.pack.description,
+    language: pack.pack.language,
+    createdAt: pack.pack.createdAt,
+    enabled: true,
+    bundled,
+    installedAt,
+    updatedAt: installedAt,
+  });
+  await db.sources.bulkPut(
+    pack.sources.map((source, position) => ({
+      ...source,
+      key: entityKey(packId, source.id),
+      packId,
+      position,
+    })),
+  );
+  await db.entities.bulkPut(
+    pack.entities.map((entity, position) => ({
+      ...entity,
+      position,
+      key: entityKey(packId, entity.id),
+      packId,
+      terms: searchTerms(...entityNames(entity)),
+    })),
+  );
+  await db.facts.bulkPut(
+    pack.facts.map((fact, position) => ({
+      key: entityKey(packId, fact.id),
+      position,
+      packId,
+      id: fact.id,
+      entityKey: entityKey(packId, fact.entityId),
+      sourceKey: entityKey(packId, fact.sourceId),
+      text: fact.text,
+      quote: fact.quote,
+    })),
+  );
+}
+
+/** A captured article's pack: one source, the given places and organisations, a fact each. */
+function capturedPack(id: string, date: string, names: Array<[string, string[]]>): Pack {
+  return {
+    format: 'gloss-pack',
+    version: 1,
+    pack: { id, version: 1, title: `Captured ${id}`, description: '', language: 'en', createdAt: date },
+    sources: [
+      { id: 'article', title: `Article ${id}`, url: `https://news.example/${id}`, publishedAt: date },
+    ],
+    entities: names.map(([name, aliases], i) => ({ id: `e${i}`, name, type: 'place' as const, aliases })),
+    facts: names.map(([name], i) => ({
+      id: `f${i}`,
+      entityId: `e${i}`,
+      sourceId: 'article',
+      text: `${name} was in the news on ${date}.`,
+      quote: `${name} said something.`,
+    })),
+  };
+}
 
 const latest = SCHEMA_VERSIONS.at(-1)?.version ?? 0;
 
@@ -20,7 +91,7 @@ describe.each(SCHEMA_VERSIONS.map((v) => v.version))('upgrading from database ve
     );
     const parsed = validatePack(bundledPack());
     if (!parsed.ok) throw new Error('bundled pack invalid');
-    await installPack(old, parsed.pack, { bundled: true });
+    await writePackAsShipped(old, parsed.pack, true, 1_700_000_000_000);
     const notes: NoteRecord[] = Array.from({ length: 25 }, (_, i) => ({
       id: `note-${i}`,
       entityKey: i % 5 === 0 ? 'gone-pack/ghost' : 'nato-ukraine-2024/wiesbaden',
@@ -60,3 +131,91 @@ async function snapshot(db: ReturnType<typeof openDb>) {
     settings: byKey(await db.bookkeeping.toArray()),
   };
 }
+
+describe('upgrading to the knowledge graph (version 3)', () => {
+  it('forms one identity per real thing from v2 data; every note resolves; nothing is lost', async () => {
+    const name = `gloss-migration-graph-${Math.random()}`;
+    const old = openDb(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 2),
+    );
+    const parsed = validatePack(bundledPack());
+    if (!parsed.ok) throw new Error('bundled pack invalid');
+    await writePackAsShipped(old, parsed.pack, true, 1_700_000_000_000);
+    const a = capturedPack('cap-a', '2024-06-10', [
+      ['Russia', []],
+      ['United States', []],
+      ['Kyiv', []],
+    ]);
+    const b = capturedPack('cap-b', '2024-06-12', [
+      ['Russia', ['Russian Federation']],
+      ['US', []],
+      ['Berlin', []],
+    ]);
+    await writePackAsShipped(old, a, false, 1_700_000_100_000);
+    await writePackAsShipped(old, b, false, 1_700_000_200_000);
+    const mine: Pack = {
+      ...capturedPack('my-knowledge', '2024-06-13', [['Russia', []]]),
+    };
+    mine.pack.title = 'My knowledge';
+    mine.entities[0] = { ...(mine.entities[0] as Pack['entities'][number]), description: 'My own words.' };
+    await writePackAsShipped(old, mine, false, 1_700_000_300_000);
+    const notes: NoteRecord[] = [
+      ['n-a', 'cap-a/e0', 'Russia'],
+      ['n-b', 'cap-b/e0', 'Russia'],
+      ['n-us', 'cap-b/e1', 'US'],
+      ['n-kyiv', 'cap-a/e2', 'Kyiv'],
+      ['n-bundled', 'nato-ukraine-2024/wiesbaden', 'Wiesbaden'],
+    ].map(([id, key, entityName], i) => ({
+      id: id as string,
+      entityKey: key as string,
+      entityName: entityName as string,
+      text: `Note ${i}`,
+      pageUrl: `https://example.org/${i}`,
+      pageTitle: `Page ${i}`,
+      quote: '',
+      createdAt: 1_700_000_400_000 + i,
+      updatedAt: 1_700_000_400_000 + i,
+    }));
+    await old.notes.bulkAdd(notes);
+    const before = await snapshot(old);
+    old.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(await snapshot(db)).toEqual(before);
+
+    // Every entity has a link; the overlaps are one identity each.
+    const links = await db.links.toArray();
+    expect(links.length).toBe(before.entities.length);
+    const identityOf = (key: string) => links.find((l) => l.entityKey === key)?.identityId;
+    expect(identityOf('cap-a/e0')).toBeDefined();
+    expect(identityOf('cap-b/e0')).toBe(identityOf('cap-a/e0'));
+    expect(identityOf('my-knowledge/e0')).toBe(identityOf('cap-a/e0'));
+    // The bundled pack speaks of Russia, the US and Kyiv too: the same identities.
+    expect(identityOf('nato-ukraine-2024/russia')).toBe(identityOf('cap-a/e0'));
+    expect(identityOf('nato-ukraine-2024/united-states')).toBe(identityOf('cap-b/e1'));
+    expect(identityOf('nato-ukraine-2024/kyiv')).toBe(identityOf('cap-a/e2'));
+    expect(identityOf('cap-b/e1')).toBe(identityOf('cap-a/e1'));
+    expect(identityOf('cap-a/e2')).not.toBe(identityOf('cap-a/e0'));
+    const identities = await db.identities.toArray();
+    expect(identities.every((i) => i.id.startsWith('i:') && !i.deletedAt)).toBe(true);
+    expect(new Set(links.map((l) => l.identityId)).size).toBe(identities.length);
+    const russia = identities.find((i) => i.id === identityOf('cap-a/e0'));
+    expect(russia).toMatchObject({ name: 'Russia', type: 'place', description: 'My own words.' });
+
+    // Every note still resolves, to the identity, and shows on it; none is orphaned.
+    expect((await listNotes(db)).filter((n) => n.orphaned)).toEqual([]);
+    const view = await getEntity(db, 'cap-b/e0');
+    expect(view?.identity.id).toBe(russia?.id);
+    expect(view?.notes.map((n) => n.id).sort()).toEqual(['n-a', 'n-b']);
+    // The bundled pack's source and the three captures'.
+    expect(view?.identity.sourceCount).toBe(4);
+    expect((await getEntity(db, 'cap-a/e1'))?.notes.map((n) => n.id)).toEqual(['n-us']);
+    expect((await getEntity(db, 'nato-ukraine-2024/wiesbaden'))?.notes.map((n) => n.id)).toEqual([
+      'n-bundled',
+    ]);
+    db.close();
+    await Dexie.delete(name);
+  });
+});

@@ -36,6 +36,12 @@ function makeView(overrides: Partial<EntityView> = {}): EntityView {
       position: 0,
     },
     pack: { id: 'de', title: 'Germany 2024' },
+    identity: {
+      id: 'de/wiesbaden',
+      sourceCount: 2,
+      packs: [{ id: 'de', title: 'Germany 2024' }],
+      memberKeys: ['de/wiesbaden'],
+    },
     facts: [
       {
         key: 'de/f1',
@@ -47,6 +53,7 @@ function makeView(overrides: Partial<EntityView> = {}): EntityView {
         quote: 'The command will be based in Wiesbaden, Germany.',
         position: 0,
         source,
+        alsoIn: [],
       },
       {
         key: 'de/f2',
@@ -58,6 +65,7 @@ function makeView(overrides: Partial<EntityView> = {}): EntityView {
         quote: 'Some 700 personnel are expected.',
         position: 1,
         source: { ...source, key: 'de/print', id: 'print', title: 'Print edition', url: undefined },
+        alsoIn: [],
       },
     ],
     notes: [note({ id: 'n1', text: 'Visited in May.', createdAt: NOW - 3 * 86_400_000 })],
@@ -222,7 +230,8 @@ describe('EntityCard', () => {
     view.facts[1]!.source = { ...source, url: 'data:text/html,<script>alert(1)</script>' };
     view.notes = [note({ id: 'n1', pageUrl: 'javascript:alert(document.cookie)', pageTitle: 'Evil page' })];
     await renderCard({ view });
-    expect($$('a')).toHaveLength(0);
+    // The only link left is the card's own "Open entity page", to the extension's manager.
+    expect($$('a:not(.gloss-entity-page-link)')).toHaveLength(0);
     expect(container.innerHTML).not.toMatch(/javascript:|data:text/);
     expect(container.textContent).toContain('Evil page');
   });

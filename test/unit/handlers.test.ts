@@ -27,13 +27,15 @@ beforeEach(async () => {
 afterEach(() => db.close());
 
 describe('matcherAliases', () => {
-  it('lists every name and alias of the enabled packs, keyed by entity', async () => {
+  it('lists every name and alias of the enabled packs, keyed by identity', async () => {
     const { aliases, revision } = await matcherAliases(db);
     const pack = bundledPack();
     // Every name, alias and label, with the labels' transliterations (src/core/lang/names.ts).
     const expected = pack.entities.reduce((n, e) => n + entityNames(e).length, 0);
     expect(aliases).toHaveLength(expected);
-    expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: `${NATO}/wiesbaden` });
+    const wiesbaden = (await db.links.get(`${NATO}/wiesbaden`))?.identityId;
+    expect(wiesbaden).toMatch(/^i:/);
+    expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: wiesbaden });
     expect(aliases.find((a) => a.alias === 'Foreign Policy')?.caseSensitive).toBe(true);
 
     await handlers.setPackEnabled({ id: NATO, enabled: false });

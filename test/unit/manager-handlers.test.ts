@@ -75,10 +75,10 @@ describe('entities', () => {
     expect(fact.quote).toBe('Succeeded Stoltenberg as Secretary General.');
     const view = await handlers.getEntity({ key: entity.key });
     expect(view?.facts[0]?.source?.url).toBe('https://example.org/rutte');
-    expect((await matcherAliases(db)).aliases).toContainEqual({
-      alias: 'Rutte',
-      entityId: entity.key,
-    });
+    // Pages mark identities: the new entity is one of its own.
+    const identity = (await db.links.get(entity.key))?.identityId;
+    expect(identity).toMatch(/^i:/);
+    expect((await matcherAliases(db)).aliases).toContainEqual({ alias: 'Rutte', entityId: identity });
     const packs = await handlers.listPacks(undefined);
     expect(packs.find((p) => p.id === MY_KNOWLEDGE_PACK)).toMatchObject({
       title: 'My knowledge',
@@ -126,7 +126,9 @@ describe('orphaned notes', () => {
     const [orphan] = await handlers.listNotes({});
     expect(orphan).toMatchObject({ id: kept.id, orphaned: true, entityName: 'Wiesbaden' });
     const moved = await handlers.reattachNote({ id: kept.id, entityKey: mine.key });
-    expect(moved).toMatchObject({ entityKey: mine.key, entityName: 'Wiesbaden HQ', text: 'On Wiesbaden' });
+    // Notes attach to identities: the entity's.
+    const identity = (await db.links.get(mine.key))?.identityId;
+    expect(moved).toMatchObject({ entityKey: identity, entityName: 'Wiesbaden HQ', text: 'On Wiesbaden' });
     expect((await handlers.listNotes({}))[0]?.orphaned).toBe(false);
   });
 });

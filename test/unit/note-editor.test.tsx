@@ -42,6 +42,12 @@ function view(factText = 'Hosts the command.', notes = [note()]): EntityView {
       position: 0,
     },
     pack: { id: 'de', title: 'Germany 2024' },
+    identity: {
+      id: 'i:wiesbaden',
+      sourceCount: 1,
+      packs: [{ id: 'de', title: 'Germany 2024' }],
+      memberKeys: ['de/wiesbaden'],
+    },
     facts: [
       {
         key: 'de/f1',
@@ -53,6 +59,7 @@ function view(factText = 'Hosts the command.', notes = [note()]): EntityView {
         quote: '',
         position: 0,
         source: null,
+        alsoIn: [],
       },
     ],
     notes,

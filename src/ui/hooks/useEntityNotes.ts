@@ -17,13 +17,16 @@ export interface EntityNotes {
  * the change signal to come round.
  */
 export function useEntityNotes(entityKey: string): EntityNotes {
-  const live = useLive(
+  const live: Live<EntityView | null> = useLive(
     () => sendMessage('getEntity', { key: entityKey }),
     [entityKey],
     (change: Change) =>
       change.kind === 'knowledge' ||
-      (change.kind === 'notes' && (!change.entityKey || change.entityKey === entityKey)),
+      (change.kind === 'notes' &&
+        (!change.entityKey || change.entityKey === entityKey || change.entityKey === identityOf(live))),
   );
+  // Notes attach to the identity, so they follow it whichever pack entity was asked for.
+  const owner = () => identityOf(live) ?? entityKey;
   const after = async <R>(action: Promise<R>) => {
     const result = await action;
     await live.reload();
@@ -32,8 +35,11 @@ export function useEntityNotes(entityKey: string): EntityNotes {
   return {
     live,
     addNote: (text) =>
-      after(sendMessage('createNote', { entityKey, text, pageUrl: '', pageTitle: '', quote: '' })),
+      after(sendMessage('createNote', { entityKey: owner(), text, pageUrl: '', pageTitle: '', quote: '' })),
     editNote: (id, text, baseVersion) => after(sendMessage('updateNote', { id, text, baseVersion })),
     deleteNote: (id) => after(sendMessage('deleteNote', { id })),
   };
 }
+
+const identityOf = (live: Live<EntityView | null>) =>
+  live.status === 'ready' ? live.data?.identity.id : undefined;

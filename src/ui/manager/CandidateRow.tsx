@@ -1,5 +1,9 @@
+import type { ComponentChildren } from 'preact';
+import { useId, useState } from 'preact/hooks';
 import { type Candidate, parseAliases } from '@/src/core/review';
+import type { LinkPreview } from '@/src/messaging/protocol';
 import { TypeSelect } from '../TypeSelect';
+import { LinkChoice, type ManualLink } from './LinkChoice';
 
 export interface CandidateRowProps {
   candidate: Candidate;
@@ -7,64 +11,116 @@ export interface CandidateRowProps {
   others: Array<Pick<Candidate, 'id' | 'name'>>;
   onChange(next: Candidate): void;
   onMerge(intoId: string): void;
+  /** How it would link into the knowledge base (absent while loading, or for an added entity). */
+  preview?: LinkPreview;
+  /** The reviewer's own link choice; undefined = the automatic one. */
+  link?: ManualLink;
+  onLink?(choice: ManualLink | undefined): void;
 }
 
-/** One entity the extractor found: keep or drop, rename, retype, aliases, merge; its sentences. */
-export function CandidateRow({ candidate: c, others, onChange, onMerge }: CandidateRowProps) {
+/**
+ * One entity the extractor found: keep or drop, how it links into the knowledge base, rename,
+ * retype, aliases, merge; its sentences. An entity the knowledge base already knows is one
+ * compact line, its fields folded away.
+ */
+export function CandidateRow(props: CandidateRowProps) {
+  const { candidate: c, others, onChange, onMerge, preview, link, onLink } = props;
   const set = (change: Partial<Candidate>) => onChange({ ...c, ...change });
   const label = c.name.trim() || c.id;
+  const compact = preview?.decision === 'link' && link === undefined;
+  const [editing, setEditing] = useState(false);
+  const fieldsId = useId();
+  const fields = (
+    <div class="gloss-row">
+      <label class="gloss-field">
+        <span class="gloss-label">Name</span>
+        <input
+          class="gloss-input"
+          value={c.name}
+          aria-invalid={c.keep && !c.name.trim() ? true : undefined}
+          onInput={(event) => set({ name: event.currentTarget.value })}
+        />
+      </label>
+      <label class="gloss-field">
+        <span class="gloss-label">Type</span>
+        <TypeSelect value={c.type} onChange={(type) => set({ type })} />
+      </label>
+      <label class="gloss-field gloss-field-wide">
+        <span class="gloss-label">Aliases (comma-separated)</span>
+        <input
+          class="gloss-input"
+          value={c.aliases.join(', ')}
+          onChange={(event) => set({ aliases: parseAliases(event.currentTarget.value) })}
+        />
+      </label>
+      {others.length > 0 && (
+        <label class="gloss-field">
+          <span class="gloss-label">Merge into</span>
+          <select
+            class="gloss-input"
+            value=""
+            onChange={(event) => event.currentTarget.value && onMerge(event.currentTarget.value)}
+          >
+            <option value="">—</option>
+            {others.map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+  const keep = (
+    <label class="gloss-check-label">
+      <input
+        type="checkbox"
+        class="gloss-check"
+        checked={c.keep}
+        aria-label={`Keep ${label}`}
+        onChange={(event) => set({ keep: event.currentTarget.checked })}
+      />
+      Keep
+    </label>
+  );
+  const linkChoice: ComponentChildren = onLink && (
+    <LinkChoice name={c.name} preview={preview} choice={link} onChoose={onLink} newFacts={c.facts.length} />
+  );
   return (
-    <li class={`gloss-candidate${c.keep ? '' : ' gloss-candidate-dropped'}`} data-candidate-id={c.id}>
-      <div class="gloss-row">
-        <label class="gloss-check-label">
-          <input
-            type="checkbox"
-            class="gloss-check"
-            checked={c.keep}
-            aria-label={`Keep ${label}`}
-            onChange={(event) => set({ keep: event.currentTarget.checked })}
-          />
-          Keep
-        </label>
-        <label class="gloss-field">
-          <span class="gloss-label">Name</span>
-          <input
-            class="gloss-input"
-            value={c.name}
-            aria-invalid={c.keep && !c.name.trim() ? true : undefined}
-            onInput={(event) => set({ name: event.currentTarget.value })}
-          />
-        </label>
-        <label class="gloss-field">
-          <span class="gloss-label">Type</span>
-          <TypeSelect value={c.type} onChange={(type) => set({ type })} />
-        </label>
-        <label class="gloss-field gloss-field-wide">
-          <span class="gloss-label">Aliases (comma-separated)</span>
-          <input
-            class="gloss-input"
-            value={c.aliases.join(', ')}
-            onChange={(event) => set({ aliases: parseAliases(event.currentTarget.value) })}
-          />
-        </label>
-        {others.length > 0 && (
-          <label class="gloss-field">
-            <span class="gloss-label">Merge into</span>
-            <select
-              class="gloss-input"
-              value=""
-              onChange={(event) => event.currentTarget.value && onMerge(event.currentTarget.value)}
+    <li
+      class={`gloss-candidate${c.keep ? '' : ' gloss-candidate-dropped'}${compact ? ' gloss-candidate-linked' : ''}`}
+      data-candidate-id={c.id}
+    >
+      {compact ? (
+        <>
+          <div class="gloss-row">
+            {keep}
+            {linkChoice}
+            <button
+              type="button"
+              class="gloss-button gloss-button-small"
+              aria-expanded={editing}
+              aria-controls={fieldsId}
+              onClick={() => setEditing(!editing)}
             >
-              <option value="">—</option>
-              {others.map((other) => (
-                <option key={other.id} value={other.id}>
-                  {other.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
+              Edit
+            </button>
+          </div>
+          {/* Folded, not left out: the fields keep their values for the pack either way. */}
+          <div id={fieldsId} class="gloss-candidate-edit" hidden={!editing}>
+            {fields}
+          </div>
+        </>
+      ) : (
+        <>
+          <div class="gloss-row">
+            {keep}
+            {fields}
+          </div>
+          {linkChoice}
+        </>
+      )}
       <details class="gloss-candidate-facts">
         <summary>
           {c.facts.length} {c.facts.length === 1 ? 'sentence' : 'sentences'}

@@ -7,12 +7,13 @@ import {
   mergeCandidates,
   packFromCandidates,
 } from '@/src/core/review';
-import { type Draft, type ImportResult, sendMessage } from '@/src/messaging/protocol';
+import { type Draft, type ImportResult, type LinkPreview, sendMessage } from '@/src/messaging/protocol';
 import { formatDate } from '../format';
 import { errorText } from '../hooks/useLive';
 import { AddCandidate } from './AddCandidate';
 import { CandidateRow } from './CandidateRow';
 import { ErrorList } from './ErrorList';
+import type { ManualLink } from './LinkChoice';
 import { routeHash } from './route';
 
 type Outcome = { kind: 'saved'; result: Extract<ImportResult, { ok: true }> } | { kind: 'discarded' } | null;
@@ -26,6 +27,9 @@ export function ReviewView({ draftId }: { draftId: string }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  // How each entity would link (by pack entity id), and the reviewer's own choices.
+  const [previews, setPreviews] = useState<Record<string, LinkPreview>>({});
+  const [links, setLinks] = useState<Record<string, ManualLink>>({});
 
   useEffect(() => {
     sendMessage('getDraft', { id: draftId }).then(
@@ -34,6 +38,11 @@ export function ReviewView({ draftId }: { draftId: string }) {
         if (loaded) {
           setCandidates(candidatesOf(loaded.pack));
           setTitle(loaded.pack.pack.title);
+          // Without a preview every entity shows as new: the review still works, only less informed.
+          sendMessage('previewLinks', { pack: loaded.pack }).then(
+            (found) => setPreviews(found ?? {}),
+            () => {},
+          );
         }
       },
       (caught: unknown) => setFailure(errorText(caught, 'Gloss could not read this capture.')),
@@ -57,7 +66,9 @@ export function ReviewView({ draftId }: { draftId: string }) {
       if (!draft) return;
       const pack = packFromCandidates(draft.pack, candidates, title);
       const checked = validatePack(pack);
-      const result = checked.ok ? await sendMessage('saveDraft', { id: draftId, pack }) : checked;
+      const result = checked.ok
+        ? await sendMessage('saveDraft', { id: draftId, pack, links: linkChoices(links, pack) })
+        : checked;
       if (result.ok) setOutcome({ kind: 'saved', result });
       else setErrors(result.errors);
     });
@@ -93,6 +104,9 @@ export function ReviewView({ draftId }: { draftId: string }) {
       others={candidates.filter((o) => o.id !== c.id)}
       onChange={(next) => setCandidates(candidates.map((o) => (o.id === c.id ? next : o)))}
       onMerge={(into) => setCandidates(mergeCandidates(candidates, c.id, into))}
+      preview={previews[c.id]}
+      link={links[c.id]}
+      onLink={(choice) => setLinks(withChoice(links, c.id, choice))}
     />
   );
   return (
@@ -158,4 +172,19 @@ export function ReviewView({ draftId }: { draftId: string }) {
       </div>
     </>
   );
+}
+
+function withChoice(links: Record<string, ManualLink>, id: string, choice: ManualLink | undefined) {
+  const next = { ...links };
+  if (choice === undefined) delete next[id];
+  else next[id] = choice;
+  return next;
+}
+
+/** The reviewer's choices for saveDraft, for the entities the pack still has (identity key, or null = apart). */
+function linkChoices(links: Record<string, ManualLink>, pack: { entities: Array<{ id: string }> }) {
+  const ids = new Set(pack.entities.map((e) => e.id));
+  const out: Record<string, string | null> = {};
+  for (const [id, choice] of Object.entries(links)) if (ids.has(id)) out[id] = choice.to;
+  return out;
 }

@@ -8,6 +8,7 @@ import {
 import { errorText } from '../hooks/useLive';
 import { useSettings } from '../hooks/useSettings';
 import { DeleteAllData } from './DeleteAllData';
+import { GraphSettings } from './GraphSettings';
 import { Shortcuts } from './Shortcuts';
 import { SiteList } from './SiteList';
 
@@ -120,6 +121,7 @@ export function SettingsView() {
             sites={settings.disabledSites}
             onChange={(disabledSites) => save(() => ({ disabledSites }))}
           />
+          <GraphSettings settings={settings} save={save} />
         </>
       )}
       <Shortcuts />

@@ -1,6 +1,7 @@
 // Hash routing, so every view of the manager has a link: #notes, #knowledge, #entity/<key>,
 // #backup, #settings, #review/<draft id>. Entity keys contain "/", so they are URI-encoded in the hash.
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 
 export type Route =
   | { view: 'notes' }
@@ -42,3 +43,9 @@ export function useRoute(win: Window = window): Route {
   }, [win]);
   return route;
 }
+
+/**
+ * The manager's page of an entity as a full URL, for links from the card and the popup (which are
+ * not on the manager page). Keys are identity ids, or entity keys the background resolves.
+ */
+export const entityPageUrl = (key: string) => `${browser.runtime.getURL('/options.html')}${entityHref(key)}`;

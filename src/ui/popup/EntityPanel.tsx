@@ -35,7 +35,7 @@ export function EntityPanel({ entityKey, onBack }: EntityPanelProps) {
       {live.status === 'ready' && live.data && (
         <EntityCard
           // Another entity is another card: no form of the last one stays open.
-          key={live.data.entity.key}
+          key={live.data.identity.id}
           view={live.data}
           onAddNote={addNote}
           onEditNote={editNote}

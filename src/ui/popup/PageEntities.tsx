@@ -1,4 +1,5 @@
 import type { EntitySummary } from '@/src/messaging/protocol';
+import { entityPageUrl } from '../manager/route';
 import type { PageEntity } from './usePageEntities';
 
 const GROUPS: Array<{ type: EntitySummary['type']; label: string }> = [
@@ -17,7 +18,10 @@ export interface PageEntitiesProps {
   onReveal(entityKey: string): void;
 }
 
-/** The entities on the page, grouped by type, most mentioned first; a click goes to the next mention. */
+/**
+ * The entities on the page (identities: one row however many packs know it), grouped by type, most
+ * mentioned first; a click goes to the next mention, the arrow opens the entity's page.
+ */
 export function PageEntities({ entities, onReveal }: PageEntitiesProps) {
   const byCount = [...entities].sort(
     (a, b) => b.count - a.count || a.entity.name.localeCompare(b.entity.name),
@@ -36,7 +40,7 @@ export function PageEntities({ entities, onReveal }: PageEntitiesProps) {
             </h3>
             <ul class="gloss-list">
               {members.map(({ entity, count }) => (
-                <li key={entity.key}>
+                <li key={entity.key} class="gloss-popup-row">
                   <button
                     type="button"
                     class="gloss-popup-item"
@@ -50,6 +54,17 @@ export function PageEntities({ entities, onReveal }: PageEntitiesProps) {
                       <span class="gloss-visually-hidden">, {mentions(count)}</span>
                     </span>
                   </button>
+                  <a
+                    class="gloss-popup-open"
+                    href={entityPageUrl(entity.key)}
+                    target="_blank"
+                    rel="noopener"
+                    data-testid="open-entity-page"
+                    title="Open the entity page"
+                  >
+                    <span aria-hidden="true">↗</span>
+                    <span class="gloss-visually-hidden">Open the entity page of {entity.name}</span>
+                  </a>
                 </li>
               ))}
             </ul>

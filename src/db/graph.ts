@@ -1,0 +1,360 @@
+// Forming identities from pack entities: the database step of linking (the rules are pure, in
+// src/core/graph/link.ts). Runs inside the caller's transaction on the tables it is given, so the
+// v3 upgrade (schema.ts) and every import (packs, captures, bundled packs, backups) share it.
+import type { EntityTable, Transaction } from 'dexie';
+import { LinkIndex } from '@/src/core/graph/link';
+import { represent } from '@/src/core/graph/members';
+import { type IdentityRecord, isIdentityKey, type LinkRecord, newIdentityId } from '@/src/core/graph/records';
+import { entityNames } from '@/src/core/pack';
+import type { EntityRecord, FactRecord, PackRecord } from '@/src/core/records';
+
+export interface GraphTables {
+  entities: EntityTable<EntityRecord, 'key'>;
+  facts: EntityTable<FactRecord, 'key'>;
+  identities: EntityTable<IdentityRecord, 'id'>;
+  links: EntityTable<LinkRecord, 'entityKey'>;
+}
+
+/** Manual choices by entity key: an identity (or entity) key to link to, or null to keep apart. */
+export type ManualChoices = ReadonlyMap<string, string | null>;
+
+/** Merged-away identities form a chain at most this long. */
+const MAX_HOPS = 50;
+
+/**
+ * Decides the identity of each given entity (already written to `entities`), in order:
+ * - a manual choice (the review's, or a restored one) wins;
+ * - an entity already linked keeps its link across pack upgrades, manual or not;
+ * - otherwise the linking rules decide: `link` joins that identity, `propose` and `new` make a new
+ *   identity (a proposal is for a person to confirm, never a link).
+ * Then every identity that gained or lost a member is recomputed.
+ */
+export async function linkIncoming(
+  t: GraphTables,
+  incoming: readonly EntityRecord[],
+  manual: ManualChoices = new Map(),
+  now = Date.now(),
+): Promise<void> {
+  if (incoming.length === 0) return;
+  const existing = new Map(
+    (await t.links.bulkGet(incoming.map((e) => e.key)))
+      .filter((l) => l !== undefined)
+      .map((l) => [l.entityKey, l]),
+  );
+  const identities = new Map((await t.identities.toArray()).map((i) => [i.id, i]));
+  // Only entities that need the rules pay for the index (an upgrade of a linked pack does not).
+  const needsRules = incoming.some((e) => {
+    const link = existing.get(e.key);
+    return !manual.has(e.key) && (!link || (!link.manual && !isLive(identities.get(link.identityId))));
+  });
+  const index = needsRules ? await buildIndex(t, identities) : undefined;
+
+  const links: LinkRecord[] = [];
+  const touched = new Set<string>();
+  const fresh = new Map<string, IdentityRecord>();
+  const makeIdentity = (entity: EntityRecord): string => {
+    const identity: IdentityRecord = {
+      id: newIdentityId(),
+      name: entity.name,
+      type: entity.type,
+      ...(entity.description ? { description: entity.description } : {}),
+      sameAs: entity.sameAs ?? [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    fresh.set(identity.id, identity);
+    identities.set(identity.id, identity);
+    index?.add({ ...identity, aliases: entityNames(entity), members: [entity.key] });
+    return identity.id;
+  };
+  const put = (entity: EntityRecord, identityId: string, rule: LinkRecord['rule'], isManual: boolean) => {
+    const old = existing.get(entity.key);
+    if (old) touched.add(old.identityId);
+    touched.add(identityId);
+    links.push({
+      entityKey: entity.key,
+      identityId,
+      manual: isManual,
+      rule,
+      createdAt: old?.createdAt ?? now,
+      updatedAt:
+        old && old.identityId === identityId && old.manual === isManual && old.rule === rule
+          ? old.updatedAt
+          : now,
+    });
+  };
+
+  for (const entity of incoming) {
+    const old = existing.get(entity.key);
+    if (manual.has(entity.key)) {
+      const choice = manual.get(entity.key);
+      if (choice === null || choice === undefined) {
+        // Kept apart: an identity of its own (the one it has when it is its only member, so notes
+        // on that identity stay with it).
+        const alone = old && identities.has(old.identityId) && (await isAlone(t, old.identityId, entity.key));
+        put(entity, alone && old ? old.identityId : makeIdentity(entity), 'manual', true);
+        continue;
+      }
+      const target = await resolve(t, identities, choice);
+      if (target) {
+        put(entity, target, 'manual', true);
+        if (old && old.identityId !== target) mergeMark(identities, old.identityId, target);
+        continue;
+      }
+      // The chosen identity is gone (removed meanwhile): fall through to the rules.
+    }
+    if (old && (old.manual || isLive(identities.get(old.identityId)))) {
+      put(entity, old.identityId, old.rule, old.manual);
+      continue;
+    }
+    const decision = (index as LinkIndex).decide(entity);
+    if (decision.kind === 'link') {
+      put(entity, decision.identityId, decision.rule, false);
+      // The identity it had, emptied when its pack was removed: notes on it follow the link.
+      if (old && old.identityId !== decision.identityId)
+        mergeMark(identities, old.identityId, decision.identityId);
+    } else if (old && identities.has(old.identityId)) {
+      // Back after its pack was removed, with nothing to link to: the same identity again.
+      put(entity, old.identityId, old.rule, false);
+    } else {
+      put(entity, makeIdentity(entity), 'new', false);
+    }
+  }
+  await t.links.bulkPut(links);
+  await t.identities.bulkPut([...fresh.values()]);
+  // A new identity made of the one entity it was made for is already what a refresh would make.
+  const joined = new Map<string, number>();
+  for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
+  const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
+  // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
+  await refreshIdentities(t, stale, now, identities);
+}
+
+/**
+ * Recomputes identities from their present members: name, type and description from the
+ * representative member, identifiers from all. One left with no present member is tombstoned
+ * (never deleted: notes may name it); one that has members again comes back.
+ */
+export async function refreshIdentities(
+  t: GraphTables,
+  ids: Iterable<string>,
+  now = Date.now(),
+  /** Identities as the caller has them (with changes not yet written); else read here. */
+  known?: ReadonlyMap<string, IdentityRecord>,
+): Promise<void> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return;
+  // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
+  const stored = await t.identities.bulkGet(list);
+  const links = await linksOf(t, list);
+  const entities = await t.entities.bulkGet(links.map((l) => l.entityKey));
+  const members = new Map<string, EntityRecord[]>();
+  links.forEach((link, i) => {
+    const entity = entities[i];
+    if (!entity) return;
+    const found = members.get(link.identityId);
+    if (found) found.push(entity);
+    else members.set(link.identityId, [entity]);
+  });
+  // Facts decide the representative only where there is a choice (several members).
+  const counted = [...members.values()]
+    .filter((m) => m.length > 1)
+    .flat()
+    .map((e) => e.key);
+  const facts = new Map<string, number>();
+  if (counted.length) {
+    const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
+    for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);
+  }
+  const writes: IdentityRecord[] = [];
+  for (const [i, id] of list.entries()) {
+    const before = stored[i];
+    const base = known?.get(id) ?? before;
+    if (!base) continue;
+    const own = members.get(id) ?? [];
+    const next: IdentityRecord = { ...base };
+    if (own.length === 0) {
+      if (!next.deletedAt) next.deletedAt = now;
+    } else {
+      const rep = represent(own.map((entity) => ({ entity, factCount: facts.get(entity.key) ?? 0 })));
+      if (rep) {
+        next.name = rep.name;
+        next.type = rep.type;
+        next.sameAs = rep.sameAs;
+        if (rep.description) next.description = rep.description;
+        else delete next.description;
+      }
+      delete next.deletedAt;
+      delete next.mergedInto;
+    }
+    if (!before || !sameIdentity(before, next)) writes.push({ ...next, updatedAt: now });
+  }
+  await t.identities.bulkPut(writes);
+}
+
+/**
+ * The link rows of these identities. One index lookup each for a few; for many, one pass over the
+ * table (an `anyOf` of thousands of keys walks the index key by key: minutes in fake-indexeddb).
+ */
+async function linksOf(t: GraphTables, ids: readonly string[]): Promise<LinkRecord[]> {
+  if (ids.length > 100) {
+    const wanted = new Set(ids);
+    return t.links.filter((link) => wanted.has(link.identityId)).toArray();
+  }
+  const found = await Promise.all(ids.map((id) => t.links.where('identityId').equals(id).toArray()));
+  return found.flat();
+}
+
+/** The identities of the given entity keys (members that are going, e.g. a removed pack's). */
+export async function identitiesOf(
+  t: Pick<GraphTables, 'links'>,
+  keys: readonly string[],
+): Promise<string[]> {
+  const links = await t.links.bulkGet([...keys]);
+  return [...new Set(links.filter((l) => l !== undefined).map((l) => l.identityId))];
+}
+
+/**
+ * Marks that an identity's member moved into `into`: should the identity be left empty, the
+ * refresh keeps the mark (`mergedInto`), so notes and links to it follow; one that keeps members
+ * loses the mark again.
+ */
+function mergeMark(identities: Map<string, IdentityRecord>, from: string, into: string): void {
+  const record = identities.get(from);
+  if (record && !record.mergedInto) identities.set(from, { ...record, mergedInto: into });
+}
+
+/** Live identities indexed by their present members' names and identifiers. */
+export async function buildIndex(
+  t: GraphTables,
+  identities: ReadonlyMap<string, IdentityRecord>,
+): Promise<LinkIndex> {
+  const byIdentity = new Map<string, { names: string[]; sameAs: string[]; members: string[] }>();
+  const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
+  await t.entities.each((entity) => {
+    const id = links.get(entity.key);
+    const identity = id ? identities.get(id) : undefined;
+    if (!identity || !isLive(identity)) return;
+    let entry = byIdentity.get(identity.id);
+    if (!entry) {
+      entry = { names: [], sameAs: [], members: [] };
+      byIdentity.set(identity.id, entry);
+    }
+    entry.names.push(...entityNames(entity), ...Object.values(entity.labels ?? {}).flat());
+    entry.sameAs.push(...(entity.sameAs ?? []));
+    entry.members.push(entity.key);
+  });
+  const index = new LinkIndex();
+  for (const [id, entry] of byIdentity) {
+    const identity = identities.get(id) as IdentityRecord;
+    index.add({
+      id,
+      name: identity.name,
+      type: identity.type,
+      aliases: [...new Set(entry.names)],
+      sameAs: [...new Set(entry.sameAs)],
+      members: entry.members,
+    });
+  }
+  return index;
+}
+
+/** An identity key (following merges) or an entity key (through its link) to a live identity id. */
+async function resolve(
+  t: GraphTables,
+  identities: ReadonlyMap<string, IdentityRecord>,
+  key: string,
+): Promise<string | undefined> {
+  let id: string | undefined = key;
+  if (!isIdentityKey(key)) id = (await t.links.get(key))?.identityId;
+  let record = id ? identities.get(id) : undefined;
+  for (let hop = 0; record?.mergedInto && hop < MAX_HOPS; hop++) record = identities.get(record.mergedInto);
+  return record && !record.deletedAt ? record.id : undefined;
+}
+
+async function isAlone(t: GraphTables, identityId: string, key: string): Promise<boolean> {
+  const keys = (await t.links.where('identityId').equals(identityId).primaryKeys()) as string[];
+  return keys.every((k) => k === key);
+}
+
+const isLive = (identity: IdentityRecord | undefined) => Boolean(identity && !identity.deletedAt);
+
+function sameIdentity(a: IdentityRecord, b: IdentityRecord): boolean {
+  return (
+    a.name === b.name &&
+    a.type === b.type &&
+    a.description === b.description &&
+    a.deletedAt === b.deletedAt &&
+    a.mergedInto === b.mergedInto &&
+    a.sameAs.length === b.sameAs.length &&
+    a.sameAs.every((id, i) => id === b.sameAs[i])
+  );
+}
+
+/**
+ * The v3 upgrade: identities formed from the entities already there, packs in the order they were
+ * installed (the bundled pack usually first), so earlier knowledge names the identity. Notes are
+ * not touched: those on entity keys resolve through the new links.
+ */
+export async function formIdentities(
+  t: GraphTables & { packs: EntityTable<PackRecord, 'id'> },
+  now = Date.now(),
+): Promise<void> {
+  const packs = (await t.packs.toArray()).sort((a, b) => a.installedAt - b.installedAt);
+  const order = new Map(packs.map((p, i) => [p.id, i]));
+  const entities = (await t.entities.toArray()).sort(
+    (a, b) =>
+      (order.get(a.packId) ?? packs.length) - (order.get(b.packId) ?? packs.length) ||
+      a.position - b.position,
+  );
+  await linkIncoming(t, entities, new Map(), now);
+}
+
+/** The graph's tables inside a schema upgrade (Dexie names them; types are the records'). */
+export function upgradeTables(tx: Transaction): GraphTables & { packs: EntityTable<PackRecord, 'id'> } {
+  return {
+    packs: tx.table('packs'),
+    entities: tx.table('entities'),
+    facts: tx.table('facts'),
+    identities: tx.table('identities'),
+    links: tx.table('links'),
+  };
+}
+
+/**
+ * A backup's graph merged into this one (the packs are installed after, and keep these links).
+ * Identities: the newer edit wins. Links: a link made by hand wins over an automatic one, else the
+ * backup's wins (restoring is asking for the backed-up graph), unless ours is manual and newer.
+ * Returns the identities whose members changed, to refresh once the packs are in.
+ */
+export async function mergeGraph(
+  t: GraphTables,
+  identities: readonly IdentityRecord[],
+  links: readonly LinkRecord[],
+): Promise<Set<string>> {
+  const touched = new Set<string>();
+  const ours = await t.identities.bulkGet(identities.map((i) => i.id));
+  await t.identities.bulkPut(
+    identities.filter((theirs, i) => !ours[i] || theirs.updatedAt > (ours[i] as IdentityRecord).updatedAt),
+  );
+  const current = await t.links.bulkGet(links.map((l) => l.entityKey));
+  const writes: LinkRecord[] = [];
+  const moved: Array<[string, string]> = [];
+  for (const [i, theirs] of links.entries()) {
+    const mine = current[i];
+    touched.add(theirs.identityId);
+    if (mine?.manual && (!theirs.manual || mine.updatedAt >= theirs.updatedAt)) continue;
+    writes.push(theirs);
+    if (mine && mine.identityId !== theirs.identityId) {
+      touched.add(mine.identityId);
+      moved.push([mine.identityId, theirs.identityId]);
+    }
+  }
+  await t.links.bulkPut(writes);
+  // An identity of ours whose members all went to the backup's: notes on it follow them.
+  for (const [from, into] of moved) {
+    const record = await t.identities.get(from);
+    if (record && !record.mergedInto) await t.identities.put({ ...record, mergedInto: into });
+  }
+  return touched;
+}

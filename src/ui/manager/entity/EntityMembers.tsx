@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import { type EntityPageView, sendMessage } from '@/src/messaging/protocol';
+import { errorText } from '../../hooks/useLive';
+import { EntityPicker } from '../EntityPicker';
+import { entityHref } from '../route';
+import { identityOf } from './identity-of';
+
+export interface EntityMembersProps {
+  identityId: string;
+  members: EntityPageView['members'];
+  /** After a link or unlink: the page reloads (the background also announces the change). */
+  onChanged(): void;
+  /** Sends the change; the manager passes the background call, tests a fake. */
+  linkEntity?(entityKey: string, to: string | null): Promise<unknown>;
+}
+
+type Done = { kind: 'unlinked' | 'linked'; key: string; name: string } | null;
+
+/**
+ * The packs' entities this identity joins: each can be unlinked into an entity of its own, or
+ * linked to another identity. Both are remembered (also across pack upgrades and in backups).
+ */
+export function EntityMembers(props: EntityMembersProps) {
+  const { identityId, members, onChanged } = props;
+  const link = props.linkEntity ?? ((entityKey, to) => sendMessage('linkEntity', { entityKey, to }));
+  const [picking, setPicking] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<Done>(null);
+
+  const change = async (member: EntityPageView['members'][number], to: string | null) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await link(member.key, to);
+      setDone({ kind: to === null ? 'unlinked' : 'linked', key: to ?? member.key, name: member.name });
+      setPicking(null);
+      onChanged();
+    } catch (caught) {
+      setError(errorText(caught, 'That did not work.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <ul class="gloss-list gloss-members" data-testid="members">
+        {members.map((member) => (
+          <li key={member.key} class="gloss-member" data-member-key={member.key}>
+            <div class="gloss-entity-row">
+              <bdi class="gloss-member-name">{member.name}</bdi>{' '}
+              <span class="gloss-muted">
+                in <bdi>{member.packTitle}</bdi>
+              </span>
+              {member.manual && <span class="gloss-badge">Linked by you</span>}
+              <span class="gloss-member-actions">
+                {members.length > 1 && (
+                  <button
+                    type="button"
+                    class="gloss-button gloss-button-small"
+                    disabled={busy}
+                    aria-label={`Unlink ${member.name} (${member.packTitle})`}
+                    onClick={() => change(member, null)}
+                  >
+                    Unlink
+                  </button>
+                )}
+                <button
+                  type="button"
+                  class="gloss-button gloss-button-small"
+                  disabled={busy}
+                  aria-label={`Link to… (${member.name}, ${member.packTitle})`}
+                  aria-expanded={picking === member.key}
+                  onClick={() => setPicking(picking === member.key ? null : member.key)}
+                >
+                  Link to…
+                </button>
+              </span>
+            </div>
+            {picking === member.key && (
+              <EntityPicker
+                label={`Link “${member.name}” to`}
+                onPick={async (target) => {
+                  const to = await identityOf(target.key);
+                  if (to === identityId) setPicking(null);
+                  else await change(member, to);
+                }}
+                onCancel={() => setPicking(null)}
+              />
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p class="gloss-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="gloss-muted" role="status">
+        {done?.kind === 'unlinked' && (
+          <>
+            “<bdi>{done.name}</bdi>” is now an entity of its own:{' '}
+            <a class="gloss-link" href={entityHref(done.key)}>
+              open it
+            </a>
+            .
+          </>
+        )}
+        {done?.kind === 'linked' && (
+          <>
+            “<bdi>{done.name}</bdi>” is linked.{' '}
+            <a class="gloss-link" href={entityHref(done.key)}>
+              Open the entity it joined
+            </a>
+            .
+          </>
+        )}
+      </p>
+    </>
+  );
+}
