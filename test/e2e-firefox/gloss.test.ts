@@ -140,7 +140,9 @@ describe('the popup and the keyboard command in Firefox', () => {
     expect(state).toMatchObject({ site: '127.0.0.1', active: true });
     expect(state.stats.mentions).toBe(article.mentions.length);
     expect(state.counts.reduce((n, c) => n + c.count, 0)).toBe(article.mentions.length);
-    expect(state.counts.find((c) => c.entityKey === WIESBADEN)?.count).toBe(
+    // Pages count mentions by identity (issue 13): Wiesbaden's.
+    const wiesbaden = (await callBackground(control, 'getEntity', { key: WIESBADEN }))?.identity.id;
+    expect(state.counts.find((c) => c.entityKey === wiesbaden)?.count).toBe(
       article.mentions.filter((m) => m === 'Wiesbaden').length,
     );
   });
