@@ -250,16 +250,18 @@ describe('the manager', () => {
     await page.getByRole('combobox', { name: 'Entity' }).selectOption('orphaned');
     expect(await page.locator('.gloss-note-row').count()).toBe(1);
 
+    const wiesbaden = (await callBackground(page, 'getEntity', { key: WIESBADEN }))?.identity.id as string;
     await row.getByRole('button', { name: 'Re-attach…' }).click();
     await row.getByRole('searchbox', { name: 'Attach this note to' }).fill('Wiesb');
     await row.getByRole('button', { name: /^Wiesbaden/ }).click();
     await expect
       .poll(async () => (await callBackground(page, 'listNotes', {}))[0])
-      .toMatchObject({ id: note.id, entityKey: WIESBADEN, orphaned: false });
+      // Notes attach to identities (issue 13): Wiesbaden's.
+      .toMatchObject({ id: note.id, entityKey: wiesbaden, orphaned: false });
     // No longer orphaned, so the "Orphaned notes" filter no longer shows it.
     await row.waitFor({ state: 'detached' });
     await page.getByRole('combobox', { name: 'Entity' }).selectOption('');
-    await row.locator(`a[href="#entity/${encodeURIComponent(WIESBADEN)}"]`).waitFor();
+    await row.locator(`a[href="#entity/${encodeURIComponent(wiesbaden)}"]`).waitFor();
     expect(await row.textContent()).not.toContain('Orphaned');
     expect(browser?.errors).toEqual([]);
   });

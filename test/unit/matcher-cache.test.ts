@@ -37,11 +37,14 @@ describe('MatcherCache', () => {
     const cache = new MatcherCache(db, 10);
     expect(await cache.delivery()).toMatchObject({ mode: 'remote' });
     const { mentions } = await cache.match([text, 'nothing here']);
+    // Mentions carry identity ids (issue 13): each entity's, through its link.
+    const identity = async (key: string) => (await db.links.get(key))?.identityId;
     expect(mentions[0]?.map((m) => m.entityIds)).toEqual([
-      ['nato-ukraine-2024/jens-stoltenberg'],
-      ['nato-ukraine-2024/viktor-orban'],
-      ['nato-ukraine-2024/brussels'],
+      [await identity('nato-ukraine-2024/jens-stoltenberg')],
+      [await identity('nato-ukraine-2024/viktor-orban')],
+      [await identity('nato-ukraine-2024/brussels')],
     ]);
+    expect(mentions[0]?.[0]?.entityIds[0]).toMatch(/^i:/);
     expect(mentions[1]).toEqual([]);
   });
 
