@@ -1,6 +1,7 @@
 // Read side of the knowledge base: the aliases the matcher is built from, one entity with
 // everything known about it, and search across entities, facts and notes.
 
+import { entityAliasEntries } from '@/src/core/lang/inflect';
 import type { AliasEntry } from '@/src/core/matcher';
 import { entityNames } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
@@ -21,13 +22,7 @@ export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
   return db.transaction('r', [db.packs, db.entities, db.bookkeeping], async () => {
     const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled).map((pack) => pack.id);
     const entities = await db.entities.where('packId').anyOf(enabled).toArray();
-    const aliases = entities.flatMap((entity) =>
-      entityNames(entity).map((alias) => ({
-        alias,
-        entityId: entity.key,
-        ...(entity.caseSensitive ? { caseSensitive: true } : {}),
-      })),
-    );
+    const aliases = entities.flatMap((entity) => entityAliasEntries(entity)); // labels tagged with their language
     return { revision: String(await knowledgeRevision(db)), aliases };
   });
 }

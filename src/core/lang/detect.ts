@@ -1,3 +1,5 @@
+import { canonicalLang } from '../lang';
+
 // The language of a run of text from its script and its commonest words, for pages that say
 // nothing (no lang) or say something wrong (a Polish article under <html lang="en">). Pure; the
 // page loads it with the popover module, only when an inflected form needs a language.
@@ -74,4 +76,12 @@ export function detectLanguage(text: string): string | null {
     }
   }
   return top >= 2 && top > second ? best : null;
+}
+
+/**
+ * The language inflected forms are judged in: the one the text's words show, else the declared
+ * one (`lang`, as the page wrote it), as a primary subtag; '' when neither says.
+ */
+export function textLanguage(text: string, declared: string | null | undefined): string {
+  return detectLanguage(text) ?? (canonicalLang(declared, '').split('-')[0] as string);
 }
