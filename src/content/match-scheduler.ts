@@ -193,7 +193,9 @@ async function* matchAll(
     let records: MentionRecord[] = [];
     for (const [i, segment] of batch.segments.entries()) {
       let matches = found[i] ?? [];
-      if (matches.some((match) => match.langs)) matches = await inSegmentLanguage(segment, matches);
+      // Judging a form may load the detector: a wait, not part of this slice.
+      if (matches.some((match) => match.langs))
+        matches = await slicer.wait(inSegmentLanguage(segment, matches));
       for (const record of mentionsFrom(segment, matches)) {
         // Text the reader cannot see or is editing is never marked.
         if (record.nodes.every((node) => node.parentElement && shown(node.parentElement)))
