@@ -12,7 +12,7 @@ import { expected, fixtureUrl, type SpecContext } from './gloss.spec';
 import { highlighted, waitForMentions } from './views';
 
 const PAGES = ['de', 'pl', 'ru'];
-const pack = readFileSync(resolve(import.meta.dirname, '../fixtures/lang/languages-pack.json'), 'utf8');
+const pack = readFileSync(resolve(import.meta.dirname, '../fixtures/lang/pages/languages-pack.json'), 'utf8');
 
 export function languagesSpec(t: SpecContext<GlossDriver>): void {
   beforeAll(async () => {
