@@ -1,6 +1,7 @@
 // The matcher's language tags: which forms count in which language, kept through serialisation.
 import { describe, expect, it } from 'vitest';
 import { inLanguage } from '@/src/core/lang/filter';
+import { expandAliases } from '@/src/core/lang/inflect';
 import { createMatcher, reviveMatcher } from '@/src/core/matcher';
 
 const aliases = [
@@ -51,5 +52,21 @@ describe('language-tagged forms', () => {
     expect(() => reviveMatcher(crafted)).toThrow(/language tag/);
     const { variantLang: _, ...old } = m.toJSON();
     expect(() => reviveMatcher(old as never)).toThrow(/serialised matcher/);
+  });
+});
+
+describe('expandAliases on a large knowledge base', () => {
+  it('inflects labels always, and names without a language only up to the limit', () => {
+    const entries = [
+      { alias: 'Stoltenberg', entityId: 'js' },
+      { alias: 'Rosja', entityId: 'russia', lang: 'pl' },
+    ];
+    const small = expandAliases(entries, 2).map((e) => e.alias);
+    expect(small).toContain('Stoltenberga');
+    expect(small).toContain('Rosji');
+    const large = expandAliases(entries, 1).map((e) => e.alias);
+    expect(large).not.toContain('Stoltenberga');
+    expect(large).toContain('Rosji');
+    expect(large).toContain('Stoltenberg');
   });
 });
