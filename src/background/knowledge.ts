@@ -2,6 +2,7 @@
 // everything known about it, and search across entities, facts and notes.
 
 import { isIdentityKey } from '@/src/core/graph/records';
+import { entityAliasEntries } from '@/src/core/lang/inflect';
 import type { AliasEntry } from '@/src/core/matcher';
 import { entityNames } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
@@ -23,6 +24,21 @@ export interface MatcherAliases {
  * marks identities, so "Russia" from three packs is one mention of one thing. An entity not linked
  * yet stands for itself.
  */
+/**
+ * What the matcher gets of one entity: its name and aliases (any language), its labels tagged with
+ * their language (their inflected forms count only in text of that language), and the
+ * transliterations of its names (any language).
+ */
+function namesToMatch(entity: EntityRecord): AliasEntry[] {
+  const entries = entityAliasEntries(entity);
+  const listed = new Set(entries.map((entry) => entry.alias.toLowerCase()));
+  for (const alias of entityNames(entity)) {
+    if (listed.has(alias.toLowerCase())) continue;
+    entries.push({ alias, entityId: entity.key, ...(entity.caseSensitive ? { caseSensitive: true } : {}) });
+  }
+  return entries;
+}
+
 export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
   return db.transaction('r', [db.packs, db.entities, db.links, db.bookkeeping], async () => {
     const enabled = (await db.packs.toArray()).filter((pack) => pack.enabled).map((pack) => pack.id);
@@ -32,11 +48,12 @@ export async function matcherAliases(db: GlossDb): Promise<MatcherAliases> {
     const aliases: AliasEntry[] = [];
     entities.forEach((entity, i) => {
       const entityId = links[i]?.identityId ?? entity.key;
-      for (const alias of entityNames(entity)) {
-        const id = `${entityId}\u0000${entity.caseSensitive ? alias : alias.toLowerCase()}`;
+      for (const entry of namesToMatch(entity)) {
+        const folded = entity.caseSensitive ? entry.alias : entry.alias.toLowerCase();
+        const id = `${entityId}\u0000${entry.lang ?? ''}\u0000${folded}`;
         if (seen.has(id)) continue;
         seen.add(id);
-        aliases.push({ alias, entityId, ...(entity.caseSensitive ? { caseSensitive: true } : {}) });
+        aliases.push({ ...entry, entityId });
       }
     });
     return { revision: String(await knowledgeRevision(db)), aliases };

@@ -2,6 +2,8 @@
 // Content scripts never compile a matcher themselves: a small one is sent to them compiled
 // (they revive it in well under a millisecond and match locally); a large one stays here and
 // pages send their text to be matched (a page would otherwise hold tens of MB of automaton).
+
+import { expandAliases } from '@/src/core/lang/inflect';
 import {
   type AliasMatch,
   createMatcher,
@@ -93,12 +95,12 @@ export class MatcherCache {
       }
     }
     const { revision: built, aliases } = await matcherAliases(this.db);
-    const matcher = createMatcher(aliases);
+    const matcher = createMatcher(expandAliases(aliases)); // inflected forms: src/core/lang/inflect.ts
     this.current = { revision: built, matcher, size: aliases.length };
     await this.db.bookkeeping
       .put({
         key: CACHE_KEY,
-        value: { revision: built, data: matcher.serialize(), size: matcher.size },
+        value: { revision: built, data: matcher.serialize(), size: aliases.length }, // names, not forms
       })
       .catch(() => {}); // Out of space: the cache is only a speed-up.
     this.announce(this.current);

@@ -1,7 +1,7 @@
 // Turns walked page text into highlighted mentions, a slice at a time (see time-slicer.ts): a first
 // scan marks what is on screen first; a rescan swaps one block's marks at once.
 import type { AliasMatch } from '@/src/core/matcher';
-import type { PageMatcher } from './matching';
+import { inSegmentLanguage, type PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
 import { type TaskStats, TimeSlicer } from './time-slicer';
 import {
@@ -192,7 +192,11 @@ async function* matchAll(
     const found = await slicer.wait(batch.found ?? matcher.find(batch.segments.map((s) => s.text)));
     let records: MentionRecord[] = [];
     for (const [i, segment] of batch.segments.entries()) {
-      for (const record of mentionsFrom(segment, found[i] ?? [])) {
+      let matches = found[i] ?? [];
+      // Judging a form may load the detector: a wait, not part of this slice.
+      if (matches.some((match) => match.langs))
+        matches = await slicer.wait(inSegmentLanguage(segment, matches));
+      for (const record of mentionsFrom(segment, matches)) {
         // Text the reader cannot see or is editing is never marked.
         if (record.nodes.every((node) => node.parentElement && shown(node.parentElement)))
           records.push(record);

@@ -1,9 +1,12 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
+import { inLanguage } from '@/src/core/lang/filter';
 import { type AliasMatch, reviveMatcher } from '@/src/core/matcher';
 import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { isBudgetSpent } from '@/src/messaging/match-budget';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
+import { importPopoverModule } from './popover';
+import type { Segment } from './walk';
 
 export interface PageMatcher {
   revision: string;
@@ -61,4 +64,29 @@ function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): P
       }
     },
   };
+}
+
+/**
+ * The mentions that count in the segment's language: an inflected form ("Rosji") only in text of
+ * its language. The language is the one the text's words show, else the one the page declares
+ * (closest lang, inherited); the detector comes with the popover module, so pages without such a
+ * form never load it. Call it only for matches with `langs`.
+ */
+export async function inSegmentLanguage(
+  segment: Segment,
+  found: AliasMatch[],
+  detector: () => Promise<{
+    textLanguage(text: string, declared?: string | null): string;
+  }> = importPopoverModule,
+): Promise<AliasMatch[]> {
+  const element = segment.nodes[0]?.parentElement;
+  const declared =
+    element?.closest('[lang]')?.getAttribute('lang') ?? element?.ownerDocument.documentElement.lang;
+  let lang = '';
+  try {
+    lang = (await detector()).textLanguage(segment.text, declared);
+  } catch {
+    // The module could not load (the extension was updated): no inflected form counts.
+  }
+  return found.flatMap((match) => inLanguage(match, lang) ?? []);
 }

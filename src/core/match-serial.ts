@@ -23,6 +23,8 @@ export interface SerializedMatcher {
   variantEntity: Int32Array;
   /** Case-preserving form per variant ('' for AnyCase). */
   exactForms: string[];
+  /** Language each variant counts in, '' for any (inflected forms; see src/core/lang/inflect.ts). */
+  variantLang: string[];
   entities: string[];
   /** checksum() of everything above. */
   check: number;
@@ -44,6 +46,7 @@ export interface SerializedMatcherJSON {
   size: number;
   tables: Record<TableName, string>;
   exactForms: string[];
+  variantLang: string[];
   entities: string[];
   check: number;
 }
@@ -65,6 +68,8 @@ const TABLES: ReadonlyArray<[TableName, new (buffer: ArrayBuffer) => ArrayBuffer
  */
 const MAX_VARIANTS_PER_KEY = 1 << 16;
 
+const LANG_RE = /^(?:[a-z]{2,3})?$/;
+
 function fail(what: string): never {
   throw new Error(`serialised matcher: ${what}`);
 }
@@ -81,7 +86,7 @@ export function checksum(d: Omit<SerializedMatcher, 'check' | 'version'>): numbe
     mix(table.length);
     for (let i = 0; i < table.length; i++) mix(table[i] as number);
   }
-  for (const list of [d.exactForms, d.entities]) {
+  for (const list of [d.exactForms, d.variantLang, d.entities]) {
     mix(list.length);
     for (const s of list) {
       mix(s.length);
@@ -118,7 +123,15 @@ function fromBase64(s: string): ArrayBuffer {
 export function toJSON(d: SerializedMatcher): SerializedMatcherJSON {
   const tables = {} as Record<TableName, string>;
   for (const [name] of TABLES) tables[name] = toBase64(d[name]);
-  return { version: 1, size: d.size, tables, exactForms: d.exactForms, entities: d.entities, check: d.check };
+  return {
+    version: 1,
+    size: d.size,
+    tables,
+    exactForms: d.exactForms,
+    variantLang: d.variantLang,
+    entities: d.entities,
+    check: d.check,
+  };
 }
 
 /**
@@ -129,9 +142,14 @@ export function decode(data: unknown): SerializedMatcher {
   if (data === null || typeof data !== 'object') fail('not an object');
   const d = data as Partial<SerializedMatcherJSON & SerializedMatcher>;
   if (d.version !== 1) fail('unsupported version');
-  const out = { version: 1, size: d.size, exactForms: d.exactForms, entities: d.entities, check: d.check } as
-    | SerializedMatcher
-    | Record<string, unknown>;
+  const out = {
+    version: 1,
+    size: d.size,
+    exactForms: d.exactForms,
+    variantLang: d.variantLang,
+    entities: d.entities,
+    check: d.check,
+  } as SerializedMatcher | Record<string, unknown>;
   const encoded = d.tables !== null && typeof d.tables === 'object' ? d.tables : undefined;
   for (const [name, Type] of TABLES) {
     if (encoded) {
@@ -149,8 +167,8 @@ export function decode(data: unknown): SerializedMatcher {
   }
   const t = out as SerializedMatcher;
   if (!Number.isSafeInteger(t.size) || t.size < 0) fail('bad size');
-  if (!isStringList(t.exactForms) || !isStringList(t.entities))
-    fail('forms and entities must be lists of text');
+  if (!isStringList(t.exactForms) || !isStringList(t.entities) || !isStringList(t.variantLang))
+    fail('forms, languages and entities must be lists of text');
   return t;
 }
 
@@ -172,7 +190,11 @@ export function checkVariants(t: SerializedMatcher, depth: Int32Array): void {
   const keyCount = t.keyLen.length;
   const variantCount = t.variantRule.length;
   if (t.variantStart.length !== keyCount + 1) fail('table sizes do not agree');
-  if (t.variantEntity.length !== variantCount || t.exactForms.length !== variantCount) {
+  if (
+    t.variantEntity.length !== variantCount ||
+    t.exactForms.length !== variantCount ||
+    t.variantLang.length !== variantCount
+  ) {
     fail('table sizes do not agree');
   }
   const endsAt = new Int32Array(keyCount).fill(-1);
@@ -195,6 +217,8 @@ export function checkVariants(t: SerializedMatcher, depth: Int32Array): void {
   const entityCount = t.entities.length;
   for (let v = 0; v < variantCount; v++) {
     if ((t.variantRule[v] as number) > 2) fail('unknown case rule');
+    // A language is a primary subtag or nothing: a crafted one could not make the page match more.
+    if (!LANG_RE.test(t.variantLang[v] as string)) fail('bad language tag');
     const e = t.variantEntity[v] as number;
     if (e < 0 || e >= entityCount) fail('corrupt entity index');
   }

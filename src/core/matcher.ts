@@ -48,6 +48,11 @@ export interface AliasEntry {
   alias: string;
   entityId: string;
   caseSensitive?: boolean;
+  /**
+   * Into expandAliases (src/core/lang/inflect.ts): the language whose rules inflect this alias.
+   * Into the matcher: the language this form counts in (a match reports it in `langs`).
+   */
+  lang?: string;
 }
 
 /** Where a known alias occurs in a text: what the page highlights as a mention. */
@@ -58,6 +63,11 @@ export interface AliasMatch {
   end: number;
   /** Every entity owning the matched alias, in alias order, without duplicates. */
   entityIds: string[];
+  /**
+   * Only when some entity matched by an inflected form alone: per entity id, the languages
+   * (space-separated) whose text it counts in, '' for any. The page drops the others.
+   */
+  langs?: string[];
 }
 
 export interface Matcher {
@@ -110,6 +120,8 @@ interface Tables {
   variantRule: Uint8Array;
   variantEntity: Int32Array;
   exactForms: string[];
+  /** Language a variant counts in, '' for any (see AliasEntry.lang). */
+  variantLang: string[];
   entities: string[];
 }
 
@@ -117,6 +129,7 @@ interface Variant {
   rule: CaseRule;
   entity: number;
   form: string;
+  lang: string;
 }
 
 export function createMatcher(aliases: ReadonlyArray<AliasEntry>, options: MatcherOptions = {}): Matcher {
@@ -140,7 +153,7 @@ export function createMatcher(aliases: ReadonlyArray<AliasEntry>, options: Match
     }
     const form = foldText(alias, false);
     const rule = caseRuleOf(entry, form);
-    const variant: Variant = { rule, entity, form: rule === ANY_CASE ? '' : form };
+    const variant: Variant = { rule, entity, form: rule === ANY_CASE ? '' : form, lang: entry.lang ?? '' };
     const list = byKey.get(key);
     if (list === undefined) byKey.set(key, [variant]);
     else list.push(variant);
@@ -161,12 +174,14 @@ export function createMatcher(aliases: ReadonlyArray<AliasEntry>, options: Match
   const variantRule = new Uint8Array(variantCount);
   const variantEntity = new Int32Array(variantCount);
   const exactForms: string[] = new Array<string>(variantCount);
+  const variantLang: string[] = new Array<string>(variantCount);
   let v = 0;
   for (const key of keys) {
     for (const variant of byKey.get(key) as Variant[]) {
       variantRule[v] = variant.rule;
       variantEntity[v] = variant.entity;
       exactForms[v] = variant.form;
+      variantLang[v] = variant.lang;
       v++;
     }
   }
@@ -178,6 +193,7 @@ export function createMatcher(aliases: ReadonlyArray<AliasEntry>, options: Match
     variantRule,
     variantEntity,
     exactForms,
+    variantLang,
     entities,
   });
 }
@@ -203,6 +219,7 @@ export function reviveMatcher(
       variantRule: t.variantRule,
       variantEntity: t.variantEntity,
       exactForms: t.exactForms,
+      variantLang: t.variantLang,
       entities: t.entities,
     },
     t.check,
@@ -214,6 +231,7 @@ interface Candidate {
   start: number;
   end: number;
   entityIds: string[];
+  langs?: string[];
 }
 
 /** A character ends a word here unless it is a spaced-script word character. */
@@ -356,7 +374,8 @@ class CompiledMatcher implements Matcher {
     found: Candidate[],
   ): void {
     const { fail, out, term } = this.tables.automaton;
-    const { keyLen, variantStart, variantRule, variantEntity, exactForms, entities } = this.tables;
+    const { keyLen, variantStart, variantRule, variantEntity, exactForms, variantLang, entities } =
+      this.tables;
     const ring = this.ring;
     const mask = this.mask;
     const n = text.length;
@@ -385,6 +404,8 @@ class CompiledMatcher implements Matcher {
 
       const vEnd = variantStart[key + 1] as number;
       let ids: string[] | undefined;
+      let langs: string[] | undefined;
+      let tagged = false;
       let exact: string | undefined;
       for (let v = variantStart[key] as number; v < vEnd; v++) {
         const rule = variantRule[v] as CaseRule;
@@ -394,10 +415,24 @@ class CompiledMatcher implements Matcher {
           if (exact !== form && (rule === EXACT || exact !== titleCase(form))) continue;
         }
         const id = entities[variantEntity[v] as number] as string;
-        if (ids === undefined) ids = [id];
-        else if (!ids.includes(id)) ids.push(id);
+        const lang = variantLang[v] as string;
+        if (ids === undefined || langs === undefined) {
+          ids = [id];
+          langs = [lang];
+        } else {
+          const at = ids.indexOf(id);
+          if (at < 0) {
+            ids.push(id);
+            langs.push(lang);
+          } else if (langs[at] !== '' && !` ${langs[at]} `.includes(` ${lang} `)) {
+            langs[at] = lang === '' ? '' : `${langs[at]} ${lang}`;
+          }
+        }
+        if (lang !== '') tagged = true;
       }
-      if (ids !== undefined) found.push({ start, end, entityIds: ids });
+      if (ids === undefined) continue;
+      if (tagged && langs?.some((l) => l !== '')) found.push({ start, end, entityIds: ids, langs });
+      else found.push({ start, end, entityIds: ids });
     }
   }
 
@@ -415,6 +450,7 @@ class CompiledMatcher implements Matcher {
       variantRule: t.variantRule,
       variantEntity: t.variantEntity,
       exactForms: t.exactForms,
+      variantLang: t.variantLang,
       entities: t.entities,
     };
     this.check ??= checksum(data);

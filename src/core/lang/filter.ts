@@ -1,0 +1,23 @@
+// Which entities of a match count in text of a given language. Runs on pages, so it stays tiny:
+// the rule data and the detector stay out of the content script.
+import type { AliasMatch } from '../matcher';
+
+/** Whether a match needs the text's language: an inflected form, tagged with the languages it counts in. */
+export function needsLanguage(match: AliasMatch): boolean {
+  return match.langs !== undefined;
+}
+
+/**
+ * The match with only the entities that count in `lang` (a primary subtag, '' when unknown), or
+ * null when none does. An inflected form of unknown-language text counts nowhere: a form is a
+ * guess that only its language's text makes safe.
+ */
+export function inLanguage(match: AliasMatch, lang: string): AliasMatch | null {
+  const { langs, ...plain } = match;
+  if (langs === undefined) return match;
+  const ids = plain.entityIds.filter((_, i) => {
+    const tags = langs[i] ?? '';
+    return tags === '' || (lang !== '' && ` ${tags} `.includes(` ${lang} `));
+  });
+  return ids.length ? { ...plain, entityIds: ids } : null;
+}
