@@ -1,5 +1,31 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+
+/**
+ * Scripts that run in web pages (the content script and its lazily loaded popover module) use the
+ * browser's own promise-based API object instead of webextension-polyfill: Chromium's MV3 `chrome`
+ * and Firefox's `browser` already return promises for everything they call, and the polyfill is
+ * ~10 KB of the 60 KiB every page loads. Extension pages and the background keep the polyfill.
+ */
+function pageScriptsWithoutPolyfill(): Plugin {
+  let pageScript = false;
+  return {
+    name: 'gloss:page-scripts-without-polyfill',
+    enforce: 'pre',
+    configResolved(config) {
+      const entries = JSON.stringify([
+        config.build.lib && config.build.lib.entry,
+        config.build.rollupOptions.input,
+      ]);
+      pageScript = /content(\.ts|\/index\.ts|-scripts|\/popover-ui)/.test(entries);
+    },
+    async resolveId(source, importer, options) {
+      if (!pageScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;
+      return this.resolve('@wxt-dev/browser', importer, { ...options, skipSelf: true });
+    },
+  };
+}
 
 /** Firefox's manifest keys: a stable add-on id, what data Gloss collects (none), the oldest Firefox it runs in. */
 const gecko = {
@@ -25,7 +51,7 @@ export default defineConfig({
   manifestVersion: 3,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), pageScriptsWithoutPolyfill()],
     define: { __GLOSS_WALK_WHEN_IDLE__: JSON.stringify(RUN_AT === 'document_end') },
   }),
   hooks: {
