@@ -217,15 +217,17 @@ describe('keeping a selection', () => {
     const { entities } = await callBackground(manager, 'listEntities', { packId: 'my-knowledge' });
     const own = entities.find((e) => e.name === 'Wiesbaden');
     expect(own).toMatchObject({ type: 'place', factCount: 1 });
+    // The card shows the identity: the pack's facts about Wiesbaden and the new one, from its own source.
     const view = await callBackground(manager, 'getEntity', { key: own?.key ?? '' });
-    expect(view?.facts[0]).toMatchObject({
+    const added = view?.facts.find((fact) => fact.packId === 'my-knowledge');
+    expect(added).toMatchObject({
       text: 'logistics hubs will be set up in the eastern part of the Alliance',
       source: {
         title: 'NATO approves plan for enhanced support to Ukraine',
         url: fixtureUrl('article.html'),
       },
     });
-    expect(view?.facts[0]?.quote).toContain('The headquarters for coordinating assistance to Kyiv');
+    expect(added?.quote).toContain('The headquarters for coordinating assistance to Kyiv');
     await page.close();
   });
 });
