@@ -50,11 +50,14 @@ export async function runScan(job: ScanJob): Promise<void> {
   );
   // Until it is here, some pauses let the replies in (the walk would otherwise keep them out).
   slicer.waiting = () => matcher === null;
+  // Which root each segment was walked under, for a rescan to swap each root's marks at once.
+  const rootOf = new Map<Segment, Node>();
   const walk = async (root: Node, queue: MatchQueue) => {
     let count = 0;
     for (const segment of segmentsUnder(root, scan)) {
       if (segment) {
         queue.add(segment);
+        if (job.mode === 'replace') rootOf.set(segment, root);
         // The clock is read every few hundred nodes (the walk's null ticks) and every 64 segments.
         if (++count % 64 !== 0) continue;
       }
@@ -67,52 +70,35 @@ export async function runScan(job: ScanJob): Promise<void> {
 
   const onScreen =
     job.mode === 'add' && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
-  // A first scan matches the whole page as one queue; a rescan swaps each root's marks on its own.
-  const whole = job.mode === 'add' ? new MatchQueue() : null;
-  const walked: Array<{ root: Node; queue: MatchQueue }> = [];
-  for (let i = 0; i < roots.length; i++) {
-    const root = roots[i] as Node;
-    const queue = whole ?? new MatchQueue();
-    await walk(root, queue);
-    walked.push({ root, queue });
-  }
+  // The whole text is matched as one queue (a rescan of 100,000 blocks is not 100,000 calls).
+  const whole = new MatchQueue();
+  for (let i = 0; i < roots.length; i++) await walk(roots[i] as Node, whole);
   job.stats?.phase('walk');
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();
-  if (whole) {
-    // What was not sent to the background yet is matched visible text first.
-    const first = onScreen();
-    if (first.length) whole.putFirst(first);
-  }
-  await mark(job, whole ? [{ root: null, queue: whole }] : walked, arrived, slicer);
-  slicer.finish();
-}
-
-/**
- * Matches what was walked and marks it: a first scan (root null) adds marks batch by batch, the
- * visible text's first; a rescan swaps each root's marks at once.
- */
-async function mark(
-  job: ScanJob,
-  walked: Array<{ root: Node | null; queue: MatchQueue }>,
-  matcher: PageMatcher,
-  slicer: TimeSlicer,
-): Promise<void> {
+  // What was not sent to the background yet is matched visible text first.
+  const first = onScreen();
+  if (first.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
-  const shown = textVisibility();
-  for (const { root, queue } of walked) {
-    if (!root) {
-      for await (const found of matchAll(queue, matcher, slicer, shown)) {
-        job.store.add(found);
-        // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
-        if (found.length) job.stats?.phase('first');
-      }
-      continue;
+  const found = matchAll(whole, arrived, slicer, textVisibility());
+  if (job.mode === 'add') {
+    for await (const records of found) {
+      job.store.add(records);
+      // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
+      if (records.length) job.stats?.phase('first');
     }
-    const records: MentionRecord[] = [];
-    for await (const found of matchAll(queue, matcher, slicer, shown)) records.push(...found);
-    job.store.replaceUnder(root, records);
+  } else {
+    // A rescan swaps each root's marks at once, a slice of roots at a time.
+    const fresh = new Map<Node, MentionRecord[]>(roots.map((root) => [root, []]));
+    for await (const records of found)
+      for (const r of records) fresh.get(rootOf.get(r.segment) as Node)?.push(r);
+    const old = job.store.under(roots);
+    for (const [root, records] of fresh) {
+      job.store.replace(old.get(root) ?? [], records);
+      await slicer.maybeYield();
+    }
   }
+  slicer.finish();
 }
 
 /**

@@ -20,6 +20,8 @@ export interface ScanSchedulerDeps {
 export class ScanScheduler {
   #current: AbortController | null = null;
   #scanning: Promise<void> = Promise.resolve();
+  /** The last rescan: each waits for the one before, whose marks it would otherwise double. */
+  #rescans: Promise<void> = Promise.resolve();
 
   readonly #deps: ScanSchedulerDeps;
 
@@ -51,7 +53,13 @@ export class ScanScheduler {
   }
 
   /** Rescans the blocks that changed, swapping their marks at once; drops marks in removed text. */
-  async rescan({ roots, removals }: PageChanges): Promise<void> {
+  rescan(changes: PageChanges): Promise<void> {
+    const run = this.#rescans.then(() => this.#rescan(changes));
+    this.#rescans = run.catch(() => {});
+    return run;
+  }
+
+  async #rescan({ roots, removals }: PageChanges): Promise<void> {
     // Let a running full scan finish first (the first one may still be waiting for the settings),
     // so the two don't both add the same marks.
     await this.#scanning;
