@@ -14,6 +14,7 @@ import {
   skipsSubtree,
   textVisibility,
 } from './walk';
+import { outermost } from './watch';
 
 export interface ScanJob {
   roots: Node[];
@@ -30,6 +31,7 @@ export interface ScanJob {
 
 export async function runScan(job: ScanJob): Promise<void> {
   const slicer = new TimeSlicer(job.win, job.signal, job.stats);
+  const adding = job.mode === 'add';
   const roots = [...job.roots];
   const scan: ScanOptions = {
     ...job.scan,
@@ -52,12 +54,13 @@ export async function runScan(job: ScanJob): Promise<void> {
   slicer.waiting = () => matcher === null;
   // Which root each segment was walked under, for a rescan to swap each root's marks at once.
   const rootOf = new Map<Segment, Node>();
+  // Counted across roots: a rescan of 100,000 blocks may walk one segment in each.
+  let count = 0;
   const walk = async (root: Node, queue: MatchQueue) => {
-    let count = 0;
     for (const segment of segmentsUnder(root, scan)) {
       if (segment) {
         queue.add(segment);
-        if (job.mode === 'replace') rootOf.set(segment, root);
+        if (!adding) rootOf.set(segment, root);
         // The clock is read every few hundred nodes (the walk's null ticks) and every 64 segments.
         if (++count % 64 !== 0) continue;
       }
@@ -68,8 +71,7 @@ export async function runScan(job: ScanJob): Promise<void> {
     }
   };
 
-  const onScreen =
-    job.mode === 'add' && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
+  const onScreen = adding && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
   // The whole text is matched as one queue (a rescan of 100,000 blocks is not 100,000 calls).
   const whole = new MatchQueue();
   for (let i = 0; i < roots.length; i++) await walk(roots[i] as Node, whole);
@@ -81,7 +83,7 @@ export async function runScan(job: ScanJob): Promise<void> {
   if (first.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
   const found = matchAll(whole, arrived, slicer, textVisibility());
-  if (job.mode === 'add') {
+  if (adding) {
     for await (const records of found) {
       job.store.add(records);
       // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
@@ -275,6 +277,5 @@ export function blocksOnScreen(win: Window): Element[] {
       found.add(block);
     }
   }
-  const blocks = [...found];
-  return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
+  return outermost([...found]) as Element[];
 }

@@ -69,11 +69,6 @@ export class MentionStore {
     if (records.length) this.#marksChanged();
   }
 
-  /** Swaps everything under `root` for a fresh scan of it, in one step so nothing flickers. */
-  replaceUnder(root: Node, records: MentionRecord[]): void {
-    this.replace(this.under([root]).get(root) ?? [], records);
-  }
-
   /**
    * The containers under each of `roots` (none inside another), found in one pass: each container
    * walks up to its root (O(containers·depth)), where asking each root about every container was
@@ -84,7 +79,7 @@ export class MentionStore {
     for (const container of this.#byContainer.keys()) {
       let node: Node | null = container;
       while (node && !found.has(node)) node = node instanceof ShadowRoot ? node.host : node.parentNode;
-      if (node) found.get(node)?.push(container);
+      found.get(node as Node)?.push(container);
     }
     return found;
   }
@@ -110,7 +105,8 @@ export class MentionStore {
     for (const record of records) this.#unindex(record);
     this.#byContainer.delete(container);
     const target = box(container);
-    if (!this.#byContainer.has(target) && !(target.shadowRoot && this.#byContainer.has(target.shadowRoot))) {
+    // (Rare: a host with mentions of its own and in its shadow root; the latter are tracked again when rescanned.)
+    if (!this.#byContainer.has(target)) {
       this.#io?.unobserve(target);
       this.#near.delete(target);
     }
@@ -124,11 +120,9 @@ export class MentionStore {
       if (isIntersecting) this.#near.add(target);
       else this.#near.delete(target);
       if (!this.#bounded) continue;
-      for (const container of [target, target.shadowRoot]) {
-        for (const { range } of (container && this.#byContainer.get(container)) || []) {
-          if (isIntersecting) mentions.add(range);
-          else mentions.delete(range);
-        }
+      for (const { range } of this.#byContainer.get(target) ?? []) {
+        if (isIntersecting) mentions.add(range);
+        else mentions.delete(range);
       }
     }
     this.#highlighter.sync();
@@ -192,7 +186,9 @@ export class MentionStore {
   }
 
   #shows(record: MentionRecord): boolean {
-    return !this.#bounded || this.#near.has(box(record.segment.container));
+    // Mentions in shadow roots are few and always registered.
+    const { container } = record.segment;
+    return !this.#bounded || container instanceof ShadowRoot || this.#near.has(container);
   }
 
   #unindex(record: MentionRecord): void {

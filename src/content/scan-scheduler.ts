@@ -66,7 +66,8 @@ export class ScanScheduler {
     const matcher = this.#deps.matcher();
     if (!this.#deps.isActive() || !matcher) return;
     const { job } = this.#deps;
-    if (removals) job.store.removeWhere((container) => !isConnected(container));
+    // A shadow root is connected while its host is.
+    if (removals) job.store.removeWhere((container) => !container.isConnected);
     const targets = roots.filter(
       (root) =>
         !(root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) && !isInsideSkipped(root),
@@ -79,10 +80,6 @@ export class ScanScheduler {
   abort(): void {
     this.#current?.abort();
   }
-}
-
-function isConnected(container: Element | ShadowRoot): boolean {
-  return container instanceof ShadowRoot ? container.host.isConnected : container.isConnected;
 }
 
 function ignoreAbort(error: unknown): void {
