@@ -7,6 +7,7 @@ import { type TaskStats, TimeSlicer } from './time-slicer';
 import {
   isInline,
   isInsideSkipped,
+  isSkippedElement,
   pointAt,
   type ScanOptions,
   type Segment,
@@ -74,7 +75,14 @@ export async function runScan(job: ScanJob): Promise<void> {
   const onScreen = adding && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
   // The whole text is matched as one queue (a rescan of 100,000 blocks is not 100,000 calls).
   const whole = new MatchQueue();
-  for (let i = 0; i < roots.length; i++) await walk(roots[i] as Node, whole);
+  for (const root of roots) {
+    // A rescan's roots are checked here, between slices: asking 100,000 blocks (and their
+    // ancestors) about their style at once was a long task of its own.
+    const skipped =
+      !adding && ((root.nodeType === 1 && isSkippedElement(root as Element)) || isInsideSkipped(root));
+    if (!skipped) await walk(root, whole);
+    await slicer.maybeYield();
+  }
   job.stats?.phase('walk');
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();

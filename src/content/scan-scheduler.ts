@@ -3,7 +3,6 @@
 // changed. One full scan runs at a time; starting another, or stopping, aborts it.
 import { runScan, type ScanJob } from './match-scheduler';
 import type { PageMatcher } from './matching';
-import { isInsideSkipped, isSkippedElement } from './walk';
 import type { PageChanges } from './watch';
 
 export interface ScanSchedulerDeps {
@@ -68,12 +67,7 @@ export class ScanScheduler {
     const { job } = this.#deps;
     // A shadow root is connected while its host is.
     if (removals) job.store.removeWhere((container) => !container.isConnected);
-    const targets = roots.filter(
-      (root) =>
-        !(root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) && !isInsideSkipped(root),
-    );
-    if (targets.length === 0) return;
-    await runScan({ ...job, roots: targets, matcher, mode: 'replace' }).catch(ignoreAbort);
+    await runScan({ ...job, roots, matcher, mode: 'replace' }).catch(ignoreAbort);
   }
 
   /** Stops the running full scan, if any (its marks so far stay until the next clear). */
