@@ -7,6 +7,7 @@ import { type TaskStats, TimeSlicer } from './time-slicer';
 import {
   isInline,
   isInsideSkipped,
+  isSkippedElement,
   pointAt,
   type ScanOptions,
   type Segment,
@@ -14,6 +15,7 @@ import {
   skipsSubtree,
   textVisibility,
 } from './walk';
+import { outermost } from './watch';
 
 export interface ScanJob {
   roots: Node[];
@@ -30,6 +32,7 @@ export interface ScanJob {
 
 export async function runScan(job: ScanJob): Promise<void> {
   const slicer = new TimeSlicer(job.win, job.signal, job.stats);
+  const adding = job.mode === 'add';
   const roots = [...job.roots];
   const scan: ScanOptions = {
     ...job.scan,
@@ -50,11 +53,15 @@ export async function runScan(job: ScanJob): Promise<void> {
   );
   // Until it is here, some pauses let the replies in (the walk would otherwise keep them out).
   slicer.waiting = () => matcher === null;
+  // Which root each segment was walked under, for a rescan to swap each root's marks at once.
+  const rootOf = new Map<Segment, Node>();
+  // Counted across roots: a rescan of 100,000 blocks may walk one segment in each.
+  let count = 0;
   const walk = async (root: Node, queue: MatchQueue) => {
-    let count = 0;
     for (const segment of segmentsUnder(root, scan)) {
       if (segment) {
         queue.add(segment);
+        if (!adding) rootOf.set(segment, root);
         // The clock is read every few hundred nodes (the walk's null ticks) and every 64 segments.
         if (++count % 64 !== 0) continue;
       }
@@ -65,54 +72,43 @@ export async function runScan(job: ScanJob): Promise<void> {
     }
   };
 
-  const onScreen =
-    job.mode === 'add' && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
-  // A first scan matches the whole page as one queue; a rescan swaps each root's marks on its own.
-  const whole = job.mode === 'add' ? new MatchQueue() : null;
-  const walked: Array<{ root: Node; queue: MatchQueue }> = [];
-  for (let i = 0; i < roots.length; i++) {
-    const root = roots[i] as Node;
-    const queue = whole ?? new MatchQueue();
-    await walk(root, queue);
-    walked.push({ root, queue });
+  const onScreen = adding && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
+  // The whole text is matched as one queue (a rescan of 100,000 blocks is not 100,000 calls).
+  const whole = new MatchQueue();
+  for (const root of roots) {
+    // A rescan's roots are checked here, between slices: asking 100,000 blocks (and their
+    // ancestors) about their style at once was a long task of its own.
+    const skipped =
+      !adding && ((root.nodeType === 1 && isSkippedElement(root as Element)) || isInsideSkipped(root));
+    if (!skipped) await walk(root, whole);
+    await slicer.maybeYield();
   }
   job.stats?.phase('walk');
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();
-  if (whole) {
-    // What was not sent to the background yet is matched visible text first.
-    const first = onScreen();
-    if (first.length) whole.putFirst(first);
-  }
-  await mark(job, whole ? [{ root: null, queue: whole }] : walked, arrived, slicer);
-  slicer.finish();
-}
-
-/**
- * Matches what was walked and marks it: a first scan (root null) adds marks batch by batch, the
- * visible text's first; a rescan swaps each root's marks at once.
- */
-async function mark(
-  job: ScanJob,
-  walked: Array<{ root: Node | null; queue: MatchQueue }>,
-  matcher: PageMatcher,
-  slicer: TimeSlicer,
-): Promise<void> {
+  // What was not sent to the background yet is matched visible text first.
+  const first = onScreen();
+  if (first.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
-  const shown = textVisibility();
-  for (const { root, queue } of walked) {
-    if (!root) {
-      for await (const found of matchAll(queue, matcher, slicer, shown)) {
-        job.store.add(found);
-        // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
-        if (found.length) job.stats?.phase('first');
-      }
-      continue;
+  const found = matchAll(whole, arrived, slicer, textVisibility());
+  if (adding) {
+    for await (const records of found) {
+      job.store.add(records);
+      // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
+      if (records.length) job.stats?.phase('first');
     }
-    const records: MentionRecord[] = [];
-    for await (const found of matchAll(queue, matcher, slicer, shown)) records.push(...found);
-    job.store.replaceUnder(root, records);
+  } else {
+    // A rescan swaps each root's marks at once, a slice of roots at a time.
+    const fresh = new Map<Node, MentionRecord[]>(roots.map((root) => [root, []]));
+    for await (const records of found)
+      for (const r of records) fresh.get(rootOf.get(r.segment) as Node)?.push(r);
+    const old = job.store.under(roots);
+    for (const [root, records] of fresh) {
+      job.store.replace(old.get(root) ?? [], records);
+      await slicer.maybeYield();
+    }
   }
+  slicer.finish();
 }
 
 /**
@@ -293,6 +289,5 @@ export function blocksOnScreen(win: Window): Element[] {
       found.add(block);
     }
   }
-  const blocks = [...found];
-  return blocks.filter((block) => !blocks.some((other) => other !== block && other.contains(block)));
+  return outermost([...found]) as Element[];
 }

@@ -16,6 +16,14 @@ export interface MentionRecord {
 
 export type Container = Element | ShadowRoot;
 
+/**
+ * Up to this many mentions every one is registered; above it, only those whose block is near the
+ * viewport (NEAR), the rest as the reader scrolls to them: Chromium repaints every registered range
+ * whenever the set changes (150–200 ms at 45,000 ranges).
+ */
+const ALL_UP_TO = 3000;
+const NEAR = '300% 0px';
+
 export class MentionStore {
   readonly #byContainer = new Map<Container, MentionRecord[]>();
   readonly #byRange = new Map<AbstractRange, MentionRecord>();
@@ -23,11 +31,19 @@ export class MentionStore {
   /** Mentions per entity, kept as marks come and go: the popup asks for it while a page is scanned. */
   readonly #perEntity = new Map<string, number>();
   #changed = () => {};
+  /** Watches the blocks that hold mentions, to know which are near the viewport. */
+  readonly #io: IntersectionObserver | null;
+  readonly #near = new Set<Element>();
+  /** Whether only the mentions near the viewport are registered. */
+  #bounded = false;
 
   readonly #highlighter: Highlighter;
 
-  constructor(highlighter: Highlighter) {
+  /** Without `win` (or its IntersectionObserver), every mention is registered. */
+  constructor(highlighter: Highlighter, win?: Window) {
     this.#highlighter = highlighter;
+    const IO = (win as (Window & typeof globalThis) | undefined)?.IntersectionObserver;
+    this.#io = IO ? new IO((entries) => this.#moved(entries), { rootMargin: NEAR }) : null;
   }
 
   onChange(listener: () => void): void {
@@ -44,30 +60,72 @@ export class MentionStore {
       const container = record.segment.container;
       const list = this.#byContainer.get(container);
       if (list) list.push(record);
-      else this.#byContainer.set(container, [record]);
+      else {
+        this.#byContainer.set(container, [record]);
+        this.#io?.observe(box(container));
+      }
       this.#index(record);
     }
     if (records.length) this.#marksChanged();
   }
 
-  /** Swaps everything under `root` for a fresh scan of it, in one step so nothing flickers. */
-  replaceUnder(root: Node, records: MentionRecord[]): void {
-    this.removeWhere((container) => contains(root, container));
+  /**
+   * The containers under each of `roots` (none inside another), found in one pass: each container
+   * walks up to its root (O(containers·depth)), where asking each root about every container was
+   * quadratic across a rescan of many blocks.
+   */
+  under(roots: Node[]): Map<Node, Container[]> {
+    const found = new Map<Node, Container[]>(roots.map((root) => [root, []]));
+    for (const container of this.#byContainer.keys()) {
+      let node: Node | null = container;
+      while (node && !found.has(node)) node = node instanceof ShadowRoot ? node.host : node.parentNode;
+      found.get(node as Node)?.push(container);
+    }
+    return found;
+  }
+
+  /** Swaps the mentions of `containers` (from under()) for `records`, in one step so nothing flickers. */
+  replace(containers: Container[], records: MentionRecord[]): void {
+    for (const container of containers) this.#drop(container);
     this.add(records);
-    this.#changed();
+    this.#marksChanged();
   }
 
   /** Drops the mentions of containers that match (e.g. those no longer in the document). */
   removeWhere(predicate: (container: Container) => boolean): number {
     let removed = 0;
-    for (const [container, records] of this.#byContainer) {
-      if (!predicate(container)) continue;
-      for (const record of records) this.#unindex(record);
-      this.#byContainer.delete(container);
-      removed += records.length;
-    }
+    for (const container of this.#byContainer.keys())
+      if (predicate(container)) removed += this.#drop(container);
     if (removed) this.#marksChanged();
     return removed;
+  }
+
+  #drop(container: Container): number {
+    const records = this.#byContainer.get(container) ?? [];
+    for (const record of records) this.#unindex(record);
+    this.#byContainer.delete(container);
+    const target = box(container);
+    // (Rare: a host with mentions of its own and in its shadow root; the latter are tracked again when rescanned.)
+    if (!this.#byContainer.has(target)) {
+      this.#io?.unobserve(target);
+      this.#near.delete(target);
+    }
+    return records.length;
+  }
+
+  /** Blocks came near the viewport or left it: their marks follow, in one change of the set. */
+  #moved(entries: IntersectionObserverEntry[]): void {
+    const { mentions } = this.#highlighter;
+    for (const { target, isIntersecting } of entries) {
+      if (isIntersecting) this.#near.add(target);
+      else this.#near.delete(target);
+      if (!this.#bounded) continue;
+      for (const { range } of this.#byContainer.get(target) ?? []) {
+        if (isIntersecting) mentions.add(range);
+        else mentions.delete(range);
+      }
+    }
+    this.#highlighter.sync();
   }
 
   clear(): void {
@@ -75,12 +133,22 @@ export class MentionStore {
     this.#byRange.clear();
     this.#byNode.clear();
     this.#perEntity.clear();
+    this.#io?.disconnect();
+    this.#near.clear();
     this.#highlighter.mentions.clear();
     this.#marksChanged();
   }
 
   /** The highlight registers or unregisters its name as it fills or empties (see Highlighter). */
   #marksChanged(): void {
+    const bounded = !!this.#io && this.size > ALL_UP_TO;
+    if (bounded !== this.#bounded) {
+      // Crossing the line: the set is made again once, from what is near (or from everything).
+      this.#bounded = bounded;
+      this.#highlighter.mentions.clear();
+      for (const record of this.#byRange.values())
+        if (this.#shows(record)) this.#highlighter.mentions.add(record.range);
+    }
     this.#highlighter.sync();
     this.#changed();
   }
@@ -108,13 +176,19 @@ export class MentionStore {
 
   #index(record: MentionRecord): void {
     this.#byRange.set(record.range, record);
-    this.#highlighter.mentions.add(record.range);
+    if (this.#shows(record)) this.#highlighter.mentions.add(record.range);
     for (const id of record.entityIds) this.#perEntity.set(id, (this.#perEntity.get(id) ?? 0) + 1);
     for (const node of record.nodes) {
       const list = this.#byNode.get(node);
       if (list) list.push(record);
       else this.#byNode.set(node, [record]);
     }
+  }
+
+  #shows(record: MentionRecord): boolean {
+    // Mentions in shadow roots are few and always registered.
+    const { container } = record.segment;
+    return !this.#bounded || container instanceof ShadowRoot || this.#near.has(container);
   }
 
   #unindex(record: MentionRecord): void {
@@ -133,12 +207,7 @@ export class MentionStore {
   }
 }
 
-/** Whether `container` is `root` or inside it, looking through shadow roots to their hosts. */
-function contains(root: Node, container: Container): boolean {
-  let node: Node | null = container;
-  while (node) {
-    if (node === root || root.contains(node)) return true;
-    node = node instanceof ShadowRoot ? node.host : null;
-  }
-  return false;
+/** The element whose box holds a container (a shadow root's host). */
+function box(container: Container): Element {
+  return container instanceof ShadowRoot ? container.host : container;
 }

@@ -3,7 +3,6 @@
 // changed. One full scan runs at a time; starting another, or stopping, aborts it.
 import { runScan, type ScanJob } from './match-scheduler';
 import type { PageMatcher } from './matching';
-import { isInsideSkipped, isSkippedElement } from './walk';
 import type { PageChanges } from './watch';
 
 export interface ScanSchedulerDeps {
@@ -20,6 +19,8 @@ export interface ScanSchedulerDeps {
 export class ScanScheduler {
   #current: AbortController | null = null;
   #scanning: Promise<void> = Promise.resolve();
+  /** The last rescan: each waits for the one before, whose marks it would otherwise double. */
+  #rescans: Promise<void> = Promise.resolve();
 
   readonly #deps: ScanSchedulerDeps;
 
@@ -51,30 +52,28 @@ export class ScanScheduler {
   }
 
   /** Rescans the blocks that changed, swapping their marks at once; drops marks in removed text. */
-  async rescan({ roots, removals }: PageChanges): Promise<void> {
+  rescan(changes: PageChanges): Promise<void> {
+    const run = this.#rescans.then(() => this.#rescan(changes));
+    this.#rescans = run.catch(() => {});
+    return run;
+  }
+
+  async #rescan({ roots, removals }: PageChanges): Promise<void> {
     // Let a running full scan finish first (the first one may still be waiting for the settings),
     // so the two don't both add the same marks.
     await this.#scanning;
     const matcher = this.#deps.matcher();
     if (!this.#deps.isActive() || !matcher) return;
     const { job } = this.#deps;
-    if (removals) job.store.removeWhere((container) => !isConnected(container));
-    const targets = roots.filter(
-      (root) =>
-        !(root.nodeType === Node.ELEMENT_NODE && isSkippedElement(root as Element)) && !isInsideSkipped(root),
-    );
-    if (targets.length === 0) return;
-    await runScan({ ...job, roots: targets, matcher, mode: 'replace' }).catch(ignoreAbort);
+    // A shadow root is connected while its host is.
+    if (removals) job.store.removeWhere((container) => !container.isConnected);
+    await runScan({ ...job, roots, matcher, mode: 'replace' }).catch(ignoreAbort);
   }
 
   /** Stops the running full scan, if any (its marks so far stay until the next clear). */
   abort(): void {
     this.#current?.abort();
   }
-}
-
-function isConnected(container: Element | ShadowRoot): boolean {
-  return container instanceof ShadowRoot ? container.host.isConnected : container.isConnected;
 }
 
 function ignoreAbort(error: unknown): void {

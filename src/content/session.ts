@@ -66,7 +66,7 @@ export class PageSession {
     this.#site = win.location.hostname;
     this.#stats = new TaskStats(startedAt);
     this.#highlighter = new Highlighter(registry, win);
-    this.store = new MentionStore(this.#highlighter);
+    this.store = new MentionStore(this.#highlighter, win);
     this.#badge = new BadgeReport(win, () => ({ mentions: this.store.size, active: this.#isActive() }));
     this.store.onChange(() => this.#badge.schedule());
     this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
@@ -77,7 +77,12 @@ export class PageSession {
       matcher: () => this.#matchers.current,
       isActive: () => this.#isActive(),
     });
-    this.#watcher = new PageWatcher((changes) => void this.#scans.rescan(changes), isOwnUi, signal);
+    this.#watcher = new PageWatcher(
+      (changes) => void this.#scans.rescan(changes),
+      isOwnUi,
+      signal,
+      this.#stats,
+    );
     this.#popover = new LazyPopover(this.#doc, () => this.#hover.closed());
     this.#pageNotes = new PageNotes(
       win,
