@@ -1,6 +1,7 @@
-// The toolbar badge shows the top frame's mention count: sent to the background at most twice a
-// second, however fast marks come and go.
-import { sendMessage } from '@/src/messaging/protocol';
+// The toolbar badge shows the top frame's mention count, and "seen on" (the entity page) which
+// pages mentioned which identities: sent to the background at most twice a second, however fast
+// marks come and go. It stays on the device; the background keeps it only while the setting is on.
+import { type PageReport, sendMessage } from '@/src/messaging/protocol';
 
 const REPORT_MS = 500;
 
@@ -9,9 +10,9 @@ export class BadgeReport {
   #stopped = false;
 
   readonly #isTop: boolean;
-  readonly #read: () => { mentions: number; active: boolean };
+  readonly #read: () => PageReport;
 
-  constructor(win: Window, read: () => { mentions: number; active: boolean }) {
+  constructor(win: Window, read: () => PageReport) {
     this.#isTop = win === win.top;
     this.#read = read;
   }

@@ -9,7 +9,7 @@
 import { foldForSearch } from '@/src/core/search-text';
 import { type ChangeSignal, changeItem } from '@/src/messaging/broadcast';
 import type { PageState, SelectionKind } from '@/src/messaging/content-protocol';
-import { sendMessage } from '@/src/messaging/protocol';
+import { type PageReport, sendMessage } from '@/src/messaging/protocol';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings, watchSettings } from '@/src/settings/settings';
 import { BadgeReport } from './badge-report';
 import { registerContentMessages } from './content-messages';
@@ -67,7 +67,7 @@ export class PageSession {
     this.#stats = new TaskStats(startedAt);
     this.#highlighter = new Highlighter(registry, win);
     this.store = new MentionStore(this.#highlighter, win);
-    this.#badge = new BadgeReport(win, () => ({ mentions: this.store.size, active: this.#isActive() }));
+    this.#badge = new BadgeReport(win, () => this.#report());
     this.store.onChange(() => this.#badge.schedule());
     this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
     this.#matchers = new MatcherSource(this.#stats);
@@ -273,6 +273,18 @@ export class PageSession {
       pageTitle: this.#doc.title,
       trapFocus,
     });
+  }
+
+  /** For the badge and "seen on": addresses too long for the protocol's limits are left out. */
+  #report(): PageReport {
+    const url = this.#win.location.href;
+    return {
+      mentions: this.store.size,
+      active: this.#isActive(),
+      ...(url.length <= 10_000 ? { url } : {}),
+      title: this.#doc.title.slice(0, 1_000),
+      counts: [...this.store.counts()].slice(0, 10_000).map(([key, count]) => ({ key, count })),
+    };
   }
 
   #pageState(): PageState {

@@ -91,8 +91,18 @@ describe('one identity for Russia from two packs', () => {
     const card = await hoverWord(page, 'Russia’s hostile', 'Russia');
     expect(card.text).toContain('Russia launched a campaign of hostile actions.');
     expect(card.text).toContain('Russia was discussed by NATO defence ministers.');
-    // "From 2 sources" is the card's (K2's UI) line; checked here once that UI is merged.
-    if (/From \d+ sources/.test(card.text)) expect(card.text).toContain('From 2 sources');
+    expect(card.text).toContain('From 2 sources');
+
+    // The page is remembered on the identity's page ("seen on"): one visit, with its title.
+    await expect
+      .poll(async () => (await callBackground(manager, 'getEntityPage', { key: identity ?? '' }))?.seenOn)
+      .toEqual([
+        expect.objectContaining({
+          url: fixtureUrl('article.html'),
+          title: 'NATO approves plan for enhanced support to Ukraine',
+          count: 1,
+        }),
+      ]);
     await page.close();
   });
 
