@@ -181,7 +181,8 @@ function packId(url: string | undefined, title: string, date: string): string {
     }
   }
   if (!base) base = slug(title, 160) || 'captured';
-  return `${base}-${date}`;
+  // The calendar day only: a time with a "+01:00" offset would put a "+" in the id, which ids refuse.
+  return `${base}-${date.slice(0, 10)}`;
 }
 
 function isoDate(value: string | undefined): string | undefined {

@@ -77,6 +77,26 @@ describe('extractPack on the bundled article', () => {
     expect(pack.facts.filter((f) => f.entityId === 'nato').length).toBeLessThanOrEqual(8);
   });
 
+  it('makes a valid pack id from a date with a time-zone offset (bbc-1: "2015-07-24T05:36:09+01:00")', () => {
+    for (const publishedAt of [
+      '2015-07-24T05:36:09+01:00',
+      '2015-07-24T05:36:09-05:00',
+      '2015-07-24T04:36:09Z',
+    ]) {
+      const pack = extractPack(
+        {
+          title: 'Talks',
+          url: 'https://www.bbc.com/news/world-33',
+          text: 'Angela Merkel met Emmanuel Macron in Paris.',
+          publishedAt,
+        },
+        { now: NOW },
+      );
+      expect(validatePack(pack).ok).toBe(true);
+      expect(pack.pack.id).toBe('bbc.com-news-world-33-2015-07-24');
+    }
+  });
+
   it('refuses non-web URLs and odd metadata without failing', () => {
     const pack = extractPack(
       {
