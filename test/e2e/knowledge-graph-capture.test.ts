@@ -1,7 +1,8 @@
 // The knowledge graph from captures (issue 13, "Checked"), in real Chromium: three English news
-// pages of the corpus that all speak of the United States — as "US", "U.S." and "United States" —
-// are added through the popup's "Add this article" and saved with the review's defaults. Each
-// entity they share is then one identity (with the bundled pack's too), the card shows its facts
+// pages of the corpus — two New York Times pages that both name the United States, a Yahoo page
+// on Russia — are added through the popup's "Add this article" and saved with the review's
+// defaults. Each entity they share, with each other or with the bundled pack, is then one
+// identity (the United States: three sources; Russia: two), the card shows its facts
 // from every source without asking which one is meant, the popup lists it once, and an unlink
 // stays unlinked after the browser restarts with the same profile.
 import type { Browser, Page } from 'playwright-core';
@@ -19,7 +20,7 @@ import { waitForPopover } from './page-helpers';
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
-/** Three news pages with the United States in their text (and Donald Trump in two). */
+/** nytimes-1 and nytimes-4 name the United States; yahoo-2 names Russia. */
 const PAGES = ['nytimes-1', 'nytimes-4', 'yahoo-2'];
 const BUNDLED = 'nato-ukraine-2024';
 const corpusUrl = (name: string) => `${baseUrl()}/corpus/${name}.html`;
