@@ -1,0 +1,8 @@
+// test/spec/knowledge-graph.spec.ts in Firefox ESR: one identity for two packs' Russia, on the card and in the popup.
+import { describe } from 'vitest';
+import { withGloss } from '../spec/gloss.spec';
+import { knowledgeGraphSpec } from '../spec/knowledge-graph.spec';
+import { firefoxDriver } from './driver';
+
+describe('the knowledge graph on the card and in the popup, in Firefox', () =>
+  knowledgeGraphSpec(withGloss(firefoxDriver)));
