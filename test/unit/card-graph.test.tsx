@@ -11,16 +11,9 @@ import type { EntityView } from '@/src/messaging/protocol';
 import { updateSettings } from '@/src/settings/settings';
 import { type CardFact, FIRST_FACTS, orderFacts, timeline } from '@/src/ui/card/facts';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';
+import { mountRoot, settle, sourceRecord, unmount } from './ui-fixtures';
 
-const src = (id: string, publishedAt?: string, packId = 'a'): SourceRecord => ({
-  key: `${packId}/${id}`,
-  packId,
-  id,
-  title: `Source ${id}`,
-  url: `https://example.org/${id}`,
-  ...(publishedAt ? { publishedAt } : {}),
-  position: 0,
-});
+const src = (id: string, publishedAt?: string, packId = 'a') => sourceRecord(id, packId, publishedAt);
 
 let n = 0;
 const fact = (text: string, source: SourceRecord | null, alsoIn: SourceRecord[] = []): CardFact => ({
@@ -78,13 +71,9 @@ const facts = [
 let container: HTMLElement;
 beforeEach(() => {
   fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
+  container = mountRoot();
 });
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+afterEach(() => unmount(container));
 
 async function renderCard(props: Partial<EntityCardProps> & { view: EntityView }) {
   await act(() => {
@@ -93,7 +82,7 @@ async function renderCard(props: Partial<EntityCardProps> & { view: EntityView }
 }
 const texts = () =>
   [...container.querySelectorAll('.gloss-facts > li .gloss-fact-text')].map((p) => p.textContent);
-const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
+const flush = () => settle(10);
 
 describe('ordering facts by their source date', () => {
   it('puts the newest first, undated last, and keeps pack order for equal dates', () => {

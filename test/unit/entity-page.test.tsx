@@ -7,6 +7,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourceRecord } from '@/src/core/records';
 import type { EntityPageView } from '@/src/messaging/protocol';
+import { mountRoot, settle, sourceRecord, unmount } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -30,15 +31,8 @@ vi.mock('@/src/messaging/protocol', () => ({
 const { EntityPageBody } = await import('@/src/ui/manager/EntityPage');
 const { GraphSettings } = await import('@/src/ui/manager/GraphSettings');
 
-const source = (id: string, packId: string, publishedAt?: string): SourceRecord => ({
-  key: `${packId}/${id}`,
-  packId,
-  id,
-  title: `Article ${id}`,
-  url: `https://news.example/${id}`,
-  ...(publishedAt ? { publishedAt } : {}),
-  position: 0,
-});
+const source = (id: string, packId: string, publishedAt?: string) =>
+  sourceRecord(id, packId, publishedAt, { title: 'Article', site: 'https://news.example' });
 const jan = source('jan', 'a', '2024-01-10');
 const jun = source('jun', 'b', '2024-06-14');
 
@@ -128,15 +122,11 @@ function page(overrides: Partial<EntityPageView> = {}): EntityPageView {
 let root: HTMLElement;
 beforeEach(() => {
   sent.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
+  root = mountRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
-const flush = () => act(async () => await new Promise((r) => setTimeout(r, 200)));
+const flush = () => settle(200);
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const sectionNamed = (title: string) =>

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '@/src/core/pack';
 import type { LinkPreview } from '@/src/messaging/protocol';
 import { smallPack } from './helpers';
+import { mountRoot, settle, unmount } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 const previews: Record<string, LinkPreview> = {
@@ -69,15 +70,11 @@ function draftPack(): Pack {
 let root: HTMLElement;
 beforeEach(() => {
   sent.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
+  root = mountRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
-const flush = () => act(async () => await new Promise((r) => setTimeout(r, 200)));
+const flush = () => settle(200);
 const row = (id: string) => root.querySelector<HTMLElement>(`[data-candidate-id="${id}"]`)!;
 const button = (scope: HTMLElement, name: string) =>
   [...scope.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);

@@ -6,6 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '@/src/core/pack';
 import { smallPack } from './helpers';
+import { mountRoot, settle, unmount } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -42,15 +43,11 @@ function draftPack(): Pack {
 let root: HTMLElement;
 beforeEach(() => {
   sent.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
+  root = mountRoot();
 });
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+afterEach(() => unmount(root));
 
-const flush = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
+const flush = () => settle(0);
 
 describe('ReviewView', () => {
   it('keeps the first 20 and offers the rest collapsed under "More candidates"', async () => {
