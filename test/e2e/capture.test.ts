@@ -7,6 +7,7 @@
 // to the frame with the selection. The tests send that same message to the tab (askPage).
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { textCenter } from '../spec/views';
 import {
   askPage,
   callBackground,
@@ -16,7 +17,7 @@ import {
   openManager,
   type TestBrowser,
 } from './gloss';
-import { clickInPopover, highlighted, hover, waitForPopover } from './page-helpers';
+import { clickInPopover, highlighted, hover, surface, waitForPopover } from './page-helpers';
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
@@ -96,22 +97,7 @@ describe('adding an article', () => {
 });
 
 /** Selects the first occurrence of `text` in the page, as a person dragging over it would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`"${text}" not on the page`);
-  }, text);
-}
+const select = (page: Page, text: string) => textCenter(surface(page), 'body', text, { select: true });
 
 /** The texts marked as page-note quotes. */
 const noteMarks = (page: Page) =>
