@@ -4,14 +4,14 @@
 // a link to the entity page, and 500 facts from 50 sources rendering fast.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SourceRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { updateSettings } from '@/src/settings/settings';
 import { type CardFact, FIRST_FACTS, orderFacts, timeline } from '@/src/ui/card/facts';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';
-import { mountRoot, settle, sourceRecord, unmount } from './ui-fixtures';
+import { settle, sourceRecord, testRoot } from './ui-fixtures';
 
 const src = (id: string, publishedAt?: string, packId = 'a') => sourceRecord(id, packId, publishedAt);
 
@@ -68,12 +68,10 @@ const facts = [
   fact('May fact', may),
 ];
 
-let container: HTMLElement;
+const container = testRoot();
 beforeEach(() => {
   fakeBrowser.reset();
-  container = mountRoot();
 });
-afterEach(() => unmount(container));
 
 async function renderCard(props: Partial<EntityCardProps> & { view: EntityView }) {
   await act(() => {

@@ -4,10 +4,10 @@
 // (each opening its own page) and "seen on"; and the settings' fact order and history controls.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourceRecord } from '@/src/core/records';
 import type { EntityPageView } from '@/src/messaging/protocol';
-import { mountRoot, settle, sourceRecord, unmount } from './ui-fixtures';
+import { settle, sourceRecord, testRoot } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -119,12 +119,10 @@ function page(overrides: Partial<EntityPageView> = {}): EntityPageView {
   };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 beforeEach(() => {
   sent.length = 0;
-  root = mountRoot();
 });
-afterEach(() => unmount(root));
 
 const flush = () => settle(200);
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);

@@ -3,10 +3,10 @@
 // "More candidates" (issue 13); saving keeps what is ticked.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '@/src/core/pack';
 import { smallPack } from './helpers';
-import { mountRoot, settle, unmount } from './ui-fixtures';
+import { settle, testRoot } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -40,12 +40,10 @@ function draftPack(): Pack {
   return { ...base, entities, facts };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 beforeEach(() => {
   sent.length = 0;
-  root = mountRoot();
 });
-afterEach(() => unmount(root));
 
 const flush = () => settle(0);
 

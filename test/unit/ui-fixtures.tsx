@@ -2,18 +2,20 @@
 // effects and messages settle, and sources to build facts on.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { afterEach, beforeEach } from 'vitest';
 import type { SourceRecord } from '@/src/core/records';
 
-/** An element in the document to render into; give it to unmount() after the test. */
-export function mountRoot(): HTMLElement {
+/** An element to render into: in the document during each test, emptied and taken out after it. */
+export function testRoot(): HTMLElement {
   const root = document.createElement('div');
-  document.body.append(root);
+  beforeEach(() => {
+    document.body.append(root);
+  });
+  afterEach(() => {
+    render(null, root);
+    root.remove();
+  });
   return root;
-}
-
-export function unmount(root: HTMLElement): void {
-  render(null, root);
-  root.remove();
 }
 
 /** Waits `ms` inside act(), so the views' effects and their (mocked) messages have finished. */
