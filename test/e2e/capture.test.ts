@@ -12,14 +12,13 @@ import {
   askPage,
   callBackground,
   clickToolbarButton,
+  eventually,
   fixtureUrl,
   openGloss,
   openManager,
   type TestBrowser,
 } from './gloss';
 import { clickInPopover, highlighted, hover, surface, waitForPopover } from './page-helpers';
-
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 let gloss: TestBrowser;
 let manager: Page;

@@ -6,9 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callBackground, openGloss, openManager, type TestBrowser } from './gloss';
-
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+import { callBackground, eventually, openGloss, openManager, type TestBrowser } from './gloss';
 
 let gloss: TestBrowser;
 let manager: Page;

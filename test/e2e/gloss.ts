@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
@@ -60,6 +60,10 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
     },
   };
 }
+
+/** Polls `read` until the assertion that follows holds (15 s: the background may still be starting). */
+export const eventually = <T>(read: () => Promise<T>, timeout = 15_000) =>
+  expect.poll(read, { timeout, interval: 100 });
 
 /** Opens the manager at `path` once the background has installed the bundled pack (on first run). */
 export async function openManager(gloss: TestBrowser, path = 'options.html#notes'): Promise<Page> {
