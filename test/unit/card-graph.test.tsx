@@ -11,37 +11,17 @@ import type { EntityView } from '@/src/messaging/protocol';
 import { updateSettings } from '@/src/settings/settings';
 import { type CardFact, FIRST_FACTS, orderFacts, timeline } from '@/src/ui/card/facts';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';
-import { settle, sourceRecord, testRoot } from './ui-fixtures';
+import { cardFact, russia, settle, sourceRecord, testRoot } from './ui-fixtures';
 
 const src = (id: string, publishedAt?: string, packId = 'a') => sourceRecord(id, packId, publishedAt);
 
 let n = 0;
-const fact = (text: string, source: SourceRecord | null, alsoIn: SourceRecord[] = []): CardFact => ({
-  key: `${source?.packId ?? 'x'}/f${++n}`,
-  packId: source?.packId ?? 'x',
-  id: `f${n}`,
-  entityKey: 'a/russia',
-  sourceKey: source?.key ?? 'x/missing',
-  text,
-  quote: `${text} (quoted)`,
-  position: n,
-  source,
-  alsoIn,
-});
+const fact = (text: string, source: SourceRecord | null, alsoIn: SourceRecord[] = []): CardFact =>
+  cardFact(`f${++n}`, text, source, { alsoIn, quote: `${text} (quoted)`, position: n });
 
 function view(facts: CardFact[], sourceCount = 3): EntityView {
   return {
-    entity: {
-      key: 'a/russia',
-      packId: 'a',
-      id: 'russia',
-      name: 'Russia',
-      type: 'place',
-      aliases: [],
-      description: 'A country.',
-      terms: ['russia'],
-      position: 0,
-    },
+    entity: russia({ terms: ['russia'] }),
     pack: { id: 'a', title: 'Pack A' },
     identity: {
       id: 'i:russia',

@@ -7,7 +7,7 @@ import { act } from 'preact/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourceRecord } from '@/src/core/records';
 import type { EntityPageView } from '@/src/messaging/protocol';
-import { settle, sourceRecord, testRoot } from './ui-fixtures';
+import { cardFact, russia, settle, sourceRecord, testRoot } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -37,30 +37,10 @@ const jan = source('jan', 'a', '2024-01-10');
 const jun = source('jun', 'b', '2024-06-14');
 
 function page(overrides: Partial<EntityPageView> = {}): EntityPageView {
-  const fact = (id: string, text: string, s: SourceRecord, alsoIn: SourceRecord[] = []) => ({
-    key: `${s.packId}/${id}`,
-    packId: s.packId,
-    id,
-    entityKey: `${s.packId}/russia`,
-    sourceKey: s.key,
-    text,
-    quote: text,
-    position: 0,
-    source: s,
-    alsoIn,
-  });
+  const fact = (id: string, text: string, s: SourceRecord, alsoIn: SourceRecord[] = []) =>
+    cardFact(id, text, s, { alsoIn, entityKey: `${s.packId}/russia` });
   return {
-    entity: {
-      key: 'a/russia',
-      packId: 'a',
-      id: 'russia',
-      name: 'Russia',
-      type: 'place',
-      aliases: ['Russian Federation'],
-      description: 'A country.',
-      terms: [],
-      position: 0,
-    },
+    entity: russia({ aliases: ['Russian Federation'] }),
     pack: { id: 'a', title: 'Pack A' },
     identity: {
       id: 'i:russia',
