@@ -9,14 +9,8 @@
  * well-formed (a changed letter, another entity) is refused rather than matched differently.
  */
 
-/** Typed-array form: cheap to structured-clone (postMessage, IndexedDB). */
-export interface SerializedMatcher {
-  version: 1;
-  size: number;
-  unit: Uint16Array;
-  first: Int32Array;
-  fail: Int32Array;
-  out: Int32Array;
+/** What tells the matcher which entity, in which case and language, a matched key stands for. */
+export interface VariantTables {
   keyLen: Int32Array;
   variantStart: Int32Array;
   variantRule: Uint8Array;
@@ -26,19 +20,45 @@ export interface SerializedMatcher {
   /** Language each variant counts in, '' for any (inflected forms; see src/core/lang/inflect.ts). */
   variantLang: string[];
   entities: string[];
+}
+
+/** The variant tables of `t` alone (not its automaton or checksum). */
+export function variantTables(t: VariantTables): VariantTables {
+  return {
+    keyLen: t.keyLen,
+    variantStart: t.variantStart,
+    variantRule: t.variantRule,
+    variantEntity: t.variantEntity,
+    exactForms: t.exactForms,
+    variantLang: t.variantLang,
+    entities: t.entities,
+  };
+}
+
+/** Typed-array form: cheap to structured-clone (postMessage, IndexedDB). */
+export interface SerializedMatcher extends VariantTables {
+  version: 1;
+  size: number;
+  unit: Uint16Array;
+  first: Int32Array;
+  fail: Int32Array;
+  out: Int32Array;
   /** checksum() of everything above. */
   check: number;
 }
 
-type TableName =
-  | 'unit'
-  | 'first'
-  | 'fail'
-  | 'out'
-  | 'keyLen'
-  | 'variantStart'
-  | 'variantRule'
-  | 'variantEntity';
+/** The typed-array tables, in checksum order. */
+export const TABLE_NAMES = [
+  'unit',
+  'first',
+  'fail',
+  'out',
+  'keyLen',
+  'variantStart',
+  'variantRule',
+  'variantEntity',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
 
 /** JSON-safe form (for chrome.runtime messaging): typed arrays as base64. */
 export interface SerializedMatcherJSON {
@@ -51,16 +71,16 @@ export interface SerializedMatcherJSON {
   check: number;
 }
 
-const TABLES: ReadonlyArray<[TableName, new (buffer: ArrayBuffer) => ArrayBufferView]> = [
-  ['unit', Uint16Array],
-  ['first', Int32Array],
-  ['fail', Int32Array],
-  ['out', Int32Array],
-  ['keyLen', Int32Array],
-  ['variantStart', Int32Array],
-  ['variantRule', Uint8Array],
-  ['variantEntity', Int32Array],
-];
+const TABLE_TYPES: Record<TableName, new (buffer: ArrayBuffer) => ArrayBufferView> = {
+  unit: Uint16Array,
+  first: Int32Array,
+  fail: Int32Array,
+  out: Int32Array,
+  keyLen: Int32Array,
+  variantStart: Int32Array,
+  variantRule: Uint8Array,
+  variantEntity: Int32Array,
+};
 
 /**
  * Most variants (alias spellings × entities) one key may carry: far above any real pack (65,536
@@ -81,7 +101,7 @@ export function checksum(d: Omit<SerializedMatcher, 'check' | 'version'>): numbe
     h = Math.imul(h ^ x, 0x01000193);
   };
   mix(d.size);
-  for (const [name] of TABLES) {
+  for (const name of TABLE_NAMES) {
     const table = d[name];
     mix(table.length);
     for (let i = 0; i < table.length; i++) mix(table[i] as number);
@@ -122,7 +142,7 @@ function fromBase64(s: string): ArrayBuffer {
 
 export function toJSON(d: SerializedMatcher): SerializedMatcherJSON {
   const tables = {} as Record<TableName, string>;
-  for (const [name] of TABLES) tables[name] = toBase64(d[name]);
+  for (const name of TABLE_NAMES) tables[name] = toBase64(d[name]);
   return {
     version: 1,
     size: d.size,
@@ -151,7 +171,8 @@ export function decode(data: unknown): SerializedMatcher {
     check: d.check,
   } as SerializedMatcher | Record<string, unknown>;
   const encoded = d.tables !== null && typeof d.tables === 'object' ? d.tables : undefined;
-  for (const [name, Type] of TABLES) {
+  for (const name of TABLE_NAMES) {
+    const Type = TABLE_TYPES[name];
     if (encoded) {
       const text = encoded[name];
       if (typeof text !== 'string') fail(`table ${name} missing`);

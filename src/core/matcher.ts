@@ -24,6 +24,8 @@ import {
   type SerializedMatcher,
   type SerializedMatcherJSON,
   toJSON,
+  type VariantTables,
+  variantTables,
 } from './match-serial';
 import {
   astralFold,
@@ -112,17 +114,9 @@ function titleCase(form: string): string {
   return head + form.slice(head.length).toLowerCase();
 }
 
-interface Tables {
+interface Tables extends VariantTables {
   size: number;
   automaton: Automaton;
-  keyLen: Int32Array;
-  variantStart: Int32Array;
-  variantRule: Uint8Array;
-  variantEntity: Int32Array;
-  exactForms: string[];
-  /** Language a variant counts in, '' for any (see AliasEntry.lang). */
-  variantLang: string[];
-  entities: string[];
 }
 
 interface Variant {
@@ -210,20 +204,7 @@ export function reviveMatcher(
   const { automaton, depth } = reviveAutomaton(t.unit, t.first, t.fail, t.out, t.keyLen.length, options);
   checkVariants(t, depth);
   checkChecksum(t);
-  return new CompiledMatcher(
-    {
-      size: t.size,
-      automaton,
-      keyLen: t.keyLen,
-      variantStart: t.variantStart,
-      variantRule: t.variantRule,
-      variantEntity: t.variantEntity,
-      exactForms: t.exactForms,
-      variantLang: t.variantLang,
-      entities: t.entities,
-    },
-    t.check,
-  );
+  return new CompiledMatcher({ size: t.size, automaton, ...variantTables(t) }, t.check);
 }
 
 /** Candidate mentions found during one scan, before overlap resolution. */
@@ -445,13 +426,7 @@ class CompiledMatcher implements Matcher {
       first: a.first,
       fail: a.fail,
       out: a.out,
-      keyLen: t.keyLen,
-      variantStart: t.variantStart,
-      variantRule: t.variantRule,
-      variantEntity: t.variantEntity,
-      exactForms: t.exactForms,
-      variantLang: t.variantLang,
-      entities: t.entities,
+      ...variantTables(t),
     };
     this.check ??= checksum(data);
     return { version: 1, ...data, check: this.check };

@@ -1,6 +1,7 @@
 // What the hover popover shows: the entity card for a mention, or first a choice when the
 // mention's text names several entities. Data comes from the background via `api`.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { EntityCardProps } from '@/src/content/card-channel';
 import type { EntityView, NoteInput } from '@/src/messaging/protocol';
 import { AmbiguityChooser } from './AmbiguityChooser';
 import { EntityCard } from './EntityCard';
@@ -16,19 +17,10 @@ export interface PopoverApi {
   onNotesChanged(listener: (entityKey?: string) => void): () => void;
 }
 
-export interface PopoverProps {
-  entityIds: string[];
-  /** A remembered choice for an ambiguous mention on this site. */
-  chosen?: string;
-  mentionText: string;
-  /** The sentence around the mention, kept with a note. */
-  sentence: string;
-  pageUrl: string;
-  pageTitle: string;
+/** What the card frame was asked to show (see card-channel.ts), and how it talks back. */
+export interface PopoverProps extends EntityCardProps {
   api: PopoverApi;
   onClose(): void;
-  /** Opened from the keyboard: take focus and keep Tab inside. */
-  trapFocus: boolean;
 }
 
 const HEADING_ID = 'gloss-popover-heading';

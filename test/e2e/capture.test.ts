@@ -5,22 +5,27 @@
 // The context menu cannot be clicked in a headless browser. Its click handler in the background
 // (src/background/context-menu.ts) does one thing: send the content message composeFromSelection
 // to the frame with the selection. The tests send that same message to the tab (askPage).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
-import { clickInPopover, highlighted, hover, waitForPopover } from './page-helpers';
-
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+import { textCenter } from '../spec/views';
+import {
+  askPage,
+  callBackground,
+  clickToolbarButton,
+  eventually,
+  fixtureUrl,
+  openGloss,
+  openManager,
+  type TestBrowser,
+} from './gloss';
+import { clickInPopover, highlighted, hover, surface, waitForPopover } from './page-helpers';
 
 let gloss: TestBrowser;
 let manager: Page;
 
 beforeAll(async () => {
   gloss = await openGloss();
-  manager = await gloss.extensionPage('options.html#notes');
-  for (let i = 0; i < 100 && (await callBackground(manager, 'listPacks', undefined)).length === 0; i++) {
-    await manager.waitForTimeout(100);
-  }
+  manager = await openManager(gloss);
 });
 // After every test: no error logged meanwhile.
 afterEach(() => {
@@ -29,23 +34,6 @@ afterEach(() => {
 afterAll(async () => {
   await gloss?.close();
 });
-
-/** Clicks Gloss's toolbar button on the page's tab (grants activeTab, as a real click does). */
-async function clickToolbarButton(page: Page): Promise<number> {
-  await page.bringToFront();
-  const cdp = await (gloss.context.browser() as Browser).newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
-    targetInfos: Array<{ targetId: string; url: string }>;
-  };
-  const tab = targetInfos.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: gloss.extensionId, targetId: tab.targetId });
-  await cdp.detach();
-  return gloss.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
-}
 
 async function pageWithUrl(pattern: RegExp): Promise<Page> {
   let found: Page | undefined;
@@ -60,7 +48,7 @@ describe('adding an article', () => {
   it('captures the article from the popup, reviews it, and saves a pack whose names are marked', async () => {
     const article = await gloss.context.newPage();
     await article.goto(fixtureUrl('article.html'));
-    const tabId = await clickToolbarButton(article);
+    const tabId = await clickToolbarButton(gloss, article);
     const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByTestId('capture-article').click();
 
@@ -108,22 +96,7 @@ describe('adding an article', () => {
 });
 
 /** Selects the first occurrence of `text` in the page, as a person dragging over it would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.evaluate((text) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(text);
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return;
-    }
-    throw new Error(`"${text}" not on the page`);
-  }, text);
-}
+const select = (page: Page, text: string) => textCenter(surface(page), 'body', text, { select: true });
 
 /** The texts marked as page-note quotes. */
 const noteMarks = (page: Page) =>

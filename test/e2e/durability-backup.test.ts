@@ -6,19 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callBackground, openGloss, type TestBrowser } from './gloss';
-
-const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+import { callBackground, eventually, openGloss, openManager, type TestBrowser } from './gloss';
 
 let gloss: TestBrowser;
 let manager: Page;
 
 beforeAll(async () => {
   gloss = await openGloss();
-  manager = await gloss.extensionPage('options.html#notes');
-  for (let i = 0; i < 100 && (await callBackground(manager, 'listPacks', undefined)).length === 0; i++) {
-    await manager.waitForTimeout(100);
-  }
+  manager = await openManager(gloss);
 });
 afterAll(async () => {
   await gloss?.close();

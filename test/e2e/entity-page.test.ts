@@ -4,10 +4,17 @@
 // with their packs; unlinking one pack's entity makes two identities, and stays so after a reload.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '@/src/core/pack';
-import { callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
+import {
+  callBackground,
+  clickToolbarButton,
+  fixtureUrl,
+  openGloss,
+  openManager,
+  type TestBrowser,
+} from './gloss';
 import { waitForMentions } from './page-helpers';
 
 const { mentions } = JSON.parse(
@@ -45,33 +52,12 @@ const BETA = pack(
 let gloss: TestBrowser;
 let manager: Page;
 
-/** Clicks Gloss's toolbar button on the page's tab (granting activeTab), and returns the tab's id. */
-async function clickToolbarButton(page: Page): Promise<number> {
-  await page.bringToFront();
-  const cdp = await (gloss.context.browser() as Browser).newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
-    targetInfos: Array<{ targetId: string; url: string }>;
-  };
-  const tab = targetInfos.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: gloss.extensionId, targetId: tab.targetId });
-  await cdp.detach();
-  return gloss.serviceWorker.evaluate(async () => {
-    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return active?.id ?? -1;
-  });
-}
-
 const identityOf = async (key: string) => (await callBackground(manager, 'getEntity', { key }))?.identity.id;
 
 beforeAll(async () => {
   gloss = await openGloss();
-  manager = await gloss.extensionPage('options.html#knowledge');
-  // The bundled pack is installed on first start; wait for it so the imports come after it.
-  for (let tries = 0; (await callBackground(manager, 'listPacks', undefined)).length < 1; tries++) {
-    if (tries > 100) throw new Error('the bundled pack was not installed');
-    await manager.waitForTimeout(100);
-  }
+  // Wait for the bundled pack so the imports come after it.
+  manager = await openManager(gloss, 'options.html#knowledge');
   for (const file of [ALPHA, BETA]) {
     const result = await callBackground(manager, 'importPack', { json: JSON.stringify(file) });
     expect(result.ok).toBe(true);
@@ -91,7 +77,7 @@ describe('one entity across packs', () => {
     const article = await gloss.context.newPage();
     await article.goto(fixtureUrl('article.html'));
     expect(await waitForMentions(article, mentions, 10_000)).toEqual(mentions);
-    const tabId = await clickToolbarButton(article);
+    const tabId = await clickToolbarButton(gloss, article);
     const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
     const rows = popup.locator('[data-testid="page-entities"] li', {
       has: popup.locator('.gloss-popup-item-name', { hasText: /^Wiesbaden$/ }),

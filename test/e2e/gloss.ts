@@ -2,9 +2,9 @@
 // the background what it holds, the way Gloss's own pages do.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
@@ -59,6 +59,50 @@ export async function openGloss(options: LaunchOptions = {}): Promise<TestBrowse
       return page;
     },
   };
+}
+
+/** Polls `read` until the assertion that follows holds (15 s: the background may still be starting). */
+export const eventually = <T>(read: () => Promise<T>, timeout = 15_000) =>
+  expect.poll(read, { timeout, interval: 100 });
+
+/** Opens the manager at `path` once the background has installed the bundled pack (on first run). */
+export async function openManager(gloss: TestBrowser, path = 'options.html#notes'): Promise<Page> {
+  const manager = await gloss.extensionPage(path);
+  for (let tries = 0; (await callBackground(manager, 'listPacks', undefined)).length < 1; tries++) {
+    if (tries > 100) throw new Error('the bundled pack was not installed');
+    await manager.waitForTimeout(100);
+  }
+  return manager;
+}
+
+/** Clicks Gloss's toolbar button on the page's tab (granting activeTab, as a real click does), and returns the tab's id. */
+export async function clickToolbarButton(gloss: TestBrowser, page: Page): Promise<number> {
+  await page.bringToFront();
+  const cdp = await (gloss.context.browser() as Browser).newBrowserCDPSession();
+  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+    targetInfos: Array<{ targetId: string; url: string }>;
+  };
+  const tab = targetInfos.find((t) => t.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await cdp.send('Extensions.triggerAction', { id: gloss.extensionId, targetId: tab.targetId });
+  await cdp.detach();
+  return gloss.serviceWorker.evaluate(async () => {
+    const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return active?.id ?? -1;
+  });
+}
+
+/** One browser with Gloss and one tab in it for the whole test file, closed after it. */
+export function glossWithPage(): { readonly gloss: TestBrowser; readonly page: Page } {
+  const held = {} as { gloss: TestBrowser; page: Page };
+  beforeAll(async () => {
+    held.gloss = await openGloss();
+    held.page = await held.gloss.context.newPage();
+  });
+  afterAll(async () => {
+    await held.gloss?.close();
+  });
+  return held;
 }
 
 /** Calls the background from an extension page, as Gloss's own pages do. */

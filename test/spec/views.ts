@@ -90,10 +90,18 @@ export async function waitForMentions(
   return last;
 }
 
-/** Centre of the first occurrence of `text` in the element matching `selector`, scrolled into view. */
-export function textCenter(surface: PageSurface, selector: string, text: string): Promise<Point> {
+/**
+ * Centre of the first occurrence of `text` in the element matching `selector`, scrolled into view;
+ * with `select`, that occurrence also becomes the page's selection, as a person dragging over it makes it.
+ */
+export function textCenter(
+  surface: PageSurface,
+  selector: string,
+  text: string,
+  { select = false } = {},
+): Promise<Point> {
   return surface.evaluate(
-    ({ selector, text }) => {
+    ({ selector, text, select }) => {
       const root = document.querySelector(selector);
       if (!root) throw new Error(`no ${selector}`);
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -108,11 +116,15 @@ export function textCenter(surface: PageSurface, selector: string, text: string)
           node.parentElement?.scrollIntoView({ block: 'center' });
           box = range.getBoundingClientRect();
         }
+        if (select) {
+          getSelection()?.removeAllRanges();
+          getSelection()?.addRange(range);
+        }
         return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
       }
       throw new Error(`"${text}" not found in ${selector}`);
     },
-    { selector, text },
+    { selector, text, select },
   );
 }
 

@@ -118,4 +118,10 @@ describe('Undo of deleted notes', () => {
     ] as never).notes;
     expect(restored).toMatchObject({ selector, quoteMissing: true });
   });
+
+  it('keeps every field of the note and nothing the view added', () => {
+    const original = note({ entityKey: '' });
+    const [restored] = notesOnlyBackup([{ ...original, orphaned: true }] as never).notes;
+    expect(restored).toEqual(original);
+  });
 });

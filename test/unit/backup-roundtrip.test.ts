@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '@/src/background/handlers';
 import type { Pack } from '@/src/core/pack';
 import type { Settings } from '@/src/core/settings';
+import { settingsStore } from './handler-fixtures';
 import { freshDb } from './helpers';
 
 const filled = (maxLength: number) =>
@@ -105,18 +106,8 @@ describe('backup round trip', () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (s) => {
         const db = freshDb();
-        let stored: Record<string, unknown> = s.settings ? { ...s.settings } : {};
-        const handlers = createHandlers(db, {
-          settings: {
-            get: async () => stored,
-            set: async (value) => {
-              stored = value;
-            },
-            clear: async () => {
-              stored = {};
-            },
-          },
-        });
+        const settings = settingsStore(s.settings ? { ...s.settings } : {});
+        const handlers = createHandlers(db, { settings });
         try {
           for (const p of s.packs)
             expect((await handlers.importPack({ json: JSON.stringify(p) })).ok).toBe(true);
@@ -145,13 +136,13 @@ describe('backup round trip', () => {
             });
           }
           const before = await snapshot(handlers);
-          const settingsBefore = { ...stored };
+          const settingsBefore = { ...settings.stored };
           const backup = await handlers.exportAll(undefined);
           await handlers.deleteAllData(undefined);
           const result = await handlers.importAll({ json: backup });
           expect(result).toMatchObject({ ok: true, skipped: [], repaired: [] });
           expect(await snapshot(handlers)).toEqual(before);
-          expect(stored).toEqual(settingsBefore);
+          expect(settings.stored).toEqual(settingsBefore);
         } finally {
           db.close();
         }

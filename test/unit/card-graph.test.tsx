@@ -4,51 +4,24 @@
 // a link to the entity page, and 500 facts from 50 sources rendering fast.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { SourceRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { updateSettings } from '@/src/settings/settings';
 import { type CardFact, FIRST_FACTS, orderFacts, timeline } from '@/src/ui/card/facts';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';
+import { cardFact, russia, settle, sourceRecord, testRoot } from './ui-fixtures';
 
-const src = (id: string, publishedAt?: string, packId = 'a'): SourceRecord => ({
-  key: `${packId}/${id}`,
-  packId,
-  id,
-  title: `Source ${id}`,
-  url: `https://example.org/${id}`,
-  ...(publishedAt ? { publishedAt } : {}),
-  position: 0,
-});
+const src = (id: string, publishedAt?: string, packId = 'a') => sourceRecord(id, packId, publishedAt);
 
 let n = 0;
-const fact = (text: string, source: SourceRecord | null, alsoIn: SourceRecord[] = []): CardFact => ({
-  key: `${source?.packId ?? 'x'}/f${++n}`,
-  packId: source?.packId ?? 'x',
-  id: `f${n}`,
-  entityKey: 'a/russia',
-  sourceKey: source?.key ?? 'x/missing',
-  text,
-  quote: `${text} (quoted)`,
-  position: n,
-  source,
-  alsoIn,
-});
+const fact = (text: string, source: SourceRecord | null, alsoIn: SourceRecord[] = []): CardFact =>
+  cardFact(`f${++n}`, text, source, { alsoIn, quote: `${text} (quoted)`, position: n });
 
 function view(facts: CardFact[], sourceCount = 3): EntityView {
   return {
-    entity: {
-      key: 'a/russia',
-      packId: 'a',
-      id: 'russia',
-      name: 'Russia',
-      type: 'place',
-      aliases: [],
-      description: 'A country.',
-      terms: ['russia'],
-      position: 0,
-    },
+    entity: russia({ terms: ['russia'] }),
     pack: { id: 'a', title: 'Pack A' },
     identity: {
       id: 'i:russia',
@@ -75,15 +48,9 @@ const facts = [
   fact('May fact', may),
 ];
 
-let container: HTMLElement;
+const container = testRoot();
 beforeEach(() => {
   fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
 });
 
 async function renderCard(props: Partial<EntityCardProps> & { view: EntityView }) {
@@ -93,7 +60,7 @@ async function renderCard(props: Partial<EntityCardProps> & { view: EntityView }
 }
 const texts = () =>
   [...container.querySelectorAll('.gloss-facts > li .gloss-fact-text')].map((p) => p.textContent);
-const flush = () => act(() => new Promise<void>((resolve) => setTimeout(resolve, 10)));
+const flush = () => settle(10);
 
 describe('ordering facts by their source date', () => {
   it('puts the newest first, undated last, and keeps pack order for equal dates', () => {

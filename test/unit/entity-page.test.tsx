@@ -4,9 +4,10 @@
 // (each opening its own page) and "seen on"; and the settings' fact order and history controls.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourceRecord } from '@/src/core/records';
 import type { EntityPageView } from '@/src/messaging/protocol';
+import { cardFact, russia, settle, sourceRecord, testRoot } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -30,43 +31,16 @@ vi.mock('@/src/messaging/protocol', () => ({
 const { EntityPageBody } = await import('@/src/ui/manager/EntityPage');
 const { GraphSettings } = await import('@/src/ui/manager/GraphSettings');
 
-const source = (id: string, packId: string, publishedAt?: string): SourceRecord => ({
-  key: `${packId}/${id}`,
-  packId,
-  id,
-  title: `Article ${id}`,
-  url: `https://news.example/${id}`,
-  ...(publishedAt ? { publishedAt } : {}),
-  position: 0,
-});
+const source = (id: string, packId: string, publishedAt?: string) =>
+  sourceRecord(id, packId, publishedAt, { title: 'Article', site: 'https://news.example' });
 const jan = source('jan', 'a', '2024-01-10');
 const jun = source('jun', 'b', '2024-06-14');
 
 function page(overrides: Partial<EntityPageView> = {}): EntityPageView {
-  const fact = (id: string, text: string, s: SourceRecord, alsoIn: SourceRecord[] = []) => ({
-    key: `${s.packId}/${id}`,
-    packId: s.packId,
-    id,
-    entityKey: `${s.packId}/russia`,
-    sourceKey: s.key,
-    text,
-    quote: text,
-    position: 0,
-    source: s,
-    alsoIn,
-  });
+  const fact = (id: string, text: string, s: SourceRecord, alsoIn: SourceRecord[] = []) =>
+    cardFact(id, text, s, { alsoIn, entityKey: `${s.packId}/russia` });
   return {
-    entity: {
-      key: 'a/russia',
-      packId: 'a',
-      id: 'russia',
-      name: 'Russia',
-      type: 'place',
-      aliases: ['Russian Federation'],
-      description: 'A country.',
-      terms: [],
-      position: 0,
-    },
+    entity: russia({ aliases: ['Russian Federation'] }),
     pack: { id: 'a', title: 'Pack A' },
     identity: {
       id: 'i:russia',
@@ -125,18 +99,12 @@ function page(overrides: Partial<EntityPageView> = {}): EntityPageView {
   };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 beforeEach(() => {
   sent.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
-const flush = () => act(async () => await new Promise((r) => setTimeout(r, 200)));
+const flush = () => settle(200);
 const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
 const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
 const sectionNamed = (title: string) =>

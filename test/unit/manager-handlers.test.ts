@@ -6,27 +6,18 @@ import { matcherAliases } from '@/src/background/knowledge';
 import { validateBackup } from '@/src/core/backup';
 import type { GlossDb } from '@/src/db/db';
 import { MY_KNOWLEDGE_PACK } from '@/src/messaging/protocol';
+import { settingsStore } from './handler-fixtures';
 import { freshDb, smallPack } from './helpers';
 
 let db: GlossDb;
 let handlers: Handlers;
-let stored: Record<string, unknown>;
+let settings: ReturnType<typeof settingsStore>;
 const NATO = 'nato-ukraine-2024';
 
 beforeEach(async () => {
   db = freshDb();
-  stored = { hoverDelay: 450, disabledSites: ['example.org'] };
-  handlers = createHandlers(db, {
-    settings: {
-      get: async () => stored,
-      set: async (value) => {
-        stored = value;
-      },
-      clear: async () => {
-        stored = {};
-      },
-    },
-  });
+  settings = settingsStore({ hoverDelay: 450, disabledSites: ['example.org'] });
+  handlers = createHandlers(db, { settings });
   await installBundledPacks(db);
 });
 afterEach(() => db.close());
@@ -145,7 +136,7 @@ describe('backup', () => {
     await handlers.deleteAllData(undefined);
     expect(await handlers.listPacks(undefined)).toEqual([]);
     expect(await handlers.listNotes({})).toEqual([]);
-    expect(stored).toEqual({});
+    expect(settings.stored).toEqual({});
 
     const result = await handlers.importAll({ json: backup });
     expect(result).toEqual({
@@ -163,7 +154,7 @@ describe('backup', () => {
     const strip = (packs: (typeof before)[0]) => packs.map(({ installedAt, updatedAt, ...rest }) => rest);
     expect(strip(after[0])).toEqual(strip(before[0]));
     expect(after[1]).toEqual(before[1]);
-    expect(stored).toEqual({ hoverDelay: 450, disabledSites: ['example.org'] });
+    expect(settings.stored).toEqual({ hoverDelay: 450, disabledSites: ['example.org'] });
   });
 
   it('keeps page notes (no entity, a quote selector, a missing quote) through a backup', async () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAutomaton } from '../../src/core/match-automaton';
-import { checksum, type SerializedMatcher, toJSON } from '../../src/core/match-serial';
+import { checksum, type SerializedMatcher, TABLE_NAMES, toJSON } from '../../src/core/match-serial';
 import { type AliasEntry, type AliasMatch, createMatcher, reviveMatcher } from '../../src/core/matcher';
 
 const aliases: AliasEntry[] = [
@@ -123,25 +123,7 @@ describe('dense limit', () => {
 
 // ---- Fuzz: random corruptions of a real serialised matcher ----
 
-type NumericTable =
-  | 'unit'
-  | 'first'
-  | 'fail'
-  | 'out'
-  | 'keyLen'
-  | 'variantStart'
-  | 'variantRule'
-  | 'variantEntity';
-const NUMERIC: NumericTable[] = [
-  'unit',
-  'first',
-  'fail',
-  'out',
-  'keyLen',
-  'variantStart',
-  'variantRule',
-  'variantEntity',
-];
+const NUMERIC = TABLE_NAMES;
 const value = fc.oneof(
   fc.constantFrom(-1, 0, 1, 2, n - 1, n, n + 1, 0x7fffffff, -0x80000000, 0xffff),
   fc.integer({ min: -3, max: n + 3 }),

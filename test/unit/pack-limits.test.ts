@@ -2,11 +2,12 @@
 // knowledge base and each pack are capped, and a refused import or switch-on writes nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCitiesPack } from '@/scripts/pack-cities';
-import { createHandlers, type Handlers } from '@/src/background/handlers';
+import type { Handlers } from '@/src/background/handlers';
 import { installBundledPacks } from '@/src/background/index';
 import { aliasLoad, KNOWLEDGE_LIMITS, knowledgeLimitError, type Pack, validatePack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
-import { bundledPack, freshDb, smallPack } from './helpers';
+import { freshHandlers } from './handler-fixtures';
+import { bundledPack, smallPack } from './helpers';
 
 /** A pack of `entities` places with `aliases` distinct aliases each (plus its name). */
 function bigPack(id: string, entities: number, aliases: number, aliasLength = 8): Pack {
@@ -64,8 +65,7 @@ describe('knowledge-base caps on import and switch-on', () => {
   let db: GlossDb;
   let handlers: Handlers;
   beforeEach(() => {
-    db = freshDb();
-    handlers = createHandlers(db);
+    ({ db, handlers } = freshHandlers());
   });
   afterEach(() => db.close());
 

@@ -1,9 +1,10 @@
 // Pack format v2 (issue 13): `sameAs` identifiers and `labels` by language; v1 files still import.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers, type Handlers } from '@/src/background/handlers';
+import type { Handlers } from '@/src/background/handlers';
 import { formatPackError, type Pack, type PackValidation, validatePack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
-import { freshDb, smallPack } from './helpers';
+import { freshHandlers } from './handler-fixtures';
+import { smallPack } from './helpers';
 
 function errorsOf(result: PackValidation): string[] {
   expect(result.ok).toBe(false);
@@ -55,8 +56,7 @@ describe('import and export of v2', () => {
   let db: GlossDb;
   let handlers: Handlers;
   beforeEach(() => {
-    db = freshDb();
-    handlers = createHandlers(db);
+    ({ db, handlers } = freshHandlers());
   });
   afterEach(() => db.close());
 

@@ -4,10 +4,11 @@
 // one as new; the reviewer's choices go to saveDraft's `links`.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '@/src/core/pack';
 import type { LinkPreview } from '@/src/messaging/protocol';
 import { smallPack } from './helpers';
+import { settle, testRoot } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 const previews: Record<string, LinkPreview> = {
@@ -66,18 +67,12 @@ function draftPack(): Pack {
   return { ...base, entities, facts };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 beforeEach(() => {
   sent.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
-const flush = () => act(async () => await new Promise((r) => setTimeout(r, 200)));
+const flush = () => settle(200);
 const row = (id: string) => root.querySelector<HTMLElement>(`[data-candidate-id="${id}"]`)!;
 const button = (scope: HTMLElement, name: string) =>
   [...scope.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent) === name);

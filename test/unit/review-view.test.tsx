@@ -3,9 +3,10 @@
 // "More candidates" (issue 13); saving keeps what is ticked.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Pack } from '@/src/core/pack';
 import { smallPack } from './helpers';
+import { settle, testRoot } from './ui-fixtures';
 
 const sent: Array<{ key: string; data: unknown }> = [];
 vi.mock('@/src/messaging/protocol', () => ({
@@ -39,18 +40,12 @@ function draftPack(): Pack {
   return { ...base, entities, facts };
 }
 
-let root: HTMLElement;
+const root = testRoot();
 beforeEach(() => {
   sent.length = 0;
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
 });
 
-const flush = () => act(async () => await new Promise((r) => setTimeout(r, 0)));
+const flush = () => settle(0);
 
 describe('ReviewView', () => {
   it('keeps the first 20 and offers the rest collapsed under "More candidates"', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/src/background/handlers';
 import { checkSettings, DEFAULT_SETTINGS } from '@/src/core/settings';
 import { isActiveOn, withDefaults } from '@/src/settings/settings';
+import { settingsStore } from './handler-fixtures';
 import { freshDb } from './helpers';
 
 describe('checkSettings and withDefaults', () => {
@@ -41,18 +42,8 @@ describe('checkSettings and withDefaults', () => {
 
 describe('settings in a backup', () => {
   it('{ "disabledSites": 5 } is left out and reported; the good settings are imported', async () => {
-    let stored: Record<string, unknown> = { disabledSites: ['kept.example'] };
-    const handlers = createHandlers(freshDb(), {
-      settings: {
-        get: async () => stored,
-        set: async (value) => {
-          stored = value;
-        },
-        clear: async () => {
-          stored = {};
-        },
-      },
-    });
+    const settings = settingsStore({ disabledSites: ['kept.example'] });
+    const handlers = createHandlers(freshDb(), { settings });
     const json = JSON.stringify({
       format: 'gloss-backup',
       version: 1,
@@ -67,6 +58,6 @@ describe('settings in a backup', () => {
       skippedCount: 1,
       skipped: [{ path: 'settings.disabledSites', message: 'expected a list of host names' }],
     });
-    expect(stored).toEqual({ disabledSites: ['kept.example'], hoverDelay: 600 });
+    expect(settings.stored).toEqual({ disabledSites: ['kept.example'], hoverDelay: 600 });
   });
 });

@@ -48,7 +48,7 @@ export function Manager() {
           {NAV.map((item) => (
             <li key={item.view}>
               <a
-                class="gloss-nav-link"
+                class="gloss-nav-link gloss-soft-link"
                 href={routeHash({ view: item.view } as Route)}
                 aria-current={section === item.view ? 'page' : undefined}
               >

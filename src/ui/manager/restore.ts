@@ -11,38 +11,34 @@ export function notesOnlyBackup(notes: ReadonlyArray<NoteRecord>, now = Date.now
     version: BACKUP_VERSION,
     exportedAt: new Date(now).toISOString(),
     packs: [],
-    // Every field of the record: a page note's selector (and whether its quote was missing) is what
-    // finds it on its page again, so Undo must bring it back too. Extra fields (NoteView's orphaned)
-    // stay out.
-    notes: notes.map(
-      ({
-        id,
-        entityKey,
-        entityName,
-        text,
-        pageUrl,
-        pageTitle,
-        quote,
-        selector,
-        quoteMissing,
-        createdAt,
-        updatedAt,
-      }): BackupNote => ({
-        id,
-        entityKey,
-        entityName,
-        text,
-        pageUrl,
-        pageTitle,
-        quote,
-        ...(selector ? { selector } : {}),
-        ...(quoteMissing ? { quoteMissing } : {}),
-        createdAt,
-        updatedAt,
-      }),
-    ),
+    notes: notes.map(backupNote),
     settings: {},
   };
+}
+
+/** A note's fields that a backup always carries. */
+const NOTE_FIELDS = [
+  'id',
+  'entityKey',
+  'entityName',
+  'text',
+  'pageUrl',
+  'pageTitle',
+  'quote',
+  'createdAt',
+  'updatedAt',
+] as const satisfies ReadonlyArray<keyof BackupNote>;
+
+// Every field of the record: a page note's selector (and whether its quote was missing) is what
+// finds it on its page again, so Undo must bring it back too. Extra fields (NoteView's orphaned)
+// stay out.
+function backupNote(note: NoteRecord): BackupNote {
+  const { selector, quoteMissing } = note;
+  const fields = Object.fromEntries(NOTE_FIELDS.map((name) => [name, note[name]])) as Pick<
+    BackupNote,
+    (typeof NOTE_FIELDS)[number]
+  >;
+  return { ...fields, ...(selector ? { selector } : {}), ...(quoteMissing ? { quoteMissing } : {}) };
 }
 
 export async function restoreNotes(notes: ReadonlyArray<NoteRecord>): Promise<void> {

@@ -55,7 +55,7 @@ export function PageEntities({ entities, onReveal }: PageEntitiesProps) {
                     </span>
                   </button>
                   <a
-                    class="gloss-popup-open"
+                    class="gloss-popup-open gloss-soft-link"
                     href={entityPageUrl(entity.key)}
                     target="_blank"
                     rel="noopener"
