@@ -17,7 +17,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
  */
 const ALLOWED_FOR_NOW = new Set<string>([
   'src/ui/manager/ReviewView.tsx › ReviewView',
-  'src/ui/manager/SettingsView.tsx › SettingsView',
 ]);
 
 interface FunctionLength {
