@@ -72,40 +72,64 @@ const memorySettings = (): SettingsStore => {
 };
 
 export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handlers {
-  const {
-    ready = async () => {},
-    notify = () => {},
-    settings = memorySettings(),
-    setBadge = () => {},
-    openManager = () => {},
-  } = options;
+  const { ready = async () => {}, notify = () => {} } = options;
   // Every call waits for bundled-pack installation so the first page after install sees the pack.
-  const afterReady =
-    <A, R>(fn: (data: A, sender?: Sender) => Promise<R>) =>
-    async (data: A, sender?: Sender) => {
-      await ready();
-      try {
-        return await fn(data, sender);
-      } catch (error) {
-        throw explain(error);
-      }
-    };
+  const afterReady: AfterReady = (fn) => async (data, sender) => {
+    await ready();
+    try {
+      return await fn(data, sender);
+    } catch (error) {
+      throw explain(error);
+    }
+  };
+  const changedKnowledge: ChangedKnowledge = (fn) => async (data) => {
+    const result = await fn(data);
+    notify({ kind: 'knowledge' });
+    return result;
+  };
+  const parts: HandlerParts = {
+    db,
+    ready,
+    notify,
+    afterReady,
+    changedKnowledge,
+    settings: options.settings ?? memorySettings(),
+  };
+  return {
+    ...pageHandlers(parts, options),
+    ...knowledgeHandlers(parts),
+    ...noteHandlers(parts),
+    ...packHandlers(parts),
+    ...captureHandlers(parts, options.openManager ?? (() => {})),
+  };
+}
+
+type AfterReady = <A, R>(
+  fn: (data: A, sender?: Sender) => Promise<R>,
+) => (data: A, sender?: Sender) => Promise<R>;
+type ChangedKnowledge = <A, R>(fn: (data: A) => Promise<R>) => (data: A) => Promise<R>;
+
+/** What every group of handlers shares: the database, the wait for installation, the change signals. */
+interface HandlerParts {
+  db: GlossDb;
+  ready: () => Promise<unknown>;
+  notify: Notify;
+  /** Waits for bundled packs, and says a full disk plainly. */
+  afterReady: AfterReady;
+  /** Tells open pages the knowledge changed once the call is done. */
+  changedKnowledge: ChangedKnowledge;
+  settings: SettingsStore;
+}
+
+/** What web pages ask: the matcher, matching their text, and what they report back. */
+function pageHandlers(
+  { db, ready, afterReady, notify, settings }: HandlerParts,
+  options: HandlerOptions,
+): Pick<Handlers, 'getMatcher' | 'matchTexts' | 'reportPage' | 'reportAnchors' | 'listNotesForPage'> {
   const matchers = options.matchers ?? new MatcherCache(db);
   const budget = options.budget ?? new MatchBudget();
   const history = options.history ?? new History();
-  // Cards listen by identity: a note kept on an old entity key is announced under its identity.
-  const notesChanged = async (entityKey?: string) =>
-    notify({
-      kind: 'notes',
-      entityKey: entityKey ? ((await liveIdentity(db, entityKey))?.id ?? entityKey) : entityKey,
-    });
-  const changedKnowledge =
-    <A, R>(fn: (data: A) => Promise<R>) =>
-    async (data: A) => {
-      const result = await fn(data);
-      notify({ kind: 'knowledge' });
-      return result;
-    };
+  const setBadge = options.setBadge ?? (() => {});
   return {
     getMatcher: afterReady(({ revision }) => matchers.delivery(revision)),
     matchTexts: afterReady(({ texts }, sender) => {
@@ -115,12 +139,70 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       );
       return matchers.match(texts);
     }),
+    reportPage: async (report, sender) => {
+      if (sender?.tabId !== undefined) setBadge(sender.tabId, report.mentions, report.active);
+      if (!report.url || !report.counts?.length || !report.active) return;
+      // The user's switch (settings.history, on unless set false) decides whether pages are kept.
+      if ((await settings.get()).history === false) return;
+      await ready();
+      await history.record(db, report, sender?.tabId);
+    },
+    listNotesForPage: afterReady(({ url }) => listNotesForPage(db, url)),
+    reportAnchors: afterReady(async ({ url, found, missing }) => {
+      if (await reportAnchors(db, url, found, missing)) notify({ kind: 'notes' });
+    }),
+  };
+}
+
+type KnowledgeKeys =
+  | 'getEntity'
+  | 'getEntityPage'
+  | 'linkEntity'
+  | 'clearHistory'
+  | 'previewLinks'
+  | 'search'
+  | 'listEntities'
+  | 'getEntities'
+  | 'saveEntity'
+  | 'deleteEntity'
+  | 'saveFact'
+  | 'deleteFact';
+
+/** Reading the knowledge, linking entities, and the reader's own entities and facts. */
+function knowledgeHandlers({
+  db,
+  afterReady,
+  changedKnowledge,
+}: HandlerParts): Pick<Handlers, KnowledgeKeys> {
+  return {
     getEntity: afterReady(({ key }) => getEntity(db, key)),
     getEntityPage: afterReady(({ key }) => getEntityPage(db, key)),
     linkEntity: afterReady(changedKnowledge(({ entityKey, to }) => linkEntity(db, entityKey, to))),
     clearHistory: afterReady(() => clearHistory(db)),
     previewLinks: afterReady(({ pack }) => previewLinks(db, pack)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
+    listEntities: afterReady((query) => listEntities(db, query)),
+    getEntities: afterReady(({ keys }) => getEntities(db, keys)),
+    saveEntity: afterReady(changedKnowledge((input) => saveEntity(db, input))),
+    deleteEntity: afterReady(changedKnowledge(({ key }) => deleteEntity(db, key))),
+    saveFact: afterReady(changedKnowledge((input) => saveFact(db, input))),
+    deleteFact: afterReady(changedKnowledge(({ key }) => deleteFact(db, key))),
+  };
+}
+
+/** The reader's notes; each change is announced under the note's identity. */
+function noteHandlers({
+  db,
+  afterReady,
+  notify,
+}: HandlerParts): Pick<Handlers, 'listNotes' | 'createNote' | 'updateNote' | 'deleteNote' | 'reattachNote'> {
+  // Cards listen by identity: a note kept on an old entity key is announced under its identity.
+  const notesChanged = async (entityKey?: string) =>
+    notify({
+      kind: 'notes',
+      entityKey: entityKey ? ((await liveIdentity(db, entityKey))?.id ?? entityKey) : entityKey,
+    });
+  return {
     listNotes: afterReady(({ entityKey }) => listNotes(db, entityKey)),
     createNote: afterReady(async (input) => {
       const note = await createNote(db, input);
@@ -142,6 +224,28 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       notify({ kind: 'notes' });
       return note;
     }),
+  };
+}
+
+type PackKeys =
+  | 'listPacks'
+  | 'importPack'
+  | 'exportPack'
+  | 'setPackEnabled'
+  | 'removePack'
+  | 'exportAll'
+  | 'importAll'
+  | 'deleteAllData';
+
+/** Packs in and out, and the whole of the user's data: backup, restore, delete. */
+function packHandlers({
+  db,
+  afterReady,
+  changedKnowledge,
+  notify,
+  settings,
+}: HandlerParts): Pick<Handlers, PackKeys> {
+  return {
     listPacks: afterReady(() => listPacks(db)),
     importPack: afterReady(async ({ json }) => {
       const result = await importPackJson(db, json);
@@ -151,12 +255,6 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     exportPack: afterReady(async ({ id }) => JSON.stringify(await exportPack(db, id), null, 2)),
     setPackEnabled: afterReady(changedKnowledge(({ id, enabled }) => setPackEnabled(db, id, enabled))),
     removePack: afterReady(changedKnowledge(({ id }) => removePack(db, id))),
-    listEntities: afterReady((query) => listEntities(db, query)),
-    getEntities: afterReady(({ keys }) => getEntities(db, keys)),
-    saveEntity: afterReady(changedKnowledge((input) => saveEntity(db, input))),
-    deleteEntity: afterReady(changedKnowledge(({ key }) => deleteEntity(db, key))),
-    saveFact: afterReady(changedKnowledge((input) => saveFact(db, input))),
-    deleteFact: afterReady(changedKnowledge(({ key }) => deleteFact(db, key))),
     exportAll: afterReady(async () => JSON.stringify(await exportAll(db, settings), null, 2)),
     importAll: afterReady(async ({ json }) => {
       const result = await importAll(db, json, settings);
@@ -167,14 +265,15 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
       return result;
     }),
     deleteAllData: afterReady(changedKnowledge(() => deleteAllData(db, settings))),
-    reportPage: async (report, sender) => {
-      if (sender?.tabId !== undefined) setBadge(sender.tabId, report.mentions, report.active);
-      if (!report.url || !report.counts?.length || !report.active) return;
-      // The user's switch (settings.history, on unless set false) decides whether pages are kept.
-      if ((await settings.get()).history === false) return;
-      await ready();
-      await history.record(db, report, sender?.tabId);
-    },
+  };
+}
+
+/** Captured articles: drafts reviewed in the manager before they become packs. */
+function captureHandlers(
+  { db, afterReady, notify }: HandlerParts,
+  openManager: (hash: string) => void,
+): Pick<Handlers, 'captureArticle' | 'getDraft' | 'saveDraft' | 'discardDraft' | 'listDrafts'> {
+  return {
     captureArticle: afterReady(async (article) => {
       const draft = await createDraft(db, article);
       openManager(`#review/${draft.id}`);
@@ -188,10 +287,6 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     }),
     discardDraft: afterReady(({ id }) => discardDraft(db, id)),
     listDrafts: afterReady(() => listDrafts(db)),
-    listNotesForPage: afterReady(({ url }) => listNotesForPage(db, url)),
-    reportAnchors: afterReady(async ({ url, found, missing }) => {
-      if (await reportAnchors(db, url, found, missing)) notify({ kind: 'notes' });
-    }),
   };
 }
 

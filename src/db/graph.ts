@@ -48,7 +48,47 @@ export async function linkIncoming(
     return !manual.has(e.key) && (!link || (!link.manual && !isLive(identities.get(link.identityId))));
   });
   const index = needsRules ? await buildIndex(t, identities) : undefined;
+  const batch = newBatch(existing, identities, index, now);
+  for (const entity of incoming) {
+    // Only a manual choice awaits anything: an await per entity outside Dexie's own promises lets
+    // the transaction commit before the last write (PrematureCommitError on a 250-entity pack).
+    if (manual.has(entity.key) && (await linkChosen(t, batch, entity, manual.get(entity.key) ?? null)))
+      continue;
+    linkByRules(batch, entity);
+  }
 
+  const { links, fresh, touched } = batch;
+  await t.links.bulkPut(links);
+  await t.identities.bulkPut([...fresh.values()]);
+  // A new identity made of the one entity it was made for is already what a refresh would make.
+  const joined = new Map<string, number>();
+  for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
+  const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
+  // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
+  await refreshIdentities(t, stale, now, identities);
+}
+
+/** One run of linkIncoming: the links it writes, the identities it makes and the ones it touches. */
+interface LinkBatch {
+  existing: ReadonlyMap<string, LinkRecord>;
+  identities: Map<string, IdentityRecord>;
+  /** The linking rules' index; built only when some entity needs the rules. */
+  index: LinkIndex | undefined;
+  links: LinkRecord[];
+  touched: Set<string>;
+  fresh: Map<string, IdentityRecord>;
+  /** A new identity made of the entity alone; returns its id. */
+  makeIdentity(entity: EntityRecord): string;
+  /** Links the entity to the identity, keeping the link's dates when nothing about it changed. */
+  put(entity: EntityRecord, identityId: string, rule: LinkRecord['rule'], isManual: boolean): void;
+}
+
+function newBatch(
+  existing: ReadonlyMap<string, LinkRecord>,
+  identities: Map<string, IdentityRecord>,
+  index: LinkIndex | undefined,
+  now: number,
+): LinkBatch {
   const links: LinkRecord[] = [];
   const touched = new Set<string>();
   const fresh = new Map<string, IdentityRecord>();
@@ -83,51 +123,47 @@ export async function linkIncoming(
           : now,
     });
   };
+  return { existing, identities, index, links, touched, fresh, makeIdentity, put };
+}
 
-  for (const entity of incoming) {
-    const old = existing.get(entity.key);
-    if (manual.has(entity.key)) {
-      const choice = manual.get(entity.key);
-      if (choice === null || choice === undefined) {
-        // Kept apart: an identity of its own (the one it has when it is its only member, so notes
-        // on that identity stay with it).
-        const alone = old && identities.has(old.identityId) && (await isAlone(t, old.identityId, entity.key));
-        put(entity, alone && old ? old.identityId : makeIdentity(entity), 'manual', true);
-        continue;
-      }
-      const target = await resolve(t, identities, choice);
-      if (target) {
-        put(entity, target, 'manual', true);
-        if (old && old.identityId !== target) mergeMark(identities, old.identityId, target);
-        continue;
-      }
-      // The chosen identity is gone (removed meanwhile): fall through to the rules.
-    }
-    if (old && (old.manual || isLive(identities.get(old.identityId)))) {
-      put(entity, old.identityId, old.rule, old.manual);
-      continue;
-    }
-    const decision = (index as LinkIndex).decide(entity);
-    if (decision.kind === 'link') {
-      put(entity, decision.identityId, decision.rule, false);
-      // The identity it had, emptied when its pack was removed: notes on it follow the link.
-      if (old && old.identityId !== decision.identityId)
-        mergeMark(identities, old.identityId, decision.identityId);
-    } else if (old && identities.has(old.identityId)) {
-      // Back after its pack was removed, with nothing to link to: the same identity again.
-      put(entity, old.identityId, old.rule, false);
-    } else {
-      put(entity, makeIdentity(entity), 'new', false);
-    }
+/** Links an entity the way the user chose; false when the chosen identity is gone (the rules decide). */
+async function linkChosen(t: GraphTables, batch: LinkBatch, entity: EntityRecord, choice: string | null) {
+  const { identities, put } = batch;
+  const old = batch.existing.get(entity.key);
+  if (choice === null) {
+    // Kept apart: an identity of its own (the one it has when it is its only member, so notes
+    // on that identity stay with it).
+    const alone = old && identities.has(old.identityId) && (await isAlone(t, old.identityId, entity.key));
+    put(entity, alone && old ? old.identityId : batch.makeIdentity(entity), 'manual', true);
+    return true;
   }
-  await t.links.bulkPut(links);
-  await t.identities.bulkPut([...fresh.values()]);
-  // A new identity made of the one entity it was made for is already what a refresh would make.
-  const joined = new Map<string, number>();
-  for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
-  const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
-  // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
-  await refreshIdentities(t, stale, now, identities);
+  const target = await resolve(t, identities, choice);
+  if (!target) return false;
+  put(entity, target, 'manual', true);
+  if (old && old.identityId !== target) mergeMark(identities, old.identityId, target);
+  return true;
+}
+
+/** Links an entity with no (live) manual choice: its link kept, or the linking rules' decision. */
+function linkByRules(batch: LinkBatch, entity: EntityRecord): void {
+  const { identities, put } = batch;
+  const old = batch.existing.get(entity.key);
+  if (old && (old.manual || isLive(identities.get(old.identityId)))) {
+    put(entity, old.identityId, old.rule, old.manual);
+    return;
+  }
+  const decision = (batch.index as LinkIndex).decide(entity);
+  if (decision.kind === 'link') {
+    put(entity, decision.identityId, decision.rule, false);
+    // The identity it had, emptied when its pack was removed: notes on it follow the link.
+    if (old && old.identityId !== decision.identityId)
+      mergeMark(identities, old.identityId, decision.identityId);
+  } else if (old && identities.has(old.identityId)) {
+    // Back after its pack was removed, with nothing to link to: the same identity again.
+    put(entity, old.identityId, old.rule, false);
+  } else {
+    put(entity, batch.makeIdentity(entity), 'new', false);
+  }
 }
 
 /**

@@ -38,7 +38,7 @@ export interface EntityCardProps {
 /** An identity's facts from every source, and the user's notes: the hover popover's content. */
 export function EntityCard(props: EntityCardProps) {
   const { view, onClose } = props;
-  const { entity, facts, notes } = view;
+  const { entity, notes } = view;
   const ownId = useId();
   const headingId = props.headingId ?? `${ownId}-name`;
   const closeFormRef = useRef<(() => boolean) | null>(null);
@@ -46,7 +46,6 @@ export function EntityCard(props: EntityCardProps) {
   const order = props.factOrder ?? settingsOrder;
   const identityKey = view.identity.id;
   const pageHref = props.entityPageHref === undefined ? entityPageUrl(identityKey) : props.entityPageHref;
-  const sourceCount = view.identity.sourceCount;
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -74,17 +73,7 @@ export function EntityCard(props: EntityCardProps) {
       )}
       <PackLine view={view} />
 
-      <section class="gloss-section" aria-labelledby={`${ownId}-facts`}>
-        <h3 id={`${ownId}-facts`} class="gloss-section-heading">
-          Facts
-        </h3>
-        {facts.length > 0 && (
-          <p class="gloss-card-sources" data-testid="source-count">
-            {sourcesLabel(sourceCount)}
-          </p>
-        )}
-        <FactList facts={facts} order={order} />
-      </section>
+      <FactsSection view={view} order={order} />
 
       <NotesSection
         draftFor={identityKey}
@@ -116,6 +105,24 @@ export function EntityCard(props: EntityCardProps) {
         </p>
       )}
     </article>
+  );
+}
+
+/** The identity's facts, with how many sources they come from. */
+function FactsSection({ view, order }: { view: EntityView; order: FactOrder }) {
+  const id = useId();
+  return (
+    <section class="gloss-section" aria-labelledby={`${id}-facts`}>
+      <h3 id={`${id}-facts`} class="gloss-section-heading">
+        Facts
+      </h3>
+      {view.facts.length > 0 && (
+        <p class="gloss-card-sources" data-testid="source-count">
+          {sourcesLabel(view.identity.sourceCount)}
+        </p>
+      )}
+      <FactList facts={view.facts} order={order} />
+    </section>
   );
 }
 

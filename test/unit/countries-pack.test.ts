@@ -58,15 +58,32 @@ describe('installing it', () => {
   it('is installed switched off, and the switch puts its names in the matcher', async () => {
     await installBundledPacks(db, { alsoOff: true });
     expect(await db.packs.get(COUNTRIES_PACK_ID)).toMatchObject({ enabled: false, bundled: true });
-    const hungary = `${COUNTRIES_PACK_ID}/hu`;
-    expect((await matcherAliases(db)).aliases.some((a) => a.entityId === hungary)).toBe(false);
+    // The matcher marks identities: Hungary's names are keyed by the identity its entity is linked to.
+    const identityOf = async (id: string) => (await db.links.get(`${COUNTRIES_PACK_ID}/${id}`))?.identityId;
+    // Austria is only in this pack; Hungary is in the NATO pack too, linked to the same identity by
+    // its ISO code, so its names are there already, but not this pack's case-sensitive ones.
+    const austria = await identityOf('at');
+    const hungary = await identityOf('hu');
+    expect(austria).toMatch(/^i:/);
+    expect(hungary).toMatch(/^i:/);
+    const before = (await matcherAliases(db)).aliases;
+    expect(before.some((a) => a.entityId === austria)).toBe(false);
+    expect(before.some((a) => a.entityId === hungary && a.caseSensitive)).toBe(false);
 
     await handlers.setPackEnabled({ id: COUNTRIES_PACK_ID, enabled: true });
     const { aliases } = await matcherAliases(db);
-    expect(aliases).toContainEqual({ alias: 'Ungarn', entityId: hungary, caseSensitive: true });
+    // Labels come tagged with their language (their inflected forms count only in text of it).
+    expect(aliases).toContainEqual({ alias: 'Ungarn', entityId: hungary, lang: 'de', caseSensitive: true });
+    expect(aliases).toContainEqual({
+      alias: 'Österreich',
+      entityId: austria,
+      lang: 'de',
+      caseSensitive: true,
+    });
     expect(aliases).toContainEqual({
       alias: 'Deutschland',
-      entityId: `${COUNTRIES_PACK_ID}/de`,
+      entityId: await identityOf('de'),
+      lang: 'de',
       caseSensitive: true,
     });
 

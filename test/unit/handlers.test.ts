@@ -30,10 +30,21 @@ describe('matcherAliases', () => {
   it('lists every name and alias of the enabled packs, keyed by identity', async () => {
     const { aliases, revision } = await matcherAliases(db);
     const pack = bundledPack();
-    // Every name, alias and label, with the labels' transliterations (src/core/lang/names.ts).
-    const expected = pack.entities.reduce((n, e) => n + entityNames(e).length, 0);
-    expect(aliases).toHaveLength(expected);
-    const wiesbaden = (await db.links.get(`${NATO}/wiesbaden`))?.identityId;
+    const identityOf = async (id: string) => (await db.links.get(`${NATO}/${id}`))?.identityId;
+    // Every name, alias and label, with the labels' transliterations (src/core/lang/names.ts), each
+    // once per identity; a label also comes tagged with its language (src/core/lang/inflect.ts).
+    const names = new Set<string>();
+    for (const e of pack.entities) {
+      const identity = await identityOf(e.id);
+      for (const name of entityNames(e)) names.add(`${identity}\u0000${name}`);
+      for (const [lang, labels] of Object.entries(e.labels ?? {}))
+        for (const alias of labels)
+          expect(aliases).toContainEqual(expect.objectContaining({ alias, lang, entityId: identity }));
+    }
+    expect(new Set(aliases.map((a) => `${a.entityId}\u0000${a.alias}`))).toEqual(names);
+    const entries = aliases.map((a) => `${a.entityId}\u0000${a.lang ?? ''}\u0000${a.alias}`);
+    expect(new Set(entries).size).toBe(entries.length);
+    const wiesbaden = await identityOf('wiesbaden');
     expect(wiesbaden).toMatch(/^i:/);
     expect(aliases).toContainEqual({ alias: 'Wiesbaden', entityId: wiesbaden });
     expect(aliases.find((a) => a.alias === 'Foreign Policy')?.caseSensitive).toBe(true);

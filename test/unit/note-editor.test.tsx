@@ -124,6 +124,9 @@ describe('the card refreshes its data in place', () => {
 });
 
 describe('unsent text is kept as a draft', () => {
+  // Notes attach to the identity, so a new note's draft is kept per identity: the same text comes
+  // back whichever pack's entity the card was opened from.
+  const NEW_NOTE_DRAFT = draftKeys.newNote('i:wiesbaden');
   it('comes back when the card closes and the editor opens again; saving clears it', async () => {
     const p = props();
     await show(p);
@@ -132,7 +135,7 @@ describe('unsent text is kept as a draft', () => {
     // The card closes (moved away, or reloaded by the page) before the typing pause is over.
     await act(() => render(null, container));
     await flush();
-    expect((await readDraft(draftKeys.newNote('de/wiesbaden')))?.text).toBe('Half a thought');
+    expect((await readDraft(NEW_NOTE_DRAFT))?.text).toBe('Half a thought');
 
     await show(p);
     await click(buttonNamed('Add note'));
@@ -144,7 +147,7 @@ describe('unsent text is kept as a draft', () => {
     await click(buttonNamed('Save'));
     await flush();
     expect(p.onAddNote).toHaveBeenCalledWith('Half a thought, finished.');
-    expect(await readDraft(draftKeys.newNote('de/wiesbaden'))).toBeNull();
+    expect(await readDraft(NEW_NOTE_DRAFT)).toBeNull();
   });
 
   it('keeps the last key even when the card closes before the form re-renders', async () => {
@@ -157,7 +160,7 @@ describe('unsent text is kept as a draft', () => {
     textarea.dispatchEvent(new InputEvent('input', { bubbles: true }));
     render(null, container);
     await flush();
-    expect((await readDraft(draftKeys.newNote('de/wiesbaden')))?.text).toBe('Second draft');
+    expect((await readDraft(NEW_NOTE_DRAFT))?.text).toBe('Second draft');
   });
 
   it('is kept a moment after typing stops, while the card stays open', async () => {
@@ -165,7 +168,7 @@ describe('unsent text is kept as a draft', () => {
     await click(buttonNamed('Add note'));
     await type('Still typing');
     await flush(400);
-    expect((await readDraft(draftKeys.newNote('de/wiesbaden')))?.text).toBe('Still typing');
+    expect((await readDraft(NEW_NOTE_DRAFT))?.text).toBe('Still typing');
   });
 
   it('Cancel throws the draft away', async () => {
@@ -176,7 +179,7 @@ describe('unsent text is kept as a draft', () => {
     await flush(400);
     await click(buttonNamed('Cancel'));
     await flush();
-    expect(await readDraft(draftKeys.newNote('de/wiesbaden'))).toBeNull();
+    expect(await readDraft(NEW_NOTE_DRAFT)).toBeNull();
     await click(buttonNamed('Add note'));
     await flush();
     expect($<HTMLTextAreaElement>('textarea')?.value).toBe('');

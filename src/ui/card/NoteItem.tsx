@@ -27,40 +27,7 @@ export function NoteItem({
   onDelete,
   onDeleted,
 }: NoteItemProps) {
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const deleteRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Focus follows the question: onto "Delete" when asked, back to the note's Delete button after "Keep".
-  useEffect(() => {
-    if (confirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) deleteRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-
-  const onConfirmKeyDown = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || busy) return;
-    // Esc answers "keep" and must not also close the popover.
-    event.preventDefault();
-    event.stopPropagation();
-    setConfirming(false);
-  };
-
-  const remove = async () => {
-    if (!onDelete || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onDelete();
-      onDeleted();
-    } catch (caught) {
-      setError((caught instanceof Error && caught.message) || 'The note could not be deleted.');
-      setBusy(false);
-    }
-  };
+  const deletion = useNoteDeletion(onDelete, onDeleted);
 
   if (editing && onSave) {
     return (
@@ -88,34 +55,15 @@ export function NoteItem({
           {formatNoteDate(note.createdAt, now)}
         </time>
       </p>
-      {error && (
+      {deletion.error && (
         <p class="gloss-error" role="alert">
-          <bdi>{error}</bdi>
+          <bdi>{deletion.error}</bdi>
         </p>
       )}
       {(onStartEdit || onDelete) && (
         <div class="gloss-actions">
-          {confirming ? (
-            <fieldset class="gloss-confirm" onKeyDown={onConfirmKeyDown}>
-              <legend class="gloss-muted">Delete this note?</legend>
-              <button
-                type="button"
-                ref={confirmRef}
-                class="gloss-button gloss-button-small gloss-button-danger"
-                disabled={busy}
-                onClick={remove}
-              >
-                Delete
-              </button>
-              <button
-                type="button"
-                class="gloss-button gloss-button-small"
-                disabled={busy}
-                onClick={() => setConfirming(false)}
-              >
-                Keep
-              </button>
-            </fieldset>
+          {deletion.confirming ? (
+            <DeleteQuestion deletion={deletion} />
           ) : (
             <>
               {onStartEdit && (
@@ -131,10 +79,10 @@ export function NoteItem({
               {onDelete && (
                 <button
                   type="button"
-                  ref={deleteRef}
+                  ref={deletion.deleteRef}
                   class="gloss-button gloss-button-small gloss-note-delete"
                   aria-label="Delete note"
-                  onClick={() => setConfirming(true)}
+                  onClick={() => deletion.setConfirming(true)}
                 >
                   Delete
                 </button>
@@ -144,5 +92,73 @@ export function NoteItem({
         </div>
       )}
     </li>
+  );
+}
+
+type NoteDeletion = ReturnType<typeof useNoteDeletion>;
+
+/** Deleting a note after a question: whether it is being asked, the delete itself, its error. */
+function useNoteDeletion(onDelete: (() => Promise<unknown>) | undefined, onDeleted: () => void) {
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const deleteRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  // Focus follows the question: onto "Delete" when asked, back to the note's Delete button after "Keep".
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) deleteRef.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  const remove = async () => {
+    if (!onDelete || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onDelete();
+      onDeleted();
+    } catch (caught) {
+      setError((caught instanceof Error && caught.message) || 'The note could not be deleted.');
+      setBusy(false);
+    }
+  };
+
+  return { confirming, setConfirming, busy, error, confirmRef, deleteRef, remove };
+}
+
+/** "Delete this note?" with Delete and Keep; Esc keeps it. */
+function DeleteQuestion({ deletion }: { deletion: NoteDeletion }) {
+  const { busy, setConfirming } = deletion;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || busy) return;
+    // Esc answers "keep" and must not also close the popover.
+    event.preventDefault();
+    event.stopPropagation();
+    setConfirming(false);
+  };
+  return (
+    <fieldset class="gloss-confirm" onKeyDown={onKeyDown}>
+      <legend class="gloss-muted">Delete this note?</legend>
+      <button
+        type="button"
+        ref={deletion.confirmRef}
+        class="gloss-button gloss-button-small gloss-button-danger"
+        disabled={busy}
+        onClick={deletion.remove}
+      >
+        Delete
+      </button>
+      <button
+        type="button"
+        class="gloss-button gloss-button-small"
+        disabled={busy}
+        onClick={() => setConfirming(false)}
+      >
+        Keep
+      </button>
+    </fieldset>
   );
 }

@@ -87,7 +87,7 @@ export function NotesSection(props: NotesSectionProps) {
       {form?.kind === 'add' ? (
         <NoteForm
           draftKey={draftKeys.newNote(props.draftFor)}
-          onSave={onAddNote}
+          onSave={(text) => onAddNote(text)}
           onSaved={closeForm}
           onCancel={closeForm}
         />

@@ -30,7 +30,61 @@ export function CandidateRow(props: CandidateRowProps) {
   const compact = preview?.decision === 'link' && link === undefined;
   const [editing, setEditing] = useState(false);
   const fieldsId = useId();
-  const fields = (
+  const fields = <CandidateFields candidate={c} set={set} others={others} onMerge={onMerge} />;
+  const keep = <KeepBox candidate={c} label={label} set={set} />;
+  const linkChoice: ComponentChildren = onLink && (
+    <LinkChoice name={c.name} preview={preview} choice={link} onChoose={onLink} newFacts={c.facts.length} />
+  );
+  return (
+    <li
+      class={`gloss-candidate${c.keep ? '' : ' gloss-candidate-dropped'}${compact ? ' gloss-candidate-linked' : ''}`}
+      data-candidate-id={c.id}
+    >
+      {compact ? (
+        <>
+          <div class="gloss-row">
+            {keep}
+            {linkChoice}
+            <button
+              type="button"
+              class="gloss-button gloss-button-small"
+              aria-expanded={editing}
+              aria-controls={fieldsId}
+              onClick={() => setEditing(!editing)}
+            >
+              Edit
+            </button>
+          </div>
+          {/* Folded, not left out: the fields keep their values for the pack either way. */}
+          <div id={fieldsId} class="gloss-candidate-edit" hidden={!editing}>
+            {fields}
+          </div>
+        </>
+      ) : (
+        <>
+          <div class="gloss-row">
+            {keep}
+            {fields}
+          </div>
+          {linkChoice}
+        </>
+      )}
+      <CandidateSentences facts={c.facts} />
+    </li>
+  );
+}
+
+type SetCandidate = (change: Partial<Candidate>) => void;
+
+/** Name, type, aliases, and the candidate to merge into. */
+function CandidateFields(props: {
+  candidate: Candidate;
+  set: SetCandidate;
+  others: CandidateRowProps['others'];
+  onMerge(intoId: string): void;
+}) {
+  const { candidate: c, set, others, onMerge } = props;
+  return (
     <div class="gloss-row">
       <label class="gloss-field">
         <span class="gloss-label">Name</span>
@@ -72,7 +126,10 @@ export function CandidateRow(props: CandidateRowProps) {
       )}
     </div>
   );
-  const keep = (
+}
+
+function KeepBox({ candidate: c, label, set }: { candidate: Candidate; label: string; set: SetCandidate }) {
+  return (
     <label class="gloss-check-label">
       <input
         type="checkbox"
@@ -84,57 +141,24 @@ export function CandidateRow(props: CandidateRowProps) {
       Keep
     </label>
   );
-  const linkChoice: ComponentChildren = onLink && (
-    <LinkChoice name={c.name} preview={preview} choice={link} onChoose={onLink} newFacts={c.facts.length} />
-  );
+}
+
+/** The sentences the extractor found the candidate in, folded. */
+function CandidateSentences({ facts }: { facts: Candidate['facts'] }) {
   return (
-    <li
-      class={`gloss-candidate${c.keep ? '' : ' gloss-candidate-dropped'}${compact ? ' gloss-candidate-linked' : ''}`}
-      data-candidate-id={c.id}
-    >
-      {compact ? (
-        <>
-          <div class="gloss-row">
-            {keep}
-            {linkChoice}
-            <button
-              type="button"
-              class="gloss-button gloss-button-small"
-              aria-expanded={editing}
-              aria-controls={fieldsId}
-              onClick={() => setEditing(!editing)}
-            >
-              Edit
-            </button>
-          </div>
-          {/* Folded, not left out: the fields keep their values for the pack either way. */}
-          <div id={fieldsId} class="gloss-candidate-edit" hidden={!editing}>
-            {fields}
-          </div>
-        </>
-      ) : (
-        <>
-          <div class="gloss-row">
-            {keep}
-            {fields}
-          </div>
-          {linkChoice}
-        </>
-      )}
-      <details class="gloss-candidate-facts">
-        <summary>
-          {c.facts.length} {c.facts.length === 1 ? 'sentence' : 'sentences'}
-        </summary>
-        <ul class="gloss-list">
-          {c.facts.map((fact) => (
-            <li key={fact.quote}>
-              <blockquote class="gloss-quote" dir="auto">
-                {fact.quote}
-              </blockquote>
-            </li>
-          ))}
-        </ul>
-      </details>
-    </li>
+    <details class="gloss-candidate-facts">
+      <summary>
+        {facts.length} {facts.length === 1 ? 'sentence' : 'sentences'}
+      </summary>
+      <ul class="gloss-list">
+        {facts.map((fact) => (
+          <li key={fact.quote}>
+            <blockquote class="gloss-quote" dir="auto">
+              {fact.quote}
+            </blockquote>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -62,26 +62,7 @@ export function EntityPageBody({ page, settings, onChanged, linkEntity }: Entity
   const mine = page.entity.packId === MY_KNOWLEDGE_PACK;
   return (
     <div class="gloss-entity-page" data-identity={identity.id}>
-      <header class="gloss-view-header gloss-entity-header">
-        <h1>
-          <bdi>{entity.name}</bdi>
-        </h1>
-        <span class="gloss-type">{typeLabel(entity.type)}</span>
-      </header>
-      {entity.description && (
-        <p class="gloss-entity-description" dir="auto">
-          {entity.description}
-        </p>
-      )}
-      <p class="gloss-muted" data-testid="source-count">
-        {sourcesLabel(identity.sourceCount)} in{' '}
-        {identity.packs.map((pack, i) => (
-          <span key={pack.id}>
-            {i > 0 && ', '}
-            <bdi>{pack.title}</bdi>
-          </span>
-        ))}
-      </p>
+      <EntityHeader page={page} />
 
       <Panel title="Timeline">
         <FactTimeline facts={page.facts} order={settings.factOrder} />
@@ -105,16 +86,7 @@ export function EntityPageBody({ page, settings, onChanged, linkEntity }: Entity
         />
       </Panel>
       <div class="gloss-panel">
-        <NotesSection
-          draftFor={identity.id}
-          notes={page.notes}
-          headingLevel={2}
-          onAddNote={(text) =>
-            sendMessage('createNote', { entityKey: identity.id, text, pageUrl: '', pageTitle: '', quote: '' })
-          }
-          onEditNote={(id, text, baseVersion) => sendMessage('updateNote', { id, text, baseVersion })}
-          onDeleteNote={(id) => sendMessage('deleteNote', { id })}
-        />
+        <IdentityNotes identityId={identity.id} notes={page.notes} />
       </div>
       <Panel title="Appears with">
         <AppearsWith items={page.appearsWith} />
@@ -142,6 +114,51 @@ export function EntityPageBody({ page, settings, onChanged, linkEntity }: Entity
         </p>
       )}
     </div>
+  );
+}
+
+/** The entity's name, type and description, and how many sources in which packs speak of it. */
+function EntityHeader({ page }: { page: EntityPageView }) {
+  const { entity, identity } = page;
+  return (
+    <>
+      <header class="gloss-view-header gloss-entity-header">
+        <h1>
+          <bdi>{entity.name}</bdi>
+        </h1>
+        <span class="gloss-type">{typeLabel(entity.type)}</span>
+      </header>
+      {entity.description && (
+        <p class="gloss-entity-description" dir="auto">
+          {entity.description}
+        </p>
+      )}
+      <p class="gloss-muted" data-testid="source-count">
+        {sourcesLabel(identity.sourceCount)} in{' '}
+        {identity.packs.map((pack, i) => (
+          <span key={pack.id}>
+            {i > 0 && ', '}
+            <bdi>{pack.title}</bdi>
+          </span>
+        ))}
+      </p>
+    </>
+  );
+}
+
+/** The reader's notes on the identity, written, edited and deleted through the background. */
+function IdentityNotes({ identityId, notes }: { identityId: string; notes: EntityPageView['notes'] }) {
+  return (
+    <NotesSection
+      draftFor={identityId}
+      notes={notes}
+      headingLevel={2}
+      onAddNote={(text) =>
+        sendMessage('createNote', { entityKey: identityId, text, pageUrl: '', pageTitle: '', quote: '' })
+      }
+      onEditNote={(id, text, baseVersion) => sendMessage('updateNote', { id, text, baseVersion })}
+      onDeleteNote={(id) => sendMessage('deleteNote', { id })}
+    />
   );
 }
 

@@ -32,29 +32,7 @@ export function LinkChoice({ name, preview, choice, onChoose, newFacts }: LinkCh
   const decision = preview?.decision ?? 'new';
   const plus = `+${count(newFacts, 'new fact')}`;
 
-  const linkTo = (
-    <>
-      <button
-        type="button"
-        class="gloss-button gloss-button-small"
-        aria-expanded={picking}
-        aria-label={`Link to… (${label})`}
-        onClick={() => setPicking(!picking)}
-      >
-        Link to…
-      </button>
-      {picking && (
-        <EntityPicker
-          label={`Link “${label}” to`}
-          onPick={async (target) => {
-            onChoose({ to: await identityOf(target.key), name: target.name });
-            setPicking(false);
-          }}
-          onCancel={() => setPicking(false)}
-        />
-      )}
-    </>
-  );
+  const linkTo = <LinkTo label={label} picking={picking} setPicking={setPicking} onChoose={onChoose} />;
   const undo = (
     <button type="button" class="gloss-button gloss-button-small" onClick={() => onChoose(undefined)}>
       Undo
@@ -94,28 +72,7 @@ export function LinkChoice({ name, preview, choice, onChoose, newFacts }: LinkCh
   if (decision === 'propose' && preview?.candidates?.length && choice === undefined) {
     return (
       <div class="gloss-link-choice" data-link="propose">
-        <fieldset class="gloss-link-choices">
-          <legend>
-            Is “<bdi>{label}</bdi>” one of these?
-          </legend>
-          {preview.candidates.map((candidate) => (
-            <label key={candidate.key}>
-              <input
-                type="radio"
-                name={`${id}-link`}
-                onChange={() => onChoose({ to: candidate.key, name: candidate.name })}
-              />
-              <span>
-                <bdi>{candidate.name}</bdi> <span class="gloss-type">{typeLabel(candidate.type)}</span>{' '}
-                <span class="gloss-muted">{known(candidate)}</span>
-              </span>
-            </label>
-          ))}
-          <label>
-            <input type="radio" name={`${id}-link`} checked onChange={() => onChoose(undefined)} />
-            <span>No: a new entity</span>
-          </label>
-        </fieldset>
+        <Candidates label={label} candidates={preview.candidates} group={`${id}-link`} onChoose={onChoose} />
         <div class="gloss-actions">{linkTo}</div>
       </div>
     );
@@ -130,5 +87,72 @@ export function LinkChoice({ name, preview, choice, onChoose, newFacts }: LinkCh
         {linkTo}
       </div>
     </div>
+  );
+}
+
+/** "Link to…" and, while open, the picker of the identity to link to. */
+function LinkTo(props: {
+  label: string;
+  picking: boolean;
+  setPicking(picking: boolean): void;
+  onChoose(choice: ManualLink): void;
+}) {
+  const { label, picking, setPicking, onChoose } = props;
+  return (
+    <>
+      <button
+        type="button"
+        class="gloss-button gloss-button-small"
+        aria-expanded={picking}
+        aria-label={`Link to… (${label})`}
+        onClick={() => setPicking(!picking)}
+      >
+        Link to…
+      </button>
+      {picking && (
+        <EntityPicker
+          label={`Link “${label}” to`}
+          onPick={async (target) => {
+            onChoose({ to: await identityOf(target.key), name: target.name });
+            setPicking(false);
+          }}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/** A proposal's candidates as radio buttons, with "No: a new entity" chosen until one is picked. */
+function Candidates(props: {
+  label: string;
+  candidates: LinkTarget[];
+  group: string;
+  onChoose(choice: ManualLink | undefined): void;
+}) {
+  const { label, candidates, group, onChoose } = props;
+  return (
+    <fieldset class="gloss-link-choices">
+      <legend>
+        Is “<bdi>{label}</bdi>” one of these?
+      </legend>
+      {candidates.map((candidate) => (
+        <label key={candidate.key}>
+          <input
+            type="radio"
+            name={group}
+            onChange={() => onChoose({ to: candidate.key, name: candidate.name })}
+          />
+          <span>
+            <bdi>{candidate.name}</bdi> <span class="gloss-type">{typeLabel(candidate.type)}</span>{' '}
+            <span class="gloss-muted">{known(candidate)}</span>
+          </span>
+        </label>
+      ))}
+      <label>
+        <input type="radio" name={group} checked onChange={() => onChoose(undefined)} />
+        <span>No: a new entity</span>
+      </label>
+    </fieldset>
   );
 }

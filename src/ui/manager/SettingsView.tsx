@@ -3,6 +3,7 @@ import {
   DEFAULT_SETTINGS,
   type HighlightStyle,
   MAX_HOVER_DELAY,
+  type Settings,
   updateSettings,
 } from '@/src/settings/settings';
 import { errorText } from '../hooks/useLive';
@@ -20,33 +21,15 @@ const STYLES: Array<{ value: HighlightStyle; label: string; hint: string }> = [
 
 /** Preferences, shown as stored and saved as soon as they change (every tab follows at once). */
 export function SettingsView() {
-  const id = useId();
   const live = useSettings();
-  const [delay, setDelay] = useState('');
   const [error, setError] = useState<string | null>(null);
   const settings = live.status === 'ready' ? live.data : null;
-
-  // Show the stored delay, also when another tab changes it.
-  useEffect(() => {
-    if (settings) setDelay(String(settings.hoverDelay));
-  }, [settings?.hoverDelay]);
 
   const save = (change: Parameters<typeof updateSettings>[0]) => {
     setError(null);
     updateSettings(change).catch((caught: unknown) =>
       setError(errorText(caught, 'Could not save the setting.')),
     );
-  };
-
-  const commitDelay = () => {
-    const value = Math.round(Number(delay));
-    if (delay.trim() === '' || !Number.isFinite(value)) {
-      setDelay(String(settings?.hoverDelay ?? DEFAULT_SETTINGS.hoverDelay));
-      return;
-    }
-    const clamped = Math.min(MAX_HOVER_DELAY, Math.max(0, value));
-    setDelay(String(clamped));
-    if (clamped !== settings?.hoverDelay) save(() => ({ hoverDelay: clamped }));
   };
 
   return (
@@ -62,61 +45,9 @@ export function SettingsView() {
       )}
       {settings && (
         <>
-          <section class="gloss-panel" aria-labelledby={`${id}-hover`}>
-            <h2 id={`${id}-hover`}>Hovering</h2>
-            <label class="gloss-field">
-              <span class="gloss-label">Delay before the card opens (0–2000 ms)</span>
-              <span class="gloss-row">
-                <input
-                  class="gloss-input gloss-input-number"
-                  type="number"
-                  min={0}
-                  max={MAX_HOVER_DELAY}
-                  step={50}
-                  value={delay}
-                  onInput={(event) => setDelay(event.currentTarget.value)}
-                  onChange={commitDelay}
-                  onBlur={commitDelay}
-                />
-                <span aria-hidden="true">ms</span>
-              </span>
-            </label>
-          </section>
-          <section class="gloss-panel" aria-labelledby={`${id}-style`}>
-            <h2 id={`${id}-style`}>Highlight style</h2>
-            <fieldset class="gloss-radios">
-              <legend class="gloss-visually-hidden">How names Gloss knows look on pages</legend>
-              {STYLES.map((style) => (
-                <label key={style.value} class="gloss-radio">
-                  <input
-                    type="radio"
-                    name={`${id}-style`}
-                    value={style.value}
-                    checked={settings.highlightStyle === style.value}
-                    onChange={() => save(() => ({ highlightStyle: style.value }))}
-                  />
-                  <span>
-                    <span class={`gloss-style-sample gloss-style-${style.value}`}>{style.label}</span>
-                    <span class="gloss-hint-line">{style.hint}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-          </section>
-          <section class="gloss-panel" aria-labelledby={`${id}-backup`}>
-            <h2 id={`${id}-backup`}>Backups</h2>
-            <label class="gloss-checkbox">
-              <input
-                type="checkbox"
-                checked={settings.backupReminder}
-                onChange={(event) => {
-                  const backupReminder = event.currentTarget.checked;
-                  save(() => ({ backupReminder }));
-                }}
-              />{' '}
-              Remind me to save a backup when notes or facts older than 30 days were never saved to a file
-            </label>
-          </section>
+          <HoverDelay settings={settings} save={save} />
+          <HighlightStyles settings={settings} save={save} />
+          <BackupReminder settings={settings} save={save} />
           <SiteList
             sites={settings.disabledSites}
             onChange={(disabledSites) => save(() => ({ disabledSites }))}
@@ -127,5 +58,101 @@ export function SettingsView() {
       <Shortcuts />
       <DeleteAllData />
     </>
+  );
+}
+
+interface SectionProps {
+  settings: Settings;
+  save(change: () => Partial<Settings>): void;
+}
+
+function HoverDelay({ settings, save }: SectionProps) {
+  const id = useId();
+  const [delay, setDelay] = useState('');
+
+  // Show the stored delay, also when another tab changes it.
+  useEffect(() => {
+    setDelay(String(settings.hoverDelay));
+  }, [settings.hoverDelay]);
+
+  const commitDelay = () => {
+    const value = Math.round(Number(delay));
+    if (delay.trim() === '' || !Number.isFinite(value)) {
+      setDelay(String(settings.hoverDelay ?? DEFAULT_SETTINGS.hoverDelay));
+      return;
+    }
+    const clamped = Math.min(MAX_HOVER_DELAY, Math.max(0, value));
+    setDelay(String(clamped));
+    if (clamped !== settings.hoverDelay) save(() => ({ hoverDelay: clamped }));
+  };
+
+  return (
+    <section class="gloss-panel" aria-labelledby={`${id}-hover`}>
+      <h2 id={`${id}-hover`}>Hovering</h2>
+      <label class="gloss-field">
+        <span class="gloss-label">Delay before the card opens (0–2000 ms)</span>
+        <span class="gloss-row">
+          <input
+            class="gloss-input gloss-input-number"
+            type="number"
+            min={0}
+            max={MAX_HOVER_DELAY}
+            step={50}
+            value={delay}
+            onInput={(event) => setDelay(event.currentTarget.value)}
+            onChange={commitDelay}
+            onBlur={commitDelay}
+          />
+          <span aria-hidden="true">ms</span>
+        </span>
+      </label>
+    </section>
+  );
+}
+
+function HighlightStyles({ settings, save }: SectionProps) {
+  const id = useId();
+  return (
+    <section class="gloss-panel" aria-labelledby={`${id}-style`}>
+      <h2 id={`${id}-style`}>Highlight style</h2>
+      <fieldset class="gloss-radios">
+        <legend class="gloss-visually-hidden">How names Gloss knows look on pages</legend>
+        {STYLES.map((style) => (
+          <label key={style.value} class="gloss-radio">
+            <input
+              type="radio"
+              name={`${id}-style`}
+              value={style.value}
+              checked={settings.highlightStyle === style.value}
+              onChange={() => save(() => ({ highlightStyle: style.value }))}
+            />
+            <span>
+              <span class={`gloss-style-sample gloss-style-${style.value}`}>{style.label}</span>
+              <span class="gloss-hint-line">{style.hint}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}
+
+function BackupReminder({ settings, save }: SectionProps) {
+  const id = useId();
+  return (
+    <section class="gloss-panel" aria-labelledby={`${id}-backup`}>
+      <h2 id={`${id}-backup`}>Backups</h2>
+      <label class="gloss-checkbox">
+        <input
+          type="checkbox"
+          checked={settings.backupReminder}
+          onChange={(event) => {
+            const backupReminder = event.currentTarget.checked;
+            save(() => ({ backupReminder }));
+          }}
+        />{' '}
+        Remind me to save a backup when notes or facts older than 30 days were never saved to a file
+      </label>
+    </section>
   );
 }

@@ -28,7 +28,7 @@ export function EntityMembers(props: EntityMembersProps) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<Done>(null);
 
-  const change = async (member: EntityPageView['members'][number], to: string | null) => {
+  const change = async (member: Member, to: string | null) => {
     setBusy(true);
     setError(null);
     try {
@@ -47,49 +47,19 @@ export function EntityMembers(props: EntityMembersProps) {
     <>
       <ul class="gloss-list gloss-members" data-testid="members">
         {members.map((member) => (
-          <li key={member.key} class="gloss-member" data-member-key={member.key}>
-            <div class="gloss-entity-row">
-              <bdi class="gloss-member-name">{member.name}</bdi>{' '}
-              <span class="gloss-muted">
-                in <bdi>{member.packTitle}</bdi>
-              </span>
-              {member.manual && <span class="gloss-badge">Linked by you</span>}
-              <span class="gloss-member-actions">
-                {members.length > 1 && (
-                  <button
-                    type="button"
-                    class="gloss-button gloss-button-small"
-                    disabled={busy}
-                    aria-label={`Unlink ${member.name} (${member.packTitle})`}
-                    onClick={() => change(member, null)}
-                  >
-                    Unlink
-                  </button>
-                )}
-                <button
-                  type="button"
-                  class="gloss-button gloss-button-small"
-                  disabled={busy}
-                  aria-label={`Link to… (${member.name}, ${member.packTitle})`}
-                  aria-expanded={picking === member.key}
-                  onClick={() => setPicking(picking === member.key ? null : member.key)}
-                >
-                  Link to…
-                </button>
-              </span>
-            </div>
-            {picking === member.key && (
-              <EntityPicker
-                label={`Link “${member.name}” to`}
-                onPick={async (target) => {
-                  const to = await identityOf(target.key);
-                  if (to === identityId) setPicking(null);
-                  else await change(member, to);
-                }}
-                onCancel={() => setPicking(null)}
-              />
-            )}
-          </li>
+          <MemberRow
+            key={member.key}
+            member={member}
+            canUnlink={members.length > 1}
+            busy={busy}
+            picking={picking === member.key}
+            setPicking={(on) => setPicking(on ? member.key : null)}
+            onLink={async (to) => {
+              if (to === identityId) setPicking(null);
+              else await change(member, to);
+            }}
+            onUnlink={() => change(member, null)}
+          />
         ))}
       </ul>
       {error && (
@@ -97,26 +67,90 @@ export function EntityMembers(props: EntityMembersProps) {
           {error}
         </p>
       )}
-      <p class="gloss-muted" role="status">
-        {done?.kind === 'unlinked' && (
-          <>
-            “<bdi>{done.name}</bdi>” is now an entity of its own:{' '}
-            <a class="gloss-link" href={entityHref(done.key)}>
-              open it
-            </a>
-            .
-          </>
-        )}
-        {done?.kind === 'linked' && (
-          <>
-            “<bdi>{done.name}</bdi>” is linked.{' '}
-            <a class="gloss-link" href={entityHref(done.key)}>
-              Open the entity it joined
-            </a>
-            .
-          </>
-        )}
-      </p>
+      <DoneStatus done={done} />
     </>
+  );
+}
+
+type Member = EntityPageView['members'][number];
+
+/** One member: its name and pack, with Unlink (when it is not the only one) and Link to…. */
+function MemberRow(props: {
+  member: Member;
+  canUnlink: boolean;
+  busy: boolean;
+  picking: boolean;
+  setPicking(on: boolean): void;
+  /** The identity picked to link to. */
+  onLink(to: string): Promise<void>;
+  onUnlink(): void;
+}) {
+  const { member, busy, picking, setPicking } = props;
+  return (
+    <li class="gloss-member" data-member-key={member.key}>
+      <div class="gloss-entity-row">
+        <bdi class="gloss-member-name">{member.name}</bdi>{' '}
+        <span class="gloss-muted">
+          in <bdi>{member.packTitle}</bdi>
+        </span>
+        {member.manual && <span class="gloss-badge">Linked by you</span>}
+        <span class="gloss-member-actions">
+          {props.canUnlink && (
+            <button
+              type="button"
+              class="gloss-button gloss-button-small"
+              disabled={busy}
+              aria-label={`Unlink ${member.name} (${member.packTitle})`}
+              onClick={props.onUnlink}
+            >
+              Unlink
+            </button>
+          )}
+          <button
+            type="button"
+            class="gloss-button gloss-button-small"
+            disabled={busy}
+            aria-label={`Link to… (${member.name}, ${member.packTitle})`}
+            aria-expanded={picking}
+            onClick={() => setPicking(!picking)}
+          >
+            Link to…
+          </button>
+        </span>
+      </div>
+      {picking && (
+        <EntityPicker
+          label={`Link “${member.name}” to`}
+          onPick={async (target) => props.onLink(await identityOf(target.key))}
+          onCancel={() => setPicking(false)}
+        />
+      )}
+    </li>
+  );
+}
+
+/** What the last link or unlink did, with a link to where the member went. */
+function DoneStatus({ done }: { done: Done }) {
+  return (
+    <p class="gloss-muted" role="status">
+      {done?.kind === 'unlinked' && (
+        <>
+          “<bdi>{done.name}</bdi>” is now an entity of its own:{' '}
+          <a class="gloss-link" href={entityHref(done.key)}>
+            open it
+          </a>
+          .
+        </>
+      )}
+      {done?.kind === 'linked' && (
+        <>
+          “<bdi>{done.name}</bdi>” is linked.{' '}
+          <a class="gloss-link" href={entityHref(done.key)}>
+            Open the entity it joined
+          </a>
+          .
+        </>
+      )}
+    </p>
   );
 }
