@@ -93,6 +93,8 @@ export async function runScan(job: ScanJob): Promise<void> {
   const found = matchAll(whole, arrived, slicer, textVisibility());
   if (adding) {
     for await (const records of found) {
+      // Marks only from a scan still current: one replaced by a newer scan adds nothing more.
+      job.signal.throwIfAborted();
       job.store.add(records);
       // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
       if (records.length) job.stats?.phase('first');

@@ -88,7 +88,11 @@ export class TimeSlicer {
   async wait<T>(elsewhere: Promise<T> | T): Promise<T> {
     this.#stats?.record(performance.now() - this.#started);
     try {
-      return await elsewhere;
+      const value = await elsewhere;
+      // Like a pause, a wait lets other work in: a scan cancelled meanwhile (the knowledge changed
+      // and a new one started) must not go on to add its marks beside the new scan's.
+      this.#signal?.throwIfAborted();
+      return value;
     } finally {
       this.#started = performance.now();
     }

@@ -54,6 +54,14 @@ describe('TimeSlicer', () => {
     await expect(pausing).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('stops with an AbortError when its work was cancelled while it waited (a newer scan started)', async () => {
+    const controller = new AbortController();
+    const slicer = new TimeSlicer(window, controller.signal);
+    const waiting = slicer.wait(new Promise<string>((resolve) => setTimeout(() => resolve('late'), 20)));
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('yields with scheduler.yield, and lets waiting replies in every fourth pause', async () => {
     const { win, scheduler } = schedulerWindow();
     const slicer = new TimeSlicer(win, new AbortController().signal, undefined, 0);
