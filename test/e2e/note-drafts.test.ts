@@ -106,9 +106,9 @@ describe('a half-written note', () => {
     await callBackground(other, 'setPackEnabled', { id: PACK_ID, enabled: false });
     await callBackground(other, 'setPackEnabled', { id: PACK_ID, enabled: true });
     await card.bringToFront();
-    // The card reloads on each change (its pack line says so while the pack is off); the form stays.
+    // The entity page reloads on each change; the form stays.
     await card.waitForTimeout(500);
-    expect(await card.locator('.gloss-card-name').textContent()).toBe('Wiesbaden');
+    expect(await card.locator('.gloss-entity-page h1').textContent()).toContain('Wiesbaden');
     expect(await box.inputValue()).toBe('Typed in the manager');
     await Promise.all([card.close(), other.close()]);
   });
