@@ -74,10 +74,6 @@ export async function runScan(job: ScanJob): Promise<void> {
 
   const ordered = adding && roots[0] === job.win.document.body;
   const onScreen = ordered ? blocksOnScreenSoon(job) : () => null;
-  // A rescan asks the changed blocks about their style: right after a frame, the page's own
-  // rendering has brought style up to date, where asking first made Gloss pay for restyling
-  // 100,000 rewritten paragraphs in one slice (317 ms).
-  if (!adding) await slicer.wait(frameOrNot(job.win, job.signal));
   // The whole text is matched as one queue (a rescan of 100,000 blocks is not 100,000 calls).
   const whole = new MatchQueue();
   for (const root of roots) {
@@ -275,8 +271,7 @@ export function mentionsFrom(segment: Segment, found: AliasMatch[]): MentionReco
 
 /**
  * Whether a frame was rendered (resolves in a task right after it); false at once in a hidden tab,
- * which renders none. The time limit is generous: rendering a rewritten page of 100,000 paragraphs
- * on a busy machine took longer than 100 ms, and asking before it cost a 270 ms restyle.
+ * which renders none, and after a generous limit (a busy machine renders a huge page slowly).
  */
 function frameOrNot(win: Window, signal: AbortSignal): Promise<boolean> {
   if (win.document.visibilityState === 'hidden') return Promise.resolve(false);
