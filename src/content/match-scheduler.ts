@@ -72,8 +72,7 @@ export async function runScan(job: ScanJob): Promise<void> {
     }
   };
 
-  const ordered = adding && roots[0] === job.win.document.body;
-  const onScreen = ordered ? blocksOnScreenSoon(job) : () => null;
+  const onScreen = adding && roots[0] === job.win.document.body ? blocksOnScreenSoon(job) : () => [];
   // The whole text is matched as one queue (a rescan of 100,000 blocks is not 100,000 calls).
   const whole = new MatchQueue();
   for (const root of roots) {
@@ -88,11 +87,9 @@ export async function runScan(job: ScanJob): Promise<void> {
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();
   // What was not sent to the background yet is matched visible text first.
-  let first = onScreen();
-  // A page too big to probe: its walked blocks are measured instead, right after a frame (a hidden
-  // tab has none: no order then).
-  if (first === null && ordered && (await slicer.wait(frameOrNot(job.win, job.signal))))
-    first = whole.onScreen(job.win);
+  // A page too big to probe (null): its walked blocks are measured instead. A frame has passed, so
+  // layout was fresh then. Waiting for another frame here marked Firefox's article twice.
+  const first = onScreen() ?? whole.onScreen(job.win);
   if (first?.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
   const found = matchAll(whole, arrived, slicer, textVisibility());
@@ -267,24 +264,6 @@ export function mentionsFrom(segment: Segment, found: AliasMatch[]): MentionReco
     }
   }
   return records;
-}
-
-/**
- * Whether a frame was rendered (resolves in a task right after it); false at once in a hidden tab,
- * which renders none, and after a generous limit (a busy machine renders a huge page slowly).
- */
-function frameOrNot(win: Window, signal: AbortSignal): Promise<boolean> {
-  if (win.document.visibilityState === 'hidden') return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const timer = win.setTimeout(() => resolve(false), 1000);
-    afterNextFrame(win, signal).then(
-      () => {
-        win.clearTimeout(timer);
-        resolve(true);
-      },
-      () => resolve(false),
-    );
-  });
 }
 
 /** Resolves in a task right after the next frame is rendered (never, in a tab that is hidden). */
