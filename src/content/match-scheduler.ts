@@ -87,8 +87,10 @@ export async function runScan(job: ScanJob): Promise<void> {
   const arrived = await slicer.wait(ready);
   job.signal.throwIfAborted();
   // What was not sent to the background yet is matched visible text first.
-  const first = onScreen();
-  if (first.length) whole.putFirst(first);
+  // A page too big to probe (null): its walked blocks are measured instead. A frame has passed, so
+  // layout was fresh then. Waiting for another frame here marked Firefox's article twice.
+  const first = onScreen() ?? whole.onScreen(job.win);
+  if (first?.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
   const found = matchAll(whole, arrived, slicer, textVisibility());
   if (adding) {
@@ -118,12 +120,14 @@ export async function runScan(job: ScanJob): Promise<void> {
  * the next frame, when layout is fresh: asked now, it could force a layout of the whole page inside
  * Gloss's slice. Until then (and for good in a hidden tab, which has no frames) the answer is none.
  */
-function blocksOnScreenSoon(job: ScanJob): () => Element[] {
-  let onScreen: Element[] = [];
+function blocksOnScreenSoon(job: ScanJob): () => Element[] | null {
+  let onScreen: Element[] | null = [];
   afterNextFrame(job.win, job.signal).then(
     () => {
       const started = performance.now();
-      onScreen = blocksOnScreen(job.win);
+      // Each probe's hit test goes through every box beside the path (100,000 paragraphs: 12–56 ms a probe).
+      onScreen =
+        job.win.document.getElementsByTagName('*').length > PROBED_UP_TO ? null : blocksOnScreen(job.win);
       job.stats?.record(performance.now() - started);
       job.stats?.phase('order');
     },
@@ -158,6 +162,30 @@ class MatchQueue {
     }
     if (first.size === 0) return;
     this.#pending = [...first, ...this.#pending.filter((segment) => !first.has(segment))];
+  }
+
+  /**
+   * The blocks of waiting segments on screen, found by measuring a few dozen of them: segments are in
+   * document order, which is the order on screen for most of a long page; layout must be fresh.
+   */
+  onScreen(win: Window): Element[] {
+    const pending = this.#pending;
+    const box = (i: number) => blockBox(pending[i] as Segment);
+    let lo = 0;
+    let hi = pending.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (box(mid).bottom > 0) hi = mid;
+      else lo = mid + 1;
+    }
+    const found = new Set<Element>();
+    for (let i = lo; i < pending.length && found.size < MEASURED_UP_TO; i++) {
+      const rect = box(i);
+      if (rect.top >= win.innerHeight) break;
+      const block = (pending[i] as Segment).container;
+      if (rect.bottom > 0 && block.nodeType === 1) found.add(block as Element);
+    }
+    return [...found];
   }
 
   /** Cuts full batches (all that is left, if final); sends them off when matching is remote. */
@@ -267,6 +295,18 @@ function firstIndex(segments: Segment[], test: (node: Node) => boolean): number 
   return lo;
 }
 
+/** Where a segment's text is on screen: its container's box (a shadow root's host). */
+function blockBox(segment: Segment): DOMRect {
+  const block = segment.container;
+  return (block.nodeType === 1 ? (block as Element) : (block as ShadowRoot).host).getBoundingClientRect();
+}
+
+/** Above this many elements, the probes below cost a long task; the walked blocks are measured instead. */
+const PROBED_UP_TO = 20_000;
+const PROBES_WITHIN_MS = 8;
+/** Enough blocks to fill a screen. */
+const MEASURED_UP_TO = 200;
+
 /** Points of the viewport asked what is under them: columns × rows. */
 const PROBE_COLUMNS = 4;
 const PROBE_ROWS = 8;
@@ -274,13 +314,16 @@ const PROBE_ROWS = 8;
 /**
  * The blocks on screen, to be walked and marked before the rest. Measuring every block would cost
  * a layout query each (tens of ms on a page of 35,000 blocks); instead a grid of points asks which
- * elements are under it. Only blocks of reading text, none inside another.
+ * elements are under it. Only blocks of reading text, none inside another. Null if that is too slow.
  */
-export function blocksOnScreen(win: Window): Element[] {
+export function blocksOnScreen(win: Window): Element[] | null {
   const doc = win.document;
   const found = new Set<Element>();
+  const started = performance.now();
   for (let row = 0; row < PROBE_ROWS; row++) {
     for (let column = 0; column < PROBE_COLUMNS; column++) {
+      // Too slow here (thousands of boxes side by side): the walked blocks are measured instead.
+      if (performance.now() - started > PROBES_WITHIN_MS) return null;
       const x = ((column + 0.5) / PROBE_COLUMNS) * win.innerWidth;
       const y = ((row + 0.5) / PROBE_ROWS) * win.innerHeight;
       let block = doc.elementFromPoint(x, y);

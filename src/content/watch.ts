@@ -22,6 +22,10 @@ export class PageWatcher {
   #removals = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #firstDirtyAt = 0;
+  /** The changed blocks once every record is read, and how many of them were checked by outermost. */
+  #candidates: Node[] | null = null;
+  #checked = 0;
+  #roots: Node[] = [];
   /** Roots observed since the last stop: observing one again would only cost time. */
   #observed = new WeakSet<Node>();
 
@@ -64,11 +68,18 @@ export class PageWatcher {
     this.#dirty.clear();
     this.#records = [];
     this.#next = 0;
+    this.#candidates = null;
+    this.#checked = 0;
+    this.#roots = [];
   }
 
   /** Records come in the page's own task: they are only kept there, and read in slices later. */
   #take(records: MutationRecord[]): void {
     for (const record of records) this.#records.push(record);
+    // More blocks may have changed: outermost starts over once these are read.
+    this.#candidates = null;
+    this.#checked = 0;
+    this.#roots = [];
     const now = performance.now();
     if (!this.#timer) this.#firstDirtyAt = now;
     clearTimeout(this.#timer);
@@ -92,20 +103,34 @@ export class PageWatcher {
   #flush(): void {
     this.#timer = undefined;
     const started = performance.now();
+    const due = () => performance.now() - started >= 8;
     const records = this.#records;
     // 100,000 records take longer than a slice: the rest in the next task.
-    while (this.#next < records.length && (this.#next & 255 || performance.now() - started < 8))
+    while (this.#next < records.length && (this.#next & 255 || !due()))
       this.#read(records[this.#next++] as MutationRecord);
-    const done = this.#next === records.length;
-    const roots = done ? outermost([...this.#dirty]) : [];
+    // So does finding the outermost of 100,000 changed blocks (58 ms in one go): a chunk per check.
+    if (this.#next === records.length) {
+      this.#candidates ??= [...this.#dirty];
+      while (this.#checked < this.#candidates.length && !due()) {
+        const end = Math.min(this.#checked + 256, this.#candidates.length);
+        for (const node of this.#candidates.slice(this.#checked, end))
+          if (isOutermost(node, this.#dirty)) this.#roots.push(node);
+        this.#checked = end;
+      }
+    }
+    const done = this.#candidates !== null && this.#checked === this.#candidates.length;
     // This task goes on into the rescan's first slice; its own share counts too.
     this.#stats?.record(performance.now() - started);
     if (!done) {
       this.#timer = setTimeout(() => this.#flush(), 0);
       return;
     }
+    const roots = this.#roots;
     this.#records = [];
     this.#next = 0;
+    this.#candidates = null;
+    this.#checked = 0;
+    this.#roots = [];
     const removals = this.#removals;
     this.#dirty.clear();
     this.#removals = false;
@@ -119,8 +144,11 @@ export class PageWatcher {
  */
 export function outermost(nodes: Node[]): Node[] {
   const all = new Set(nodes);
-  return nodes.filter((node) => {
-    for (let up = node.parentNode; up; up = up.parentNode) if (all.has(up)) return false;
-    return node.isConnected;
-  });
+  return nodes.filter((node) => isOutermost(node, all));
+}
+
+/** Whether `node` is in the document and none of its ancestors is in `all`. */
+function isOutermost(node: Node, all: ReadonlySet<Node>): boolean {
+  for (let up = node.parentNode; up; up = up.parentNode) if (all.has(up)) return false;
+  return node.isConnected;
 }

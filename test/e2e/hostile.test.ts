@@ -55,12 +55,18 @@ describe('hostile pages', () => {
       })
       .toBe(4);
     const { counts } = await askPage(gloss, page, 'pageState', undefined);
-    expect(counts.map((c) => c.entityKey.split('/')[1]).sort()).toEqual([
-      'brussels',
-      'jens-stoltenberg',
-      'viktor-orban',
-      'wiesbaden',
-    ]);
+    // Counts are keyed by identity (the knowledge graph): each one's pack entity names it.
+    const manager = await gloss.extensionPage('popup.html');
+    const names = await Promise.all(
+      counts.map(
+        async (c) =>
+          (await callBackground(manager, 'getEntity', { key: c.entityKey }))?.identity.memberKeys[0]?.split(
+            '/',
+          )[1],
+      ),
+    );
+    await manager.close();
+    expect(names.sort()).toEqual(['brussels', 'jens-stoltenberg', 'viktor-orban', 'wiesbaden']);
     // The page still sees its own replacements: Gloss did not repair or wrap anything of the page's.
     expect(await page.evaluate(() => typeof window.CSS)).toBe('undefined');
     const box = await page.locator('#w').boundingBox();
