@@ -93,26 +93,38 @@ export async function runScan(job: ScanJob): Promise<void> {
   if (first?.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
   const found = matchAll(whole, arrived, slicer, textVisibility());
-  if (adding) {
-    for await (const records of found) {
-      // Marks only from a scan still current: one replaced by a newer scan adds nothing more.
-      job.signal.throwIfAborted();
-      job.store.add(records);
-      // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
-      if (records.length) job.stats?.phase('first');
-    }
-  } else {
-    // A rescan swaps each root's marks at once, a slice of roots at a time.
-    const fresh = new Map<Node, MentionRecord[]>(roots.map((root) => [root, []]));
-    for await (const records of found)
-      for (const r of records) fresh.get(rootOf.get(r.segment) as Node)?.push(r);
-    const old = job.store.under(roots);
-    for (const [root, records] of fresh) {
-      job.store.replace(old.get(root) ?? [], records);
-      await slicer.maybeYield();
-    }
-  }
+  if (adding) await addMarks(job, found);
+  else await swapMarks(job, roots, rootOf, found, slicer);
   slicer.finish();
+}
+
+/** A first scan's marks, added as they are found: visible text first. */
+async function addMarks(job: ScanJob, found: AsyncIterable<MentionRecord[]>): Promise<void> {
+  for await (const records of found) {
+    // Marks only from a scan still current: one replaced by a newer scan adds nothing more.
+    job.signal.throwIfAborted();
+    job.store.add(records);
+    // Visible text is matched first, so the first marks are the ones on screen (page benchmark).
+    if (records.length) job.stats?.phase('first');
+  }
+}
+
+/** A rescan's marks: each root's swapped at once, a slice of roots at a time. */
+async function swapMarks(
+  job: ScanJob,
+  roots: Node[],
+  rootOf: Map<Segment, Node>,
+  found: AsyncIterable<MentionRecord[]>,
+  slicer: TimeSlicer,
+): Promise<void> {
+  const fresh = new Map<Node, MentionRecord[]>(roots.map((root) => [root, []]));
+  for await (const records of found)
+    for (const r of records) fresh.get(rootOf.get(r.segment) as Node)?.push(r);
+  const old = job.store.under(roots);
+  for (const [root, records] of fresh) {
+    job.store.replace(old.get(root) ?? [], records);
+    await slicer.maybeYield();
+  }
 }
 
 /**

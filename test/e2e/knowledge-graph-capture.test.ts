@@ -230,6 +230,14 @@ describe('a capture whose page dates itself with a time-zone offset', () => {
   // bbc-1 gives its date as "2015-07-24T05:36:09+01:00". The review's defaults must save: the pack
   // id made from the address and that date may not carry the "+" the pack format refuses in ids.
   it('saves bbc-1 with the review’s defaults, its "US" joining the United States', async () => {
+    // The test before kept nytimes-4's United States apart: two identities of that name make a new
+    // "US" unsure (proposed, not linked). Linked back by hand, there is one United States again.
+    const bundledUs = (await callBackground(manager, 'getEntity', { key: `${BUNDLED}/united-states` }))
+      ?.identity;
+    await callBackground(manager, 'linkEntity', {
+      entityKey: `${packOf.get('nytimes-4')}/united-states`,
+      to: bundledUs?.id ?? null,
+    });
     const packId = await capture('bbc-1');
     expect(packId).toMatch(/^[\p{L}\p{N}][\p{L}\p{N}._:-]*$/u);
     const us = await callBackground(manager, 'getEntity', { key: `${packId}/us` });
