@@ -16,7 +16,7 @@ import {
   openGloss,
   type TestBrowser,
 } from './gloss';
-import { waitForPopover } from './page-helpers';
+import { hoverWord } from './page-helpers';
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
@@ -80,34 +80,6 @@ async function capture(name: string): Promise<string> {
   if (!added) throw new Error(`no pack saved for ${name}`);
   await Promise.all([popup.close(), review.close(), article.close()]);
   return added.id;
-}
-
-/**
- * Moves the pointer onto `word` at the start of the first `context` on the page, and waits for
- * the card to finish loading.
- */
-async function hoverWord(page: Page, context: string, word: string) {
-  const { x, y } = await page.evaluate(
-    ([context, word]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(context as string);
-        if (at === -1) continue;
-        const start = at + node.data.slice(at).indexOf(word as string);
-        node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-        const range = document.createRange();
-        range.setStart(node, start);
-        range.setEnd(node, start + (word as string).length);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${context}" not found`);
-    },
-    [context, word],
-  );
-  await page.mouse.move(x - 30, y - 30);
-  await page.mouse.move(x, y, { steps: 3 });
-  return waitForPopover(page, (view) => view !== null && !view.text.includes('Loading…'));
 }
 
 beforeAll(async () => {

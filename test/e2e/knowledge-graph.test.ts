@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '@/src/core/pack';
 import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
-import { waitForMentions, waitForPopover } from './page-helpers';
+import { hoverWord, waitForMentions } from './page-helpers';
 
 let gloss: TestBrowser;
 let manager: Page;
@@ -18,33 +18,6 @@ function pack(id: string, date: string, fact: string, extra: Pack['entities'] = 
     entities: [{ id: 'russia', name: 'Russia', type: 'place', aliases: ['Russian Federation'] }, ...extra],
     facts: [{ id: 'f1', entityId: 'russia', sourceId: 'src', text: fact, quote: `${fact} (quoted)` }],
   };
-}
-
-/**
- * Moves the pointer onto `word` at the start of the first `context` on the page (the helper in
- * page-helpers aims at the centre of its text, which for "Russia" would be the start of "Russian").
- */
-async function hoverWord(page: Page, context: string, word: string) {
-  const { x, y } = await page.evaluate(
-    ([context, word]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const at = node.data.indexOf(context as string);
-        if (at === -1) continue;
-        node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + (word as string).length);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      throw new Error(`"${context}" not found`);
-    },
-    [context, word],
-  );
-  await page.mouse.move(x - 30, y - 30);
-  await page.mouse.move(x, y, { steps: 3 });
-  return waitForPopover(page, (view) => view !== null && !view.text.includes('Loading…'));
 }
 
 beforeAll(async () => {

@@ -144,3 +144,31 @@ function find(node: DomNode, predicate: (n: DomNode) => boolean): DomNode | unde
   });
   return found;
 }
+
+/**
+ * Moves the pointer onto `word` within the first `context` on the page, and waits for the card to
+ * finish loading (`hover` aims at the centre of its text, which for "Russia" in "Russia’s" is off).
+ */
+export async function hoverWord(page: Page, context: string, word: string) {
+  const { x, y } = await page.evaluate(
+    ([context, word]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(context as string);
+        if (at === -1) continue;
+        const start = at + node.data.slice(at).indexOf(word as string);
+        node.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + (word as string).length);
+        const box = range.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      }
+      throw new Error(`"${context}" not found`);
+    },
+    [context, word],
+  );
+  await page.mouse.move(x - 30, y - 30);
+  await page.mouse.move(x, y, { steps: 3 });
+  return waitForPopover(page, (view) => view !== null && !view.text.includes('Loading…'));
+}
