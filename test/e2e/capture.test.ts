@@ -16,6 +16,7 @@ import {
   fixtureUrl,
   openGloss,
   openManager,
+  pageWithUrl,
   type TestBrowser,
 } from './gloss';
 import { clickInPopover, highlighted, hover, surface, waitForPopover } from './page-helpers';
@@ -35,15 +36,6 @@ afterAll(async () => {
   await gloss?.close();
 });
 
-async function pageWithUrl(pattern: RegExp): Promise<Page> {
-  let found: Page | undefined;
-  await eventually(async () => {
-    found = gloss.context.pages().find((p) => pattern.test(p.url()));
-    return Boolean(found);
-  }).toBe(true);
-  return found as Page;
-}
-
 describe('adding an article', () => {
   it('captures the article from the popup, reviews it, and saves a pack whose names are marked', async () => {
     const article = await gloss.context.newPage();
@@ -52,7 +44,7 @@ describe('adding an article', () => {
     const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByTestId('capture-article').click();
 
-    const review = await pageWithUrl(/options\.html#review\//);
+    const review = await pageWithUrl(gloss, /options\.html#review\//);
     await review.locator('[data-candidate-id]').first().waitFor();
     const names = await review
       .locator('[data-candidate-id] input:not([type])')

@@ -75,6 +75,16 @@ export async function openManager(gloss: TestBrowser, path = 'options.html#notes
   return manager;
 }
 
+/** The tab Gloss opened whose address matches (e.g. the manager's review after a capture). */
+export async function pageWithUrl(gloss: TestBrowser, pattern: RegExp): Promise<Page> {
+  let found: Page | undefined;
+  await eventually(async () => {
+    found = gloss.context.pages().find((p) => pattern.test(p.url()));
+    return Boolean(found);
+  }).toBe(true);
+  return found as Page;
+}
+
 /** Clicks Gloss's toolbar button on the page's tab (granting activeTab, as a real click does), and returns the tab's id. */
 export async function clickToolbarButton(gloss: TestBrowser, page: Page): Promise<number> {
   await page.bringToFront();

@@ -5,15 +5,17 @@
 // identity (the United States: three sources; Russia: two), the card shows its facts
 // from every source without asking which one is meant, the popup lists it once, and an unlink
 // stays unlinked after the browser restarts with the same profile.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   askPage,
   baseUrl,
   callBackground,
+  clickToolbarButton,
   fixtureUrl,
   OFF_MACHINE,
   openGloss,
+  pageWithUrl,
   type TestBrowser,
 } from './gloss';
 import { hoverWord } from './page-helpers';
@@ -30,41 +32,15 @@ let manager: Page;
 /** The pack each page became, by page. */
 const packOf = new Map<string, string>();
 
-/** Clicks Gloss's toolbar button on the page's tab (grants activeTab, as a real click does). */
-async function clickToolbarButton(page: Page): Promise<number> {
-  await page.bringToFront();
-  const cdp = await (gloss.context.browser() as Browser).newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
-    targetInfos: Array<{ targetId: string; url: string }>;
-  };
-  const tab = targetInfos.find((t) => t.url === page.url());
-  if (!tab) throw new Error(`no tab target for ${page.url()}`);
-  await cdp.send('Extensions.triggerAction', { id: gloss.extensionId, targetId: tab.targetId });
-  await cdp.detach();
-  return gloss.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? -1;
-  });
-}
-
-async function pageWithUrl(pattern: RegExp): Promise<Page> {
-  let found: Page | undefined;
-  await eventually(async () => {
-    found = gloss.context.pages().find((p) => pattern.test(p.url()));
-    return Boolean(found);
-  }).toBe(true);
-  return found as Page;
-}
-
 /** "Add this article" in the popup, then "Save as a pack" on the review as it opens: its defaults. */
 async function capture(name: string): Promise<string> {
   const article = await gloss.context.newPage();
   await article.goto(corpusUrl(name), { waitUntil: 'load' });
-  const tabId = await clickToolbarButton(article);
+  const tabId = await clickToolbarButton(gloss, article);
   const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
   const before = new Set((await callBackground(manager, 'listPacks', undefined)).map((p) => p.id));
   await popup.getByTestId('capture-article').click();
-  const review = await pageWithUrl(/options\.html#review\//);
+  const review = await pageWithUrl(gloss, /options\.html#review\//);
   await review.locator('[data-candidate-id]').first().waitFor();
   await review.getByRole('button', { name: 'Save as a pack' }).click();
   await review
@@ -160,7 +136,7 @@ describe('three captured news pages', () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (const member of view?.identity.memberKeys ?? []) expect(keys).not.toContain(member);
 
-    const tabId = await clickToolbarButton(page);
+    const tabId = await clickToolbarButton(gloss, page);
     const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
     await popup.getByTestId('page-entities').waitFor();
     const names = await popup
