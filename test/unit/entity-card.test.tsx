@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { NoteRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { AmbiguityChooser } from '@/src/ui/AmbiguityChooser';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';
 import { formatDate, formatNoteDate, safeHttpUrl, typeLabel } from '@/src/ui/format';
+import { testRoot } from './ui-fixtures';
 
 const NOW = Date.UTC(2024, 6, 1, 12, 0);
 const XSS = '<img src=x onerror=alert(1)>';
@@ -87,17 +88,9 @@ function note(fields: Partial<NoteRecord> & { id: string }): NoteRecord {
   };
 }
 
-let container: HTMLElement;
-beforeEach(() => {
-  // Unsent note text is kept in extension storage: each test starts without drafts.
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+// Unsent note text is kept in extension storage: each test starts without drafts.
+beforeEach(() => fakeBrowser.reset());
+const container = testRoot();
 
 async function renderCard(props: Partial<EntityCardProps> = {}) {
   const onAddNote = props.onAddNote ?? vi.fn(async (text: string) => note({ id: 'new', text }));

@@ -4,13 +4,14 @@
 // one made in another tab (both texts shown, the user chooses).
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { NoteConflictError } from '@/src/background/notes';
 import type { NoteRecord } from '@/src/core/records';
 import type { EntityView } from '@/src/messaging/protocol';
 import { EntityCard, type EntityCardProps } from '@/src/ui/EntityCard';
 import { draftKeys, readDraft } from '@/src/ui/note-drafts';
+import { testRoot } from './ui-fixtures';
 
 const NOW = Date.UTC(2024, 6, 1, 12, 0);
 
@@ -66,16 +67,8 @@ function view(factText = 'Hosts the command.', notes = [note()]): EntityView {
   };
 }
 
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+beforeEach(() => fakeBrowser.reset());
+const container = testRoot();
 
 const props = (overrides: Partial<EntityCardProps> = {}): EntityCardProps => ({
   view: view(),

@@ -3,24 +3,17 @@
 // settings reader, and the one debounce for searches.
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { changeItem } from '@/src/messaging/broadcast';
 import { DEFAULT_SETTINGS, updateSettings } from '@/src/settings/settings';
 import { useDebouncedQuery } from '@/src/ui/hooks/useDebouncedQuery';
 import { type Change, type Live, useLive } from '@/src/ui/hooks/useLive';
 import { useSettings } from '@/src/ui/hooks/useSettings';
+import { testRoot } from './ui-fixtures';
 
-let container: HTMLElement;
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+beforeEach(() => fakeBrowser.reset());
+const container = testRoot();
 const wait = (ms = 0) => act(() => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
 describe('useLive', () => {
