@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { chromiumPath, type GlossBrowser, type LaunchOptions, launchGloss } from '@/scripts/lib/chromium';
 import type { ContentProtocol } from '@/src/messaging/content-protocol';
 import type { GlossProtocol } from '@/src/messaging/protocol';
@@ -169,5 +169,25 @@ export function launchPlainChromium() {
       '--no-first-run',
       '--disable-quic',
     ],
+  });
+}
+
+/**
+ * A tab of its own for every test (handed to `use`), and after it: no error of Gloss's and no
+ * request off the machine. The pages' own errors (the built-ins they break, the CSP they set) are theirs.
+ */
+export function tabPerTest(browser: () => TestBrowser, use: (page: Page) => void): void {
+  let page: Page | undefined;
+  beforeEach(async () => {
+    page = await browser().context.newPage();
+    use(page);
+  });
+  afterEach(async () => {
+    await page?.close();
+    const gloss = browser();
+    expect(
+      gloss.errors.splice(0).filter((e) => e.includes('chrome-extension://') || /gloss/i.test(e)),
+    ).toEqual([]);
+    expect(gloss.offMachine.splice(0)).toEqual([]);
   });
 }

@@ -2,8 +2,8 @@
 // block without a task over 50 ms, counts every mention, and marks the ones near the viewport,
 // then the ones the reader scrolls to.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser, tabPerTest } from './gloss';
 import { highlighted } from './page-helpers';
 
 let gloss: TestBrowser;
@@ -15,16 +15,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await gloss?.close();
 });
-beforeEach(async () => {
-  page = await gloss.context.newPage();
-});
-afterEach(async () => {
-  await page.close();
-  expect(gloss.errors.splice(0).filter((e) => e.includes('chrome-extension://') || /gloss/i.test(e))).toEqual(
-    [],
-  );
-  expect(gloss.offMachine.splice(0)).toEqual([]);
-});
+tabPerTest(
+  () => gloss,
+  (tab) => {
+    page = tab;
+  },
+);
 
 const pageState = () => askPage(gloss, page, 'pageState', undefined);
 

@@ -2,8 +2,8 @@
 // shadow roots, 20 iframes, a strict CSP. Gloss keeps working or steps back cleanly, never holds
 // the page for more than 50 ms, and never reaches off the machine.
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser } from './gloss';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askPage, callBackground, fixtureUrl, openGloss, type TestBrowser, tabPerTest } from './gloss';
 import { highlighted, hover, waitForMentions, waitForPopover } from './page-helpers';
 
 let gloss: TestBrowser;
@@ -23,18 +23,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await gloss?.close();
 });
-// Every test has a tab of its own, and after it: no error of Gloss's, no request off the machine.
-// The pages' own errors (the built-ins they break, the CSP they set) are theirs.
-beforeEach(async () => {
-  page = await gloss.context.newPage();
-});
-afterEach(async () => {
-  await page.close();
-  expect(gloss.errors.splice(0).filter((e) => e.includes('chrome-extension://') || /gloss/i.test(e))).toEqual(
-    [],
-  );
-  expect(gloss.offMachine.splice(0)).toEqual([]);
-});
+tabPerTest(
+  () => gloss,
+  (tab) => {
+    page = tab;
+  },
+);
 
 async function state() {
   await expect
