@@ -3,6 +3,7 @@
 // here ever goes through window.postMessage with readable data: the page sees only an empty
 // message carrying a port, and the frame says nothing back that depends on what the card shows.
 import type { TextQuoteSelector } from '@/src/core/anchor';
+import type { Decision } from '@/src/core/context/types';
 import type { NoteRecord } from '@/src/core/records';
 
 /** The file of the card frame, a web-accessible extension page. */
@@ -10,7 +11,10 @@ export const CARD_PAGE = '/card.html';
 
 /** The entity card (or the chooser) for a mention. */
 export interface EntityCardProps {
+  /** The identities the mention may mean, likelier first. */
   entityIds: string[];
+  /** How the page decided (issue 15): 'ambiguous' asks "Which one?"; the reasons explain the first. */
+  decision?: Pick<Decision, 'kind' | 'reasons'>;
   /** A remembered choice for an ambiguous mention on this site. */
   chosen?: string;
   mentionText: string;
