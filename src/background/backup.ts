@@ -7,6 +7,7 @@ import type { SightingRecord } from '@/src/core/graph/records';
 import type { GlossDb } from '@/src/db/db';
 import { mergeGraph, refreshIdentities } from '@/src/db/graph';
 import type { BackupImportResult } from '@/src/messaging/protocol';
+import { mergeCorrections } from './corrections';
 import { capSightings } from './history';
 import { exportPack, graphTables, installPack, packTables, touchKnowledge } from './packs';
 
@@ -33,6 +34,7 @@ export async function exportAll(db: GlossDb, settings: SettingsStore): Promise<B
     identities: await db.identities.toArray(),
     links: await db.links.toArray(),
     sightings: await db.sightings.toArray(),
+    corrections: await db.corrections.toArray(),
   };
 }
 
@@ -47,7 +49,7 @@ export async function importAll(
   let notesAdded = 0;
   let notesUpdated = 0;
   let notesKept = 0;
-  await db.transaction('rw', [...packTables(db), db.notes, db.sightings], async () => {
+  await db.transaction('rw', [...packTables(db), db.notes, db.sightings, db.corrections], async () => {
     // The graph first, so the packs installed next keep the backed-up links (manual ones too).
     const touched = await mergeGraph(graphTables(db), backup.identities ?? [], backup.links ?? []);
     for (const { pack, enabled, bundled } of backup.packs) {
@@ -69,6 +71,7 @@ export async function importAll(
     await db.notes.bulkPut(writes);
     await refreshIdentities(graphTables(db), touched);
     await mergeSightings(db, backup.sightings ?? []);
+    await mergeCorrections(db, backup.corrections ?? []);
     await touchKnowledge(db);
   });
   if (Object.keys(backup.settings).length)
@@ -87,7 +90,7 @@ export async function importAll(
 }
 
 export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promise<void> {
-  await db.transaction('rw', [...packTables(db), db.notes, db.sightings], async () => {
+  await db.transaction('rw', [...packTables(db), db.notes, db.sightings, db.corrections], async () => {
     await Promise.all([
       db.packs.clear(),
       db.sources.clear(),
@@ -97,6 +100,7 @@ export async function deleteAllData(db: GlossDb, settings: SettingsStore): Promi
       db.identities.clear(),
       db.links.clear(),
       db.sightings.clear(),
+      db.corrections.clear(),
     ]);
     // Keep the removed-bundled list empty: a later update may bring the bundled pack back.
     await db.bookkeeping.clear();

@@ -7,6 +7,7 @@ import type { ChangeSignal } from '@/src/messaging/broadcast';
 import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
 import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
+import { correctionsForSite, correctMention, listCorrections, undoCorrection } from './corrections';
 import { createDraft, discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
 import { linkEntity, previewLinks } from './graph';
 import { clearHistory, History } from './history';
@@ -101,6 +102,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     ...noteHandlers(parts),
     ...packHandlers(parts),
     ...captureHandlers(parts, options.openManager ?? (() => {})),
+    ...correctionHandlers(parts),
   };
 }
 
@@ -287,6 +289,28 @@ function captureHandlers(
     }),
     discardDraft: afterReady(({ id }) => discardDraft(db, id)),
     listDrafts: afterReady(() => listDrafts(db)),
+  };
+}
+
+/** The reader's corrections; each change is announced, so open pages apply it at once. */
+function correctionHandlers({
+  db,
+  afterReady,
+  notify,
+}: HandlerParts): Pick<Handlers, 'correctMention' | 'listCorrections' | 'undoCorrection' | 'getCorrections'> {
+  return {
+    correctMention: afterReady(async (input) => {
+      const correction = await correctMention(db, input);
+      notify({ kind: 'corrections' });
+      return correction;
+    }),
+    listCorrections: afterReady(() => listCorrections(db)),
+    undoCorrection: afterReady(async ({ id }) => {
+      const undone = await undoCorrection(db, id);
+      if (undone) notify({ kind: 'corrections' });
+      return undone;
+    }),
+    getCorrections: afterReady(({ site }) => correctionsForSite(db, site)),
   };
 }
 

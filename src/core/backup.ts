@@ -4,6 +4,7 @@
 // it) or else skipped, and every repair and skip is reported; only a file that is not a Gloss
 // backup at all is refused.
 import * as v from 'valibot';
+import type { Correction } from './context/types';
 import type { IdentityRecord, LinkReason, LinkRecord, SightingRecord } from './graph/records';
 import { clipText, clipUrl, LIMITS } from './limits';
 import { clipNote, type Note } from './note';
@@ -29,6 +30,8 @@ export interface Backup {
   links?: LinkRecord[];
   /** "Seen on" history. */
   sightings?: SightingRecord[];
+  /** The reader's corrections ("Not this — it's …"), undone ones as tombstones, so an undo merges too. */
+  corrections?: Correction[];
 }
 
 const string = (max: number) => v.pipe(v.string(), v.maxLength(max, `longer than ${max} characters`));
@@ -95,6 +98,19 @@ const SightingSchema = v.object({
   lastSeenAt: time,
 });
 
+const CorrectionSchema = v.object({
+  id: text(200),
+  alias: text(1000),
+  wrong: v.optional(text(200)),
+  right: v.nullable(text(200)),
+  scope: v.picklist(['context', 'site', 'everywhere'], 'expected context, site or everywhere'),
+  site: v.optional(text(1000)),
+  cues: v.optional(v.pipe(v.array(text(1000)), v.maxLength(100, 'more than 100 items'))),
+  createdAt: time,
+  updatedAt: time,
+  deletedAt: v.optional(time),
+});
+
 const ShellSchema = v.object({
   format: v.literal(BACKUP_FORMAT, `expected "${BACKUP_FORMAT}"`),
   version: v.literal(
@@ -108,6 +124,7 @@ const ShellSchema = v.object({
   identities: v.optional(v.array(v.unknown()), []),
   links: v.optional(v.array(v.unknown()), []),
   sightings: v.optional(v.array(v.unknown()), []),
+  corrections: v.optional(v.array(v.unknown()), []),
 });
 
 const PackEntrySchema = v.object({ enabled: v.boolean(), bundled: v.boolean(), pack: v.unknown() });
@@ -194,6 +211,7 @@ export function validateBackup(json: string): BackupValidation {
   const identities = checkRecords(shell.output.identities, IdentitySchema, 'identities', skipped);
   const links = checkRecords(shell.output.links, LinkSchema, 'links', skipped);
   const sightings = checkRecords(shell.output.sightings, SightingSchema, 'sightings', skipped);
+  const corrections = checkRecords(shell.output.corrections, CorrectionSchema, 'corrections', skipped);
   const settings = checkSettings(shell.output.settings);
   for (const problem of settings.problems) {
     skipped.push({
@@ -212,6 +230,7 @@ export function validateBackup(json: string): BackupValidation {
       identities,
       links,
       sightings,
+      corrections,
       settings: settings.settings,
     },
     repaired: summarise(repaired),

@@ -1,6 +1,7 @@
 // The knowledge base. Opened by the background only: a content script's IndexedDB would belong
 // to the page's origin, so every other context asks the background (src/messaging).
 import Dexie, { type EntityTable } from 'dexie';
+import type { Correction } from '@/src/core/context/types';
 import type { IdentityRecord, LinkRecord, SightingRecord } from '@/src/core/graph/records';
 import type { EntityRecord, FactRecord, NoteRecord, PackRecord, SourceRecord } from '@/src/core/records';
 import { DB_NAME, SCHEMA_VERSIONS, type SchemaVersion } from './schema';
@@ -16,6 +17,8 @@ export type GlossDb = Dexie & {
   links: EntityTable<LinkRecord, 'entityKey'>;
   /** Pages where Gloss marked an identity ("seen on"). */
   sightings: EntityTable<SightingRecord, 'id'>;
+  /** The reader's corrections (v4); undone ones stay as tombstones (deletedAt) for backups. */
+  corrections: EntityTable<Correction, 'id'>;
   /**
    * The background's own keyed values: capture drafts, the knowledge revision, the compiled matcher,
    * removed bundled packs. Not the user's settings (those are in extension storage). Its IndexedDB

@@ -43,4 +43,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // Forms one identity per real thing from the entities there, by the linking rules; adds only.
     upgrade: (tx) => formIdentities(upgradeTables(tx)),
   },
+  {
+    // v4: the reader's corrections ("Not this — it's …"), by folded alias and by last change (tombstones kept).
+    version: 4,
+    stores: {
+      corrections: 'id, alias, updatedAt',
+    },
+  },
 ];

@@ -4,8 +4,11 @@
 import { storage } from 'wxt/utils/storage';
 import type { MatcherDelivery } from './protocol';
 
-/** What a change was about: content scripts fetch the matcher again on "knowledge", open cards refresh on "notes". */
-export type ChangeKind = 'knowledge' | 'notes';
+/**
+ * What a change was about: content scripts fetch the matcher again on "knowledge", open cards
+ * refresh on "notes", pages fetch their site's corrections again on "corrections".
+ */
+export type ChangeKind = 'knowledge' | 'notes' | 'corrections';
 
 /** A change, written after it is committed. */
 export interface ChangeSignal {

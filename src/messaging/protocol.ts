@@ -2,6 +2,7 @@
 // background's knowledge base through these calls; src/background/handlers.ts answers each key,
 // and src/messaging/rules.ts says who may call it and what its data must look like.
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Correction } from '@/src/core/context/types';
 import type { ArticleInput } from '@/src/core/extract';
 import type { AliasMatch, SerializedMatcherJSON } from '@/src/core/matcher';
 import type { EntityType, Pack, PackError } from '@/src/core/pack';
@@ -175,6 +176,27 @@ export type ImportResult =
   | { ok: true; packId: string; title: string; entities: number; facts: number; replaced: boolean }
   | { ok: false; errors: PackError[] };
 
+/** "Not this — it's …" from the card: the mention as on the page, and what it means. */
+export interface CorrectionInput {
+  /** The mention's text as on the page (the background folds it). */
+  alias: string;
+  /** The identity the mention was given. */
+  wrong?: string;
+  /** An identity id or entity key (resolved to its identity), or null: "nothing", do not mark it. */
+  right: string | null;
+  scope: Correction['scope'];
+  /** The page's host name. */
+  site: string;
+  /** Folded words around the mention, for scope 'context' (see cueWords in src/core/corrections.ts). */
+  cues?: string[];
+}
+
+/** A correction as the manager lists it, with the names of what it was and what it is. */
+export interface CorrectionView extends Correction {
+  wrongName?: string;
+  rightName?: string;
+}
+
 export interface GlossProtocol {
   /** The compiled matcher for pages (or "remote" when it is too large to send); "unchanged" if the page has it. */
   getMatcher(data: { revision?: string }): MatcherDelivery;
@@ -243,6 +265,14 @@ export interface GlossProtocol {
   listNotesForPage(data: { url: string }): NoteRecord[];
   /** What a page found of its page notes' quotes; the manager lists the missing ones. */
   reportAnchors(data: { url: string; found: string[]; missing: string[] }): void;
+  /** The card's "Not this — it's …": stored (the same decision again replaces the older one), then announced. */
+  correctMention(data: CorrectionInput): Correction;
+  /** The corrections in force, newest first (the manager's list). */
+  listCorrections(): CorrectionView[];
+  /** Undoes a correction (kept as a tombstone for backups); false when it was already undone. */
+  undoCorrection(data: { id: string }): boolean;
+  /** What a page on `site` needs: the corrections made there and those for everywhere, nothing else. */
+  getCorrections(data: { site: string }): Correction[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<GlossProtocol>({

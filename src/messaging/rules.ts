@@ -142,6 +142,9 @@ export const CALL_RULES = {
     pageData: v.object({ key: createOnly, ...factFields }),
   },
 
+  // A page learns only its own site's corrections (and those for everywhere).
+  getCorrections: { trust: 'page', data: v.object({ site: str(MAX_KEY) }) },
+
   search: { trust: 'privileged', data: v.object({ query: str(MAX_TEXT), limit: v.optional(count) }) },
   listNotes: { trust: 'privileged', data: v.object({ entityKey: v.optional(str(MAX_KEY)) }) },
   reattachNote: { trust: 'privileged', data: v.object({ id: str(MAX_KEY), entityKey: str(MAX_KEY) }) },
@@ -176,6 +179,20 @@ export const CALL_RULES = {
   previewLinks: { trust: 'privileged', data: v.object({ pack }) },
   discardDraft: { trust: 'privileged', data: byId },
   listDrafts: { trust: 'privileged', data: none },
+  // The card (an extension page in its frame) corrects; a web page never can.
+  correctMention: {
+    trust: 'privileged',
+    data: v.object({
+      alias: v.pipe(str(MAX_KEY), v.regex(/\S/, 'blank string')),
+      wrong: v.optional(str(MAX_KEY)),
+      right: v.nullable(str(MAX_KEY)),
+      scope: v.picklist(['context', 'site', 'everywhere'], 'expected context, site or everywhere'),
+      site: str(MAX_KEY),
+      cues: v.optional(v.pipe(v.array(str(MAX_KEY)), v.maxLength(100, 'more than 100 items'))),
+    }),
+  },
+  listCorrections: { trust: 'privileged', data: none },
+  undoCorrection: { trust: 'privileged', data: byId },
 } satisfies { [K in keyof GlossProtocol]: CallRule<Data<K>> };
 
 /** The same table, typed by key, so a generic caller gets its key's data type. */

@@ -219,3 +219,77 @@ describe('upgrading to the knowledge graph (version 3)', () => {
     await Dexie.delete(name);
   });
 });
+
+describe('upgrading to corrections (version 4)', () => {
+  it('keeps a v3 knowledge graph, notes and "seen on" as they were, and starts an empty corrections table', async () => {
+    const name = `gloss-migration-corrections-${Math.random()}`;
+    // v3 data as v3 made it: a v2 database upgraded to the graph, then used.
+    const v2 = openDb(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 2),
+    );
+    const parsed = validatePack(bundledPack());
+    if (!parsed.ok) throw new Error('bundled pack invalid');
+    await writePackAsShipped(v2, parsed.pack, true, 1_700_000_000_000);
+    v2.close();
+    const v3 = openDb(
+      name,
+      SCHEMA_VERSIONS.filter((v) => v.version <= 3),
+    );
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    const wiesbaden = (await v3.links.get('nato-ukraine-2024/wiesbaden'))?.identityId as string;
+    await v3.notes.add({
+      id: 'n-identity',
+      entityKey: wiesbaden,
+      entityName: 'Wiesbaden',
+      text: 'On the identity',
+      pageUrl: 'https://example.org/w',
+      pageTitle: 'W',
+      quote: '',
+      createdAt: 1_700_000_500_000,
+      updatedAt: 1_700_000_500_000,
+    });
+    await v3.sightings.add({
+      id: `${wiesbaden} https://example.org/w`,
+      identityId: wiesbaden,
+      url: 'https://example.org/w',
+      title: 'W',
+      count: 3,
+      firstSeenAt: 1_700_000_500_000,
+      lastSeenAt: 1_700_000_600_000,
+    });
+    const graph = async (db: GlossDb) => ({
+      ...(await snapshot(db)),
+      identities: await db.identities.orderBy('id').toArray(),
+      links: await db.links.orderBy('entityKey').toArray(),
+      sightings: await db.sightings.orderBy('id').toArray(),
+    });
+    const before = await graph(v3);
+    expect(before.identities.length).toBeGreaterThan(10);
+    v3.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await graph(db)).toEqual(before);
+    expect(await db.corrections.count()).toBe(0);
+    // The new table takes corrections and finds them by alias.
+    await db.corrections.add({
+      id: 'c:1',
+      alias: 'wiesbaden',
+      wrong: wiesbaden,
+      right: null,
+      scope: 'site',
+      site: 'example.org',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    expect((await db.corrections.where('alias').equals('wiesbaden').toArray()).map((c) => c.id)).toEqual([
+      'c:1',
+    ]);
+    expect((await getEntity(db, wiesbaden))?.notes.map((n) => n.id)).toEqual(['n-identity']);
+    db.close();
+    await Dexie.delete(name);
+  });
+});
