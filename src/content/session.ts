@@ -13,12 +13,13 @@ import { type PageReport, sendMessage } from '@/src/messaging/protocol';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings, watchSettings } from '@/src/settings/settings';
 import { BadgeReport } from './badge-report';
 import { registerContentMessages } from './content-messages';
+import { CorrectedMentionStore, SiteCorrections } from './corrections';
 import type { Startup } from './early';
 import { Highlighter, type highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
 import { HoverController } from './hover';
 import { MatcherSource } from './matcher-source';
-import { type MentionRecord, MentionStore } from './mentions';
+import type { MentionRecord, MentionStore } from './mentions';
 import { goToMention } from './next-mention';
 import { type NoteMark, PageNotes } from './page-notes';
 import { importPopoverModule, LazyPopover } from './popover';
@@ -49,6 +50,8 @@ export class PageSession {
   readonly #popover: LazyPopover;
   readonly #pageNotes: PageNotes;
   readonly #hover: HoverController<MentionRecord | NoteMark>;
+  /** The reader's corrections for this site ("Not this — it's …"), applied as mentions are stored. */
+  readonly #corrections: SiteCorrections;
   /** The scan started before the settings were known, handed to the first activation. */
   #firstScan: Promise<void> | null = null;
   /** "Pause for 1 hour" ends by itself: the settings are applied again when it runs out. */
@@ -66,7 +69,8 @@ export class PageSession {
     this.#site = win.location.hostname;
     this.#stats = new TaskStats(startedAt);
     this.#highlighter = new Highlighter(registry, win);
-    this.store = new MentionStore(this.#highlighter, win);
+    this.#corrections = new SiteCorrections(this.#site);
+    this.store = new CorrectedMentionStore(this.#highlighter, win, this.#corrections, this.#site);
     this.#badge = new BadgeReport(win, () => this.#report());
     this.store.onChange(() => this.#badge.schedule());
     this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
@@ -107,6 +111,8 @@ export class PageSession {
     this.#unwatch.push(
       watchSettings((next) => void this.#apply(next)),
       changeItem.watch((change) => change && this.#changed(change)),
+      this.#corrections.start(),
+      this.#corrections.onChange(() => void this.#corrected()),
       registerContentMessages({
         goTo: (direction, entityKey) =>
           this.#isActive() && goToMention(this.store, this.#popover, this.#hover, direction, entityKey),
@@ -229,7 +235,14 @@ export class PageSession {
       });
     }
     // A note about an entity leaves this page's selection notes as they were: don't re-walk it.
-    else if (!change.entityKey) this.#refreshNotes();
+    else if (change.kind === 'notes' && !change.entityKey) this.#refreshNotes();
+  }
+
+  /** The reader corrected a mention (here or in another tab): the page is marked again with it, at once. */
+  async #corrected(): Promise<void> {
+    // A first scan still under way is not cut short; the page is marked again after it.
+    await this.#firstScan?.catch(() => {});
+    if (this.#isActive()) await this.#scans.scanAll();
   }
 
   #createHover(): HoverController<MentionRecord | NoteMark> {

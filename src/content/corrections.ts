@@ -1,0 +1,126 @@
+// The reader's corrections on this page: fetched for the page's site (getCorrections), fetched
+// again when the background announces a change, so a "Not this" made in the card applies at once.
+// The match scheduler (src/content/match-scheduler.ts, issue 15's scorer) consumes the source
+// through CorrectionSource; until it does, CorrectedMentionStore applies them as mentions are stored.
+import type { Correction } from '@/src/core/context/types';
+import { correctionFor, passageWords } from '@/src/core/corrections';
+import { foldForSearch } from '@/src/core/search-text';
+import { changeItem } from '@/src/messaging/broadcast';
+import { sendMessage } from '@/src/messaging/protocol';
+import type { Highlighter } from './highlighter';
+import { type MentionRecord, MentionStore } from './mentions';
+
+/** Where the page's decisions get the reader's corrections from (the scheduler consumes it). */
+export interface CorrectionSource {
+  current(): Correction[];
+  /** Calls back when the corrections change; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+}
+
+/** The corrections that can apply on one site, kept current. */
+export class SiteCorrections implements CorrectionSource {
+  #corrections: Correction[] = [];
+  readonly #listeners = new Set<() => void>();
+  readonly #site: string;
+  readonly #fetch: (site: string) => Promise<Correction[]>;
+  /** Only the latest fetch's answer counts: an old answer never overwrites a newer one. */
+  #generation = 0;
+
+  constructor(site: string, fetch = (s: string) => sendMessage('getCorrections', { site: s })) {
+    this.#site = site;
+    this.#fetch = fetch;
+  }
+
+  current(): Correction[] {
+    return this.#corrections;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Fetches now and again on every announced change of corrections; returns the stop. */
+  start(): () => void {
+    void this.refresh();
+    return changeItem.watch((change) => {
+      if (change?.kind === 'corrections') void this.refresh();
+    });
+  }
+
+  async refresh(): Promise<void> {
+    const mine = ++this.#generation;
+    let next: Correction[];
+    try {
+      next = await this.#fetch(this.#site);
+    } catch {
+      // The extension went away or was updated under the page: keep what we have.
+      return;
+    }
+    if (mine !== this.#generation || sameList(next, this.#corrections)) return;
+    this.#corrections = next;
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+const sameList = (a: Correction[], b: Correction[]) =>
+  a.length === b.length && a.every((c, i) => c.id === b[i]?.id && c.updatedAt === b[i]?.updatedAt);
+
+/** How much of the block on either side of a mention counts as its passage for 'context' corrections. */
+const PASSAGE = 200;
+
+/**
+ * The mentions as the reader corrected them on `site`: a mention whose correction says "nothing"
+ * is left out, one that names another identity means that one alone. Untouched records are the
+ * same objects; a corrected one is a copy.
+ */
+export function applyCorrections(
+  records: MentionRecord[],
+  corrections: readonly Correction[],
+  site: string,
+): MentionRecord[] {
+  if (!corrections.length) return records;
+  const aliases = new Set(corrections.map((c) => c.alias));
+  const out: MentionRecord[] = [];
+  for (const record of records) {
+    const { text } = record.segment;
+    const alias = foldForSearch(text.slice(record.start, record.end));
+    const correction = aliases.has(alias)
+      ? correctionFor(corrections, {
+          alias,
+          site,
+          candidates: record.entityIds,
+          words: passageWords(
+            `${text.slice(Math.max(0, record.start - PASSAGE), record.start)} ${text.slice(record.end, record.end + PASSAGE)}`,
+          ),
+        })
+      : undefined;
+    if (!correction) out.push(record);
+    else if (correction.right !== null) out.push({ ...record, entityIds: [correction.right] });
+  }
+  return out;
+}
+
+/**
+ * The page's mentions, with the reader's corrections applied as they are stored (every scan and
+ * rescan stores through add). A stand-in until the scheduler applies them itself with the scorer.
+ */
+export class CorrectedMentionStore extends MentionStore {
+  readonly #corrections: CorrectionSource;
+  readonly #site: string;
+
+  constructor(
+    highlighter: Highlighter,
+    win: Window | undefined,
+    corrections: CorrectionSource,
+    site: string,
+  ) {
+    super(highlighter, win);
+    this.#corrections = corrections;
+    this.#site = site;
+  }
+
+  override add(records: MentionRecord[]): void {
+    super.add(applyCorrections(records, this.#corrections.current(), this.#site));
+  }
+}

@@ -1,0 +1,122 @@
+// @vitest-environment happy-dom
+// Corrections on the page: the source follows the background's announcements, and the store
+// leaves out a mention corrected to "nothing" and gives one corrected to another identity that one.
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applyCorrections, CorrectedMentionStore, SiteCorrections } from '@/src/content/corrections';
+import type { Highlighter } from '@/src/content/highlighter';
+import type { MentionRecord } from '@/src/content/mentions';
+import type { Segment } from '@/src/content/walk';
+import type { Correction } from '@/src/core/context/types';
+import { changeItem } from '@/src/messaging/broadcast';
+
+const SITE = 'nba.example';
+
+/** Mentions of "Washington" (city or person) in one block of text. */
+function block(text: string): MentionRecord[] {
+  const p = document.createElement('p');
+  const node = document.createTextNode(text);
+  p.append(node);
+  const segment: Segment = { container: p, nodes: [node], starts: [0], text };
+  const records: MentionRecord[] = [];
+  for (const found of text.matchAll(/Washington/g)) {
+    const range = document.createRange();
+    range.setStart(node, found.index);
+    range.setEnd(node, found.index + 10);
+    records.push({
+      range,
+      entityIds: ['i:city', 'i:person'],
+      segment,
+      start: found.index,
+      end: found.index + 10,
+      nodes: [node],
+    });
+  }
+  return records;
+}
+
+const correction = (fields: Partial<Correction>): Correction => ({
+  id: 'c:1',
+  alias: 'washington',
+  right: null,
+  scope: 'site',
+  site: SITE,
+  createdAt: 1,
+  updatedAt: 1,
+  ...fields,
+});
+
+describe('applyCorrections', () => {
+  it('drops a mention corrected to "nothing" and narrows one corrected to another identity', () => {
+    const records = block('Washington beat Boston. The Wizards of Washington won.');
+    expect(applyCorrections(records, [correction({})], SITE)).toEqual([]);
+    const narrowed = applyCorrections(records, [correction({ right: 'i:team' })], SITE);
+    expect(narrowed.map((r) => r.entityIds)).toEqual([['i:team'], ['i:team']]);
+    expect(narrowed[0]?.range).toBe(records[0]?.range);
+  });
+
+  it('leaves other sites, other names and unlike passages alone', () => {
+    const records = block('Washington signed the treaty in Paris.');
+    expect(applyCorrections(records, [correction({ site: 'news.example' })], SITE)).toEqual(records);
+    expect(applyCorrections(records, [correction({ alias: 'paris' })], SITE)).toEqual(records);
+    const context = correction({ scope: 'context', cues: ['wizards', 'beat', 'boston'] });
+    expect(applyCorrections(records, [context], SITE)).toEqual(records);
+    expect(applyCorrections(block('The Wizards beat Boston, Washington says.'), [context], SITE)).toEqual([]);
+  });
+
+  it('untouched when there are no corrections: the same array', () => {
+    const records = block('Washington');
+    expect(applyCorrections(records, [], SITE)).toBe(records);
+  });
+});
+
+describe('the page store with corrections', () => {
+  it('stores mentions as corrected at the time they are stored', () => {
+    const mentions = new Set<AbstractRange>();
+    let corrections: Correction[] = [];
+    const store = new CorrectedMentionStore(
+      { mentions, sync() {} } as unknown as Highlighter,
+      undefined,
+      { current: () => corrections, onChange: () => () => {} },
+      SITE,
+    );
+    store.add(block('Washington and Washington'));
+    expect(store.size).toBe(2);
+    corrections = [correction({ right: 'i:person' })];
+    const again = block('Washington');
+    store.replace([again[0]?.segment.container as Element], again);
+    expect(store.size).toBe(3);
+    expect(store.counts().get('i:person')).toBe(3);
+    corrections = [correction({})];
+    const gone = block('Washington');
+    store.add(gone);
+    expect(store.size).toBe(3);
+    expect(mentions.has(gone[0]?.range as Range)).toBe(false);
+  });
+});
+
+describe('SiteCorrections', () => {
+  it('fetches its site once started, again on an announced change, and tells its listeners', async () => {
+    fakeBrowser.reset();
+    const answers: Correction[][] = [[correction({})], [correction({}), correction({ id: 'c:2' })]];
+    const asked: string[] = [];
+    const source = new SiteCorrections(SITE, async (site) => {
+      asked.push(site);
+      return answers.shift() ?? [];
+    });
+    let heard = 0;
+    source.onChange(() => heard++);
+    const stop = source.start();
+    await vi.waitFor(() => expect(source.current()).toHaveLength(1));
+    expect(heard).toBe(1);
+    await changeItem.setValue({ kind: 'notes', at: 1 });
+    await changeItem.setValue({ kind: 'corrections', at: 2 });
+    await vi.waitFor(() => expect(source.current()).toHaveLength(2));
+    expect(asked).toEqual([SITE, SITE]);
+    expect(heard).toBe(2);
+    stop();
+    await changeItem.setValue({ kind: 'corrections', at: 3 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toHaveLength(2);
+  });
+});
