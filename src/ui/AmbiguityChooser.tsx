@@ -7,12 +7,24 @@ export interface AmbiguityChooserProps {
   candidates: Array<{ key: string; name: string; type: string; description?: string }>;
   /** The chosen entity, and whether to remember the choice for this site ("remember" starts checked). */
   onChoose(key: string, remember: boolean): void;
+  /** "None of these": do not mark the mention (here and in passages like it, or on the whole site when remembered). */
+  onNone?(remember: boolean): Promise<void>;
+  /** The page ranked the candidates (issue 15): say the likelier comes first. */
+  likelierFirst?: boolean;
   headingId?: string;
 }
 
 /** When one alias names several entities: the user picks which one the page means. */
-export function AmbiguityChooser({ mentionText, candidates, onChoose, headingId }: AmbiguityChooserProps) {
+export function AmbiguityChooser({
+  mentionText,
+  candidates,
+  onChoose,
+  onNone,
+  likelierFirst,
+  headingId,
+}: AmbiguityChooserProps) {
   const [remember, setRemember] = useState(true);
+  const [busy, setBusy] = useState(false);
   const ownId = useId();
   const titleId = headingId ?? `${ownId}-title`;
   const rememberId = `${ownId}-remember`;
@@ -34,6 +46,7 @@ export function AmbiguityChooser({ mentionText, candidates, onChoose, headingId 
       <h2 id={titleId} class="gloss-chooser-title">
         Which “<bdi>{mentionText}</bdi>”?
       </h2>
+      {likelierFirst && <p class="gloss-muted gloss-chooser-hint">The likelier first.</p>}
       <ul class="gloss-list gloss-choices" onKeyDown={onKeyDown}>
         {candidates.map((candidate) => (
           <li key={candidate.key}>
@@ -55,6 +68,21 @@ export function AmbiguityChooser({ mentionText, candidates, onChoose, headingId 
             </button>
           </li>
         ))}
+        {onNone && (
+          <li>
+            <button
+              type="button"
+              class="gloss-choice gloss-choice-none"
+              disabled={busy}
+              onClick={() => {
+                setBusy(true);
+                void onNone(remember).finally(() => setBusy(false));
+              }}
+            >
+              None of these — don’t mark it
+            </button>
+          </li>
+        )}
       </ul>
       <div class="gloss-remember">
         <input

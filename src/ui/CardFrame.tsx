@@ -54,7 +54,8 @@ function CardApp({ port, signal }: { port: MessagePort; signal: AbortSignal }) {
     };
     port.postMessage({ type: 'ready' } satisfies FromCard);
     return changeItem.watch((change) => {
-      if (!change) return;
+      // Corrections change what the page marks, not what a card says about an entity.
+      if (!change || change.kind === 'corrections') return;
       entities.clear();
       // Knowledge or notes changed elsewhere: the open card reloads its data in place, so a note
       // being typed stays in its editor (a knowledge change concerns every entity).
@@ -95,6 +96,7 @@ function CardApp({ port, signal }: { port: MessagePort; signal: AbortSignal }) {
         choices: { ...s.choices, [site]: { ...s.choices[site], [foldForSearch(text)]: key } },
       }));
     },
+    correctMention: (correction) => sendMessage('correctMention', { ...correction, site }),
     onNotesChanged: (listener) => {
       noteListeners.add(listener);
       return () => noteListeners.delete(listener);

@@ -33,6 +33,8 @@ export interface EntityCardProps {
    * open the tab; in the popup, the manager or an extension frame the plain link works.
    */
   onOpenEntityPage?(identityKey: string): void;
+  /** About the mention the card was opened from (on a page): why this entity, and "Not this?". */
+  mention?: preact.ComponentChildren;
 }
 
 /** An identity's facts from every source, and the user's notes: the hover popover's content. */
@@ -72,6 +74,7 @@ export function EntityCard(props: EntityCardProps) {
         </p>
       )}
       <PackLine view={view} />
+      {props.mention}
 
       <FactsSection view={view} order={order} />
 

@@ -2,8 +2,11 @@
 // mention's text names several entities. Data comes from the background via `api`.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { EntityCardProps } from '@/src/content/card-channel';
+import type { Correction } from '@/src/core/context/types';
+import { cueWords } from '@/src/core/corrections';
 import type { EntityView, NoteInput } from '@/src/messaging/protocol';
 import { AmbiguityChooser } from './AmbiguityChooser';
+import { type CardCorrection, MentionCorrection } from './card/MentionCorrection';
 import { EntityCard } from './EntityCard';
 
 export interface PopoverApi {
@@ -13,6 +16,8 @@ export interface PopoverApi {
   updateNote(id: string, text: string, baseVersion?: number): Promise<unknown>;
   deleteNote(id: string): Promise<unknown>;
   rememberChoice(mentionText: string, key: string): Promise<void>;
+  /** "Not this — it's …": stored for the page's site; the page applies it at once. */
+  correctMention(correction: CardCorrection): Promise<Correction>;
   /** Calls back when notes of an entity change anywhere; returns the unsubscribe. */
   onNotesChanged(listener: (entityKey?: string) => void): () => void;
 }
@@ -57,9 +62,29 @@ export function Popover(props: PopoverProps) {
           setKey(chosen);
           if (remember) void api.rememberChoice(props.mentionText, chosen);
         }}
+        onNone={async (remember) => {
+          await api.correctMention({
+            alias: props.mentionText,
+            right: null,
+            scope: remember ? 'site' : 'context',
+            ...(remember ? {} : { cues: cueWords(props.sentence, props.mentionText) }),
+          });
+          props.onClose();
+        }}
       />
     );
-  } else body = <MentionCard {...props} view={views.get(key)} />;
+  } else
+    body = (
+      <MentionCard
+        {...props}
+        view={views.get(key)}
+        onCorrected={(correction) => {
+          // "Nothing": the mention is no longer marked, so its card goes; else it shows the right one.
+          if (correction.right) setKey(correction.right);
+          else props.onClose();
+        }}
+      />
+    );
 
   return (
     <div
@@ -118,6 +143,7 @@ function MentionChoice(
   props: PopoverProps & {
     views: Map<string, EntityView>;
     onChoose(key: string, remember: boolean): void;
+    onNone(remember: boolean): Promise<void>;
   },
 ) {
   const { entityIds, views } = props;
@@ -131,18 +157,36 @@ function MentionChoice(
       mentionText={props.mentionText}
       candidates={candidates}
       headingId={HEADING_ID}
+      likelierFirst={props.decision?.kind === 'ambiguous'}
       onChoose={props.onChoose}
+      onNone={props.onNone}
     />
   );
 }
 
 /** The card of the mentioned entity; a note added here keeps the page and the sentence. */
-function MentionCard(props: PopoverProps & { view: EntityView | undefined }) {
+function MentionCard(
+  props: PopoverProps & { view: EntityView | undefined; onCorrected(correction: Correction): void },
+) {
   const { api, view } = props;
   if (!view) return <p class="gloss-muted">Loading…</p>;
+  const shown = view.identity.id;
   return (
     <EntityCard
       view={view}
+      mention={
+        <MentionCorrection
+          mentionText={props.mentionText}
+          shown={{ key: shown, name: view.entity.name }}
+          others={props.entityIds.filter((id) => id !== shown && id !== view.entity.key)}
+          site={siteOf(props.pageUrl)}
+          sentence={props.sentence}
+          reasons={props.decision?.reasons}
+          getEntity={api.getEntity}
+          correct={api.correctMention}
+          onCorrected={props.onCorrected}
+        />
+      }
       headingId={HEADING_ID}
       onClose={props.onClose}
       onAddNote={(text) =>
@@ -158,6 +202,14 @@ function MentionCard(props: PopoverProps & { view: EntityView | undefined }) {
       onDeleteNote={(id) => api.deleteNote(id)}
     />
   );
+}
+
+function siteOf(pageUrl: string): string {
+  try {
+    return new URL(pageUrl).hostname;
+  } catch {
+    return '';
+  }
 }
 
 const FOCUSABLE = 'a[href], button:not([disabled]), textarea, input, select, [tabindex]:not([tabindex="-1"])';
