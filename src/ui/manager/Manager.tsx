@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { BackupView } from './BackupView';
+import { CorrectionsView } from './CorrectionsView';
 import { EntityPage } from './EntityPage';
 import { KnowledgeView } from './KnowledgeView';
 import { NotesView } from './NotesView';
@@ -11,6 +12,7 @@ import { SettingsView } from './SettingsView';
 const NAV: Array<{ view: Route['view']; label: string }> = [
   { view: 'notes', label: 'Notes' },
   { view: 'knowledge', label: 'Knowledge' },
+  { view: 'corrections', label: 'Corrections' },
   { view: 'backup', label: 'Import & export' },
   { view: 'settings', label: 'Settings' },
 ];
@@ -21,6 +23,7 @@ const TITLES: Record<Route['view'], string> = {
   entity: 'Entity',
   review: 'Review capture',
   backup: 'Import & export',
+  corrections: 'Corrections',
   settings: 'Settings',
 };
 
@@ -65,6 +68,7 @@ export function Manager() {
         {route.view === 'entity' && <EntityPage key={route.key} entityKey={route.key} />}
         {route.view === 'review' && <ReviewView key={route.id} draftId={route.id} />}
         {route.view === 'backup' && <BackupView />}
+        {route.view === 'corrections' && <CorrectionsView />}
         {route.view === 'settings' && <SettingsView />}
       </main>
     </div>

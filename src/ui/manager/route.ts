@@ -1,5 +1,5 @@
 // Hash routing, so every view of the manager has a link: #notes, #knowledge, #entity/<key>,
-// #backup, #settings, #review/<draft id>. Entity keys contain "/", so they are URI-encoded in the hash.
+// #backup, #corrections, #settings, #review/<draft id>. Entity keys contain "/", so they are URI-encoded in the hash.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
@@ -9,6 +9,7 @@ export type Route =
   | { view: 'entity'; key: string }
   | { view: 'review'; id: string }
   | { view: 'backup' }
+  | { view: 'corrections' }
   | { view: 'settings' };
 
 export function parseRoute(hash: string): Route {
@@ -22,7 +23,8 @@ export function parseRoute(hash: string): Route {
   if (path.startsWith('review/') && path.length > 'review/'.length) {
     return { view: 'review', id: path.slice('review/'.length) };
   }
-  if (path === 'knowledge' || path === 'backup' || path === 'settings') return { view: path };
+  if (path === 'knowledge' || path === 'backup' || path === 'corrections' || path === 'settings')
+    return { view: path };
   return { view: 'notes' };
 }
 
