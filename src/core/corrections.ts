@@ -20,16 +20,21 @@ const FILLER = new Set(
 );
 
 /**
- * The folded words of a passage, without the mention's own words and filler, first-seen order,
- * at most MAX_CUES: what a 'context' correction keeps to recognise a similar passage.
+ * The folded words around a mention in its sentence, nearest first (alternating before and after),
+ * without the mention's own words and filler, at most MAX_CUES: what a 'context' correction keeps
+ * to recognise a similar passage.
  */
-export function cueWords(passage: string, mentionText = ''): string[] {
+export function cueWords(sentence: string, mentionText = ''): string[] {
+  const at = mentionText ? sentence.toLowerCase().indexOf(mentionText.toLowerCase()) : -1;
+  const before = at < 0 ? [] : words(sentence.slice(0, at)).reverse();
+  const after = at < 0 ? words(sentence) : words(sentence.slice(at + mentionText.length));
   const own = new Set(words(mentionText));
   const cues: string[] = [];
-  for (const word of words(passage)) {
-    if (word.length < 3 || FILLER.has(word) || own.has(word) || cues.includes(word)) continue;
-    cues.push(word);
-    if (cues.length === MAX_CUES) break;
+  for (let i = 0; i < Math.max(before.length, after.length) && cues.length < MAX_CUES; i++) {
+    for (const word of [before[i], after[i]]) {
+      if (!word || word.length < 3 || FILLER.has(word) || own.has(word) || cues.includes(word)) continue;
+      if (cues.length < MAX_CUES) cues.push(word);
+    }
   }
   return cues;
 }

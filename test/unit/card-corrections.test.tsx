@@ -121,7 +121,7 @@ describe('Not this — it’s …', () => {
         wrong: 'i:city',
         right: 'i:person',
         scope: 'context',
-        cues: ['wizards', 'beat', 'boston', 'scored', 'late'],
+        cues: ['scored', 'boston', 'late', 'beat', 'wizards'],
       },
     ]);
     await settle(20);

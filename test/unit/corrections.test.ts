@@ -30,15 +30,18 @@ const mention = (fields: Partial<Parameters<typeof correctionApplies>[1]> = {}) 
 });
 
 describe('where a correction applies', () => {
-  it('keeps the passage words that tell it apart, not the name or filler', () => {
+  it('keeps the words nearest the mention that tell it apart, not the name or filler', () => {
     expect(cueWords('The Wizards beat Boston as Washington scored late in the game', 'Washington')).toEqual([
-      'wizards',
-      'beat',
-      'boston',
       'scored',
+      'boston',
       'late',
+      'beat',
+      'wizards',
       'game',
     ]);
+    // A long sentence: the words next to the mention, not its opening ones.
+    const long = `${'Opening words everywhere '.repeat(20)}the Wizards beat Washington tonight`;
+    expect(cueWords(long, 'Washington').slice(0, 3)).toEqual(['beat', 'tonight', 'wizards']);
   });
 
   it('by scope: everywhere, on its site, or in a passage that shares its cues', () => {
