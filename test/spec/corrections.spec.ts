@@ -1,0 +1,120 @@
+// Corrections' main path (issue 15), in both browsers: "Not this — it's nothing" from the card
+// unmarks the mention at once and after a reload, is listed in the manager and in a backup, and
+// Undo there marks it again at once; "Not this — it's Brussels, Ontario" gives the mention the
+// other identity, at once and after a reload.
+// Run in Chromium (test/e2e/corrections.test.ts) and Firefox ESR (test/e2e-firefox/corrections.test.ts).
+import { afterEach, expect, it } from 'vitest';
+import type { Pack } from '@/src/core/pack';
+import { expected, type SpecContext } from './gloss.spec';
+import { waitForMentions } from './views';
+
+const article = expected('article') as { mentions: string[] };
+
+/** A second Brussels: a village in Ontario, kept apart from the city (the same name and type would link). */
+const ONTARIO: Pack = {
+  format: 'gloss-pack',
+  version: 1,
+  pack: {
+    id: 'ontario',
+    version: 1,
+    title: 'Ontario towns',
+    description: '',
+    language: 'en',
+    createdAt: '2024-01-01',
+  },
+  sources: [{ id: 'atlas', title: 'Atlas of Ontario' }],
+  entities: [{ id: 'brussels-on', name: 'Brussels, Ontario', type: 'place', aliases: ['Brussels'] }],
+  facts: [
+    {
+      id: 'f1',
+      entityId: 'brussels-on',
+      sourceId: 'atlas',
+      text: 'A village in Huron County.',
+      quote: 'Brussels is a village in Huron County.',
+    },
+  ],
+};
+
+export function correctionsSpec(t: SpecContext) {
+  afterEach(async () => {
+    for (const correction of await t.gloss.callBackground('listCorrections', undefined))
+      await t.gloss.callBackground('undoCorrection', { id: correction.id });
+    if ((await t.gloss.callBackground('listPacks', undefined)).some((p) => p.id === 'ontario'))
+      await t.gloss.callBackground('removePack', { id: 'ontario' });
+  });
+
+  it('"Not this — nothing": unmarked at once and after a reload, listed in the manager and in a backup; Undo marks it again', async () => {
+    const page = await t.open('article.html');
+    await page.hover('article', 'Wiesbaden');
+    await page.clickInPopover('Not this?');
+    await page.waitForPopover((v) => v?.text.includes('Not Wiesbaden — it’s …') ?? false);
+    await page.clickInPopover('Nothing — don’t mark “Wiesbaden” here');
+    const without = article.mentions.filter((m) => m !== 'Wiesbaden');
+    expect(await waitForMentions(page, without)).toEqual(without);
+
+    await page.reload();
+    expect(await waitForMentions(page, without)).toEqual(without);
+
+    const [correction, ...more] = await t.gloss.callBackground('listCorrections', undefined);
+    expect(more).toEqual([]);
+    expect(correction).toMatchObject({
+      alias: 'wiesbaden',
+      right: null,
+      scope: 'context',
+      site: '127.0.0.1',
+      wrongName: 'Wiesbaden',
+    });
+    const backup = JSON.parse(await t.gloss.callBackground('exportAll', undefined));
+    expect(backup.corrections).toEqual([expect.objectContaining({ id: correction?.id, right: null })]);
+
+    const manager = await t.extensionPage('options.html#corrections');
+    const listed = await manager.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const row = document.querySelector('.gloss-correction');
+        if (row) {
+          const text = row.textContent ?? '';
+          row.querySelector('button')?.click();
+          return text;
+        }
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      return '';
+    }, undefined);
+    expect(listed).toContain('“wiesbaden” is nothing (not marked), not Wiesbaden');
+    expect(listed).toContain('on 127.0.0.1, in passages like the one corrected');
+    // Undone in the manager: the open page marks it again without a reload.
+    expect(await waitForMentions(page, article.mentions)).toEqual(article.mentions);
+    expect(await t.gloss.callBackground('listCorrections', undefined)).toEqual([]);
+  });
+
+  it('"Not this — it’s Brussels, Ontario": the mention means the other one, at once and after a reload', async () => {
+    expect(await t.gloss.callBackground('importPack', { json: JSON.stringify(ONTARIO) })).toMatchObject({
+      ok: true,
+    });
+    await t.gloss.callBackground('linkEntity', { entityKey: 'ontario/brussels-on', to: null });
+    const city = (await t.gloss.callBackground('getEntity', { key: 'nato-ukraine-2024/brussels' }))?.identity
+      .id;
+    const village = (await t.gloss.callBackground('getEntity', { key: 'ontario/brussels-on' }))?.identity.id;
+    expect(city && village && city !== village).toBe(true);
+    const page = await t.open('article.html');
+    const counts = async () =>
+      Object.fromEntries(
+        (await t.gloss.askTab(page, 'pageState', undefined)).counts.map((c) => [c.entityKey, c.count]),
+      );
+    await page.hover('article', 'Brussels');
+    await page.waitForPopover((v) => v?.text.includes('Which “Brussels”?') ?? false);
+    await page.clickInPopover('Brussels Place');
+    await page.clickInPopover('Not this?');
+    await page.clickInPopover('Brussels, Ontario');
+    await page.waitForPopover((v) => v?.text.includes('A village in Huron County.') ?? false);
+    await expect.poll(counts, { timeout: 10_000 }).toMatchObject({ [village as string]: 1 });
+    expect((await counts())[city as string]).toBeUndefined();
+
+    await page.reload();
+    expect(await waitForMentions(page, article.mentions)).toEqual(article.mentions);
+    const card = await page.hover('article', 'Brussels');
+    expect(card.text).not.toContain('Which');
+    expect(card.text).toContain('A village in Huron County.');
+    expect((await counts())[city as string]).toBeUndefined();
+  });
+}
