@@ -5,6 +5,7 @@ import type { Correction } from '@/src/core/context/types';
 import { sameCorrection } from '@/src/core/corrections';
 import { foldForSearch } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
+import type { CorrectionSites } from '@/src/messaging/broadcast';
 import type { CorrectionInput, CorrectionView } from '@/src/messaging/protocol';
 import { liveIdentity } from './identity-view';
 
@@ -86,6 +87,15 @@ export async function correctionsForSite(db: GlossDb, site: string): Promise<Cor
   return (await db.corrections.toArray()).filter(
     (c) => !c.deletedAt && (c.scope === 'everywhere' || c.site === site),
   );
+}
+
+/** The sites where corrections in force apply (see correctionSitesItem), for pages to read at start. */
+export async function correctionSites(db: GlossDb): Promise<CorrectionSites> {
+  const live = (await db.corrections.toArray()).filter((c) => !c.deletedAt);
+  return {
+    sites: [...new Set(live.flatMap((c) => (c.scope !== 'everywhere' && c.site ? [c.site] : [])))].sort(),
+    everywhere: live.some((c) => c.scope === 'everywhere'),
+  };
 }
 
 /** Corrections from a backup: per id, the later change wins (an undo in either copy included). */

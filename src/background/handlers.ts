@@ -3,11 +3,17 @@
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import type { GlossDb } from '@/src/db/db';
-import type { ChangeSignal } from '@/src/messaging/broadcast';
+import type { ChangeSignal, CorrectionSites } from '@/src/messaging/broadcast';
 import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
 import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
-import { correctionsForSite, correctMention, listCorrections, undoCorrection } from './corrections';
+import {
+  correctionSites,
+  correctionsForSite,
+  correctMention,
+  listCorrections,
+  undoCorrection,
+} from './corrections';
 import { createDraft, discardDraft, getDraft, listDrafts, saveDraft } from './drafts';
 import { linkEntity, previewLinks } from './graph';
 import { clearHistory, History } from './history';
@@ -57,6 +63,8 @@ export interface HandlerOptions {
   budget?: MatchBudget;
   /** "Seen on" recording (tests pass their own clock through it). */
   history?: History;
+  /** Puts where corrections apply where pages read it at start (the background: extension storage). */
+  publishCorrectionSites?: (sites: CorrectionSites) => Promise<void>;
 }
 
 const memorySettings = (): SettingsStore => {
@@ -88,6 +96,7 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     notify({ kind: 'knowledge' });
     return result;
   };
+  const publish = options.publishCorrectionSites ?? (async () => {});
   const parts: HandlerParts = {
     db,
     ready,
@@ -95,6 +104,11 @@ export function createHandlers(db: GlossDb, options: HandlerOptions = {}): Handl
     afterReady,
     changedKnowledge,
     settings: options.settings ?? memorySettings(),
+    // Published before the signal, so a page that hears it and starts reads the new sites.
+    changedCorrections: async () => {
+      await publish(await correctionSites(db));
+      notify({ kind: 'corrections' });
+    },
   };
   return {
     ...pageHandlers(parts, options),
@@ -121,6 +135,8 @@ interface HandlerParts {
   /** Tells open pages the knowledge changed once the call is done. */
   changedKnowledge: ChangedKnowledge;
   settings: SettingsStore;
+  /** Tells pages where corrections apply now, then that they changed. */
+  changedCorrections: () => Promise<void>;
 }
 
 /** What web pages ask: the matcher, matching their text, and what they report back. */
@@ -244,6 +260,7 @@ function packHandlers({
   db,
   afterReady,
   changedKnowledge,
+  changedCorrections,
   notify,
   settings,
 }: HandlerParts): Pick<Handlers, PackKeys> {
@@ -263,10 +280,16 @@ function packHandlers({
       if (result.ok) {
         notify({ kind: 'knowledge' });
         notify({ kind: 'notes' });
+        await changedCorrections();
       }
       return result;
     }),
-    deleteAllData: afterReady(changedKnowledge(() => deleteAllData(db, settings))),
+    deleteAllData: afterReady(
+      changedKnowledge(async () => {
+        await deleteAllData(db, settings);
+        await changedCorrections();
+      }),
+    ),
   };
 }
 
@@ -296,18 +319,18 @@ function captureHandlers(
 function correctionHandlers({
   db,
   afterReady,
-  notify,
+  changedCorrections,
 }: HandlerParts): Pick<Handlers, 'correctMention' | 'listCorrections' | 'undoCorrection' | 'getCorrections'> {
   return {
     correctMention: afterReady(async (input) => {
       const correction = await correctMention(db, input);
-      notify({ kind: 'corrections' });
+      await changedCorrections();
       return correction;
     }),
     listCorrections: afterReady(() => listCorrections(db)),
     undoCorrection: afterReady(async ({ id }) => {
       const undone = await undoCorrection(db, id);
-      if (undone) notify({ kind: 'corrections' });
+      if (undone) await changedCorrections();
       return undone;
     }),
     getCorrections: afterReady(({ site }) => correctionsForSite(db, site)),

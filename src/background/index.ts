@@ -7,6 +7,7 @@ import { type GlossDb, openDb } from '@/src/db/db';
 import { askTab } from '@/src/messaging/ask-tab';
 import {
   changeItem,
+  correctionSitesItem,
   type PublishedMatcher,
   publishedMatcherItem,
   publishedRevisionItem,
@@ -113,6 +114,7 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       setBadge: events.setBadge,
       openManager: events.openManager,
       matchers,
+      publishCorrectionSites: (sites) => correctionSitesItem.setValue(sites),
     }),
   );
   events.onMenuClick((menuItemId, tab, frameId) => {

@@ -5,7 +5,7 @@
 import type { Correction } from '@/src/core/context/types';
 import { correctionFor, passageWords } from '@/src/core/corrections';
 import { foldForSearch } from '@/src/core/search-text';
-import { changeItem } from '@/src/messaging/broadcast';
+import { type CorrectionSites, changeItem, correctionSitesItem } from '@/src/messaging/broadcast';
 import { sendMessage } from '@/src/messaging/protocol';
 import type { Highlighter } from './highlighter';
 import { type MentionRecord, MentionStore } from './mentions';
@@ -26,9 +26,16 @@ export class SiteCorrections implements CorrectionSource {
   /** Only the latest fetch's answer counts: an old answer never overwrites a newer one. */
   #generation = 0;
 
-  constructor(site: string, fetch = (s: string) => sendMessage('getCorrections', { site: s })) {
+  readonly #sites: () => Promise<CorrectionSites | null>;
+
+  constructor(
+    site: string,
+    fetch = (s: string) => sendMessage('getCorrections', { site: s }),
+    sites = () => correctionSitesItem.getValue(),
+  ) {
     this.#site = site;
     this.#fetch = fetch;
+    this.#sites = sites;
   }
 
   current(): Correction[] {
@@ -40,9 +47,16 @@ export class SiteCorrections implements CorrectionSource {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Fetches now and again on every announced change of corrections; returns the stop. */
+  /**
+   * Fetches now when any correction can apply on this site (else asks nothing: opening a page does
+   * not wake the background for them), and again on every announced change; returns the stop.
+   */
   start(): () => void {
-    void this.refresh();
+    void this.#sites()
+      .catch(() => null)
+      .then((where) => {
+        if (!where || where.everywhere || where.sites.includes(this.#site)) return this.refresh();
+      });
     return changeItem.watch((change) => {
       if (change?.kind === 'corrections') void this.refresh();
     });

@@ -36,3 +36,17 @@ export const publishedMatcherItem = storage.defineItem<PublishedMatcher | null>(
 export const publishedRevisionItem = storage.defineItem<string | null>('local:pageMatcherRevision', {
   fallback: null,
 });
+
+/**
+ * Where the reader's corrections can apply: the sites they were made on, and whether any is for
+ * everywhere. A page reads it at start and asks the background for its corrections only when its
+ * site is listed, so opening a page does not wake the service worker for them. Missing: ask.
+ */
+export interface CorrectionSites {
+  sites: string[];
+  everywhere: boolean;
+}
+
+export const correctionSitesItem = storage.defineItem<CorrectionSites | null>('local:correctionSites', {
+  fallback: null,
+});

@@ -6,7 +6,7 @@ import type { Correction } from '@/src/core/context/types';
 import { correctionApplies, correctionFor, cueWords, passageWords } from '@/src/core/corrections';
 import type { Pack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
-import type { ChangeSignal } from '@/src/messaging/broadcast';
+import type { ChangeSignal, CorrectionSites } from '@/src/messaging/broadcast';
 import { admit, CALL_RULES } from '@/src/messaging/rules';
 import { settingsStore } from './handler-fixtures';
 import { freshDb } from './helpers';
@@ -93,13 +93,21 @@ describe('the background keeps corrections', () => {
   let db: GlossDb;
   let handlers: Handlers;
   let changes: Array<Omit<ChangeSignal, 'at'>>;
+  let published: CorrectionSites[];
   let city: string;
   let person: string;
 
   beforeEach(async () => {
     db = freshDb();
     changes = [];
-    handlers = createHandlers(db, { notify: (change) => changes.push(change), settings: settingsStore() });
+    published = [];
+    handlers = createHandlers(db, {
+      notify: (change) => changes.push(change),
+      settings: settingsStore(),
+      publishCorrectionSites: async (sites) => {
+        published.push(sites);
+      },
+    });
     await handlers.importPack({
       json: JSON.stringify(washingtonPack('cities', 'Washington, D.C.', 'place')),
     });
@@ -194,6 +202,33 @@ describe('the background keeps corrections', () => {
     await handlers.correctMention({ alias: 'Georgia', right: null, scope: 'site', site: 'news.example' });
     const ids = (await handlers.getCorrections({ site: 'nba.example' })).map((c) => c.id).sort();
     expect(ids).toEqual([here.id, context.id, everywhere.id].sort());
+  });
+
+  it('publishes where corrections apply after each change, so pages elsewhere ask nothing', async () => {
+    const site = await handlers.correctMention({
+      alias: 'Washington',
+      right: null,
+      scope: 'site',
+      site: 'nba.example',
+    });
+    expect(published.at(-1)).toEqual({ sites: ['nba.example'], everywhere: false });
+    const everywhere = await handlers.correctMention({
+      alias: 'Paris',
+      right: null,
+      scope: 'everywhere',
+      site: 'x.example',
+    });
+    expect(published.at(-1)).toEqual({ sites: ['nba.example'], everywhere: true });
+    await handlers.undoCorrection({ id: everywhere.id });
+    await handlers.undoCorrection({ id: site.id });
+    expect(published.at(-1)).toEqual({ sites: [], everywhere: false });
+    const json = await handlers.exportAll(undefined);
+    await handlers.correctMention({ alias: 'Jordan', right: null, scope: 'site', site: 'a.example' });
+    await handlers.deleteAllData(undefined);
+    expect(published.at(-1)).toEqual({ sites: [], everywhere: false });
+    await handlers.importAll({ json });
+    expect(published.at(-1)).toEqual({ sites: [], everywhere: false });
+    expect(changes.filter((c) => c.kind === 'corrections')).toHaveLength(7);
   });
 
   it('refuses an entity that is not there', async () => {

@@ -119,4 +119,37 @@ describe('SiteCorrections', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(asked).toHaveLength(2);
   });
+
+  it('asks nothing at start when no correction can apply on its site, but follows a change', async () => {
+    fakeBrowser.reset();
+    const asked: string[] = [];
+    const source = new SiteCorrections(
+      SITE,
+      async (site) => {
+        asked.push(site);
+        return [correction({})];
+      },
+      async () => ({ sites: ['news.example'], everywhere: false }),
+    );
+    const stop = source.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toEqual([]);
+    await changeItem.setValue({ kind: 'corrections', at: 1 });
+    await vi.waitFor(() => expect(source.current()).toHaveLength(1));
+    stop();
+    // Listed, or one for everywhere: it asks at start.
+    for (const where of [
+      { sites: [SITE], everywhere: false },
+      { sites: [], everywhere: true },
+    ]) {
+      const listed = new SiteCorrections(
+        SITE,
+        async () => [correction({})],
+        async () => where,
+      );
+      const stopListed = listed.start();
+      await vi.waitFor(() => expect(listed.current()).toHaveLength(1));
+      stopListed();
+    }
+  });
 });
