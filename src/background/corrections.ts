@@ -80,12 +80,13 @@ export async function undoCorrection(db: GlossDb, id: string, now = Date.now()):
 }
 
 /**
- * The corrections a page on `site` may need: those made on that site and those for everywhere.
- * A page never learns what the reader corrected on other sites.
+ * The corrections a page on `site` may need: those for that site, for passages like one (any
+ * site: only the name and the words around it) and for everywhere. A page never learns which
+ * names the reader corrected for other sites as a whole.
  */
 export async function correctionsForSite(db: GlossDb, site: string): Promise<Correction[]> {
   return (await db.corrections.toArray()).filter(
-    (c) => !c.deletedAt && (c.scope === 'everywhere' || c.site === site),
+    (c) => !c.deletedAt && (c.scope !== 'site' || c.site === site),
   );
 }
 
@@ -93,8 +94,8 @@ export async function correctionsForSite(db: GlossDb, site: string): Promise<Cor
 export async function correctionSites(db: GlossDb): Promise<CorrectionSites> {
   const live = (await db.corrections.toArray()).filter((c) => !c.deletedAt);
   return {
-    sites: [...new Set(live.flatMap((c) => (c.scope !== 'everywhere' && c.site ? [c.site] : [])))].sort(),
-    everywhere: live.some((c) => c.scope === 'everywhere'),
+    sites: [...new Set(live.flatMap((c) => (c.scope === 'site' && c.site ? [c.site] : [])))].sort(),
+    aliases: [...new Set(live.flatMap((c) => (c.scope === 'site' ? [] : [c.alias])))].sort(),
   };
 }
 

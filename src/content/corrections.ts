@@ -42,6 +42,22 @@ export class SiteCorrections implements CorrectionSource {
     return this.#corrections;
   }
 
+  /** Names of corrections for passages or everywhere, until the page finds one of them (then: fetched). */
+  #waitingFor: ReadonlySet<string> | null = null;
+
+  /** Mentions found on the page: one with a name some correction is about makes it fetch them. */
+  notice(records: readonly MentionRecord[]): void {
+    const names = this.#waitingFor;
+    if (!names) return;
+    for (const record of records) {
+      if (names.has(foldForSearch(record.segment.text.slice(record.start, record.end)))) {
+        this.#waitingFor = null;
+        void this.refresh();
+        return;
+      }
+    }
+  }
+
   onChange(listener: () => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -55,7 +71,8 @@ export class SiteCorrections implements CorrectionSource {
     void this.#sites()
       .catch(() => null)
       .then((where) => {
-        if (!where || where.everywhere || where.sites.includes(this.#site)) return this.refresh();
+        if (!where || where.sites.includes(this.#site)) return this.refresh();
+        if (where.aliases.length) this.#waitingFor = new Set(where.aliases);
       });
     return changeItem.watch((change) => {
       if (change?.kind === 'corrections') void this.refresh();
@@ -120,13 +137,13 @@ export function applyCorrections(
  * rescan stores through add). A stand-in until the scheduler applies them itself with the scorer.
  */
 export class CorrectedMentionStore extends MentionStore {
-  readonly #corrections: CorrectionSource;
+  readonly #corrections: CorrectionSource & Partial<Pick<SiteCorrections, 'notice'>>;
   readonly #site: string;
 
   constructor(
     highlighter: Highlighter,
     win: Window | undefined,
-    corrections: CorrectionSource,
+    corrections: CorrectionSource & Partial<Pick<SiteCorrections, 'notice'>>,
     site: string,
   ) {
     super(highlighter, win);
@@ -135,6 +152,7 @@ export class CorrectedMentionStore extends MentionStore {
   }
 
   override add(records: MentionRecord[]): void {
+    this.#corrections.notice?.(records);
     super.add(applyCorrections(records, this.#corrections.current(), this.#site));
   }
 }

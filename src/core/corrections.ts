@@ -65,8 +65,8 @@ export function correctionApplies(correction: Correction, mention: CorrectedMent
   // "Not Washington the city": only where the city was a candidate (another alias set is another matter).
   if (correction.wrong && !mention.candidates.includes(correction.wrong)) return false;
   if (correction.scope === 'everywhere') return true;
-  if (correction.site !== mention.site) return false;
-  if (correction.scope === 'site') return true;
+  if (correction.scope === 'site') return correction.site === mention.site;
+  // 'context': wherever the passage is like the corrected one, on any site.
   const cues = correction.cues ?? [];
   const shared = cues.filter((cue) => mention.words.has(cue)).length;
   return shared >= Math.min(SHARED_CUES, cues.length);
@@ -106,7 +106,7 @@ export function sameCorrection(
     !b.deletedAt &&
     a.alias === b.alias &&
     a.scope === b.scope &&
-    (a.scope === 'everywhere' || a.site === b.site) &&
+    (a.scope !== 'site' || a.site === b.site) &&
     (a.wrong ?? null) === (b.wrong ?? null) &&
     (a.scope !== 'context' || (a.cues ?? []).join(' ') === (b.cues ?? []).join(' '))
   );

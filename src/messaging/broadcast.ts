@@ -38,13 +38,14 @@ export const publishedRevisionItem = storage.defineItem<string | null>('local:pa
 });
 
 /**
- * Where the reader's corrections can apply: the sites they were made on, and whether any is for
- * everywhere. A page reads it at start and asks the background for its corrections only when its
- * site is listed, so opening a page does not wake the service worker for them. Missing: ask.
+ * Where the reader's corrections can apply: the sites of those for a whole site, and the (folded)
+ * names of those for passages like one or for everywhere. A page reads it at start and asks the
+ * background for its corrections only when its site is listed or it finds one of those names, so
+ * opening a page does not wake the service worker for them. Missing: ask.
  */
 export interface CorrectionSites {
   sites: string[];
-  everywhere: boolean;
+  aliases: string[];
 }
 
 export const correctionSitesItem = storage.defineItem<CorrectionSites | null>('local:correctionSites', {

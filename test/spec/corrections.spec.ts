@@ -81,7 +81,7 @@ export function correctionsSpec(t: SpecContext) {
       return '';
     }, undefined);
     expect(listed).toContain('“wiesbaden” is nothing (not marked), not Wiesbaden');
-    expect(listed).toContain('on 127.0.0.1, in passages like the one corrected');
+    expect(listed).toContain('in passages like the one corrected on 127.0.0.1');
     // Undone in the manager: the open page marks it again without a reload.
     expect(await waitForMentions(page, article.mentions)).toEqual(article.mentions);
     expect(await t.gloss.callBackground('listCorrections', undefined)).toEqual([]);

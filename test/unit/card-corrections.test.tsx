@@ -112,7 +112,7 @@ describe('Not this — it’s …', () => {
     await click('.gloss-not-this');
     expect(container.querySelector('.gloss-correct h3')?.textContent).toBe('Not Washington, D.C. — it’s …');
     expect(container.querySelector('.gloss-correct-scope')?.textContent).toContain(
-      '“Washington” here and in passages like this one on nba.example.',
+      '“Washington” here and in passages like this one, on any site.',
     );
     await click('.gloss-correct .gloss-choice', 'George Washington');
     expect(made).toEqual([

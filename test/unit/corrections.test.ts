@@ -57,7 +57,8 @@ describe('where a correction applies', () => {
     expect(correctionApplies(context, mention({ words: passageWords('Washington signed the treaty') }))).toBe(
       false,
     );
-    expect(correctionApplies(context, mention({ site: 'other.example' }))).toBe(false);
+    // A passage like it on another site: the same thing.
+    expect(correctionApplies(context, mention({ site: 'other.example' }))).toBe(true);
   });
 
   it('only to its own alias, to mentions that had the wrong identity, and never once undone', () => {
@@ -199,9 +200,17 @@ describe('the background keeps corrections', () => {
       scope: 'everywhere',
       site: 'x.example',
     });
+    // Passages like one apply on any site; a whole other site's do not.
+    const contextElsewhere = await handlers.correctMention({
+      alias: 'Jordan',
+      right: null,
+      scope: 'context',
+      site: 'news.example',
+      cues: ['bulls'],
+    });
     await handlers.correctMention({ alias: 'Georgia', right: null, scope: 'site', site: 'news.example' });
     const ids = (await handlers.getCorrections({ site: 'nba.example' })).map((c) => c.id).sort();
-    expect(ids).toEqual([here.id, context.id, everywhere.id].sort());
+    expect(ids).toEqual([here.id, context.id, everywhere.id, contextElsewhere.id].sort());
   });
 
   it('publishes where corrections apply after each change, so pages elsewhere ask nothing', async () => {
@@ -211,24 +220,32 @@ describe('the background keeps corrections', () => {
       scope: 'site',
       site: 'nba.example',
     });
-    expect(published.at(-1)).toEqual({ sites: ['nba.example'], everywhere: false });
+    expect(published.at(-1)).toEqual({ sites: ['nba.example'], aliases: [] });
+    const context = await handlers.correctMention({
+      alias: 'Jordan',
+      right: null,
+      scope: 'context',
+      site: 'nba.example',
+      cues: ['bulls'],
+    });
     const everywhere = await handlers.correctMention({
       alias: 'Paris',
       right: null,
       scope: 'everywhere',
       site: 'x.example',
     });
-    expect(published.at(-1)).toEqual({ sites: ['nba.example'], everywhere: true });
+    expect(published.at(-1)).toEqual({ sites: ['nba.example'], aliases: ['jordan', 'paris'] });
+    await handlers.undoCorrection({ id: context.id });
     await handlers.undoCorrection({ id: everywhere.id });
     await handlers.undoCorrection({ id: site.id });
-    expect(published.at(-1)).toEqual({ sites: [], everywhere: false });
+    expect(published.at(-1)).toEqual({ sites: [], aliases: [] });
     const json = await handlers.exportAll(undefined);
     await handlers.correctMention({ alias: 'Jordan', right: null, scope: 'site', site: 'a.example' });
     await handlers.deleteAllData(undefined);
-    expect(published.at(-1)).toEqual({ sites: [], everywhere: false });
+    expect(published.at(-1)).toEqual({ sites: [], aliases: [] });
     await handlers.importAll({ json });
-    expect(published.at(-1)).toEqual({ sites: [], everywhere: false });
-    expect(changes.filter((c) => c.kind === 'corrections')).toHaveLength(7);
+    expect(published.at(-1)).toEqual({ sites: [], aliases: [] });
+    expect(changes.filter((c) => c.kind === 'corrections')).toHaveLength(9);
   });
 
   it('refuses an entity that is not there', async () => {

@@ -129,7 +129,7 @@ describe('SiteCorrections', () => {
         asked.push(site);
         return [correction({})];
       },
-      async () => ({ sites: ['news.example'], everywhere: false }),
+      async () => ({ sites: ['news.example'], aliases: [] }),
     );
     const stop = source.start();
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -137,11 +137,8 @@ describe('SiteCorrections', () => {
     await changeItem.setValue({ kind: 'corrections', at: 1 });
     await vi.waitFor(() => expect(source.current()).toHaveLength(1));
     stop();
-    // Listed, or one for everywhere: it asks at start.
-    for (const where of [
-      { sites: [SITE], everywhere: false },
-      { sites: [], everywhere: true },
-    ]) {
+    // Listed, or nothing published yet: it asks at start.
+    for (const where of [{ sites: [SITE], aliases: [] }, null]) {
       const listed = new SiteCorrections(
         SITE,
         async () => [correction({})],
@@ -151,5 +148,29 @@ describe('SiteCorrections', () => {
       await vi.waitFor(() => expect(listed.current()).toHaveLength(1));
       stopListed();
     }
+  });
+
+  it('asks once the page has a name that a correction for passages or everywhere is about', async () => {
+    fakeBrowser.reset();
+    let asked = 0;
+    const source = new SiteCorrections(
+      SITE,
+      async () => {
+        asked++;
+        return [correction({ scope: 'everywhere' })];
+      },
+      async () => ({ sites: [], aliases: ['washington'] }),
+    );
+    const stop = source.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    source.notice(block('Paris and Boston'));
+    source.notice([]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toBe(0);
+    source.notice(block('Paris and Washington'));
+    source.notice(block('Washington again'));
+    await vi.waitFor(() => expect(source.current()).toHaveLength(1));
+    expect(asked).toBe(1);
+    stop();
   });
 });

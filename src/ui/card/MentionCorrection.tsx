@@ -1,7 +1,7 @@
 // Under a mention's card: why Gloss chose this entity (one quiet line), and "Not this — it's …":
 // another of the mention's candidates, any entity found by search, or nothing (do not mark it).
-// Without "Always on this site" the correction is for passages like this one on the site (the
-// words around the mention); with it, for every such mention on the site.
+// Without "Always on this site" the correction is for passages like this one (the words around the
+// mention), on any site; with it, for every such mention on the site.
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Correction, Reason } from '@/src/core/context/types';
 import { cueWords } from '@/src/core/corrections';
@@ -108,7 +108,7 @@ function CorrectionForm(props: MentionCorrectionProps & { onCancel(): void }) {
       <p class="gloss-muted gloss-correct-scope">
         {onSite
           ? `Every “${mentionText}” on ${site || 'this site'}.`
-          : `“${mentionText}” here and in passages like this one on ${site || 'this site'}.`}{' '}
+          : `“${mentionText}” here and in passages like this one, on any site.`}{' '}
         Undo it in the manager, under Corrections.
       </p>
       {error && (

@@ -11,7 +11,7 @@ export function scopeText(correction: CorrectionView): string {
   if (correction.scope === 'everywhere') return 'everywhere';
   if (correction.scope === 'site') return `everywhere on ${correction.site}`;
   const cues = (correction.cues ?? []).slice(0, 4).join(', ');
-  return `on ${correction.site}, in passages like the one corrected${cues ? ` (${cues})` : ''}`;
+  return `in passages like the one corrected on ${correction.site}${cues ? ` (${cues})` : ''}`;
 }
 
 export function CorrectionsView() {
