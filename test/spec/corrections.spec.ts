@@ -1,7 +1,7 @@
 // Corrections' main path (issue 15), in both browsers: "Not this — it's nothing" from the card
 // unmarks the mention at once and after a reload, is listed in the manager and in a backup, and
 // Undo there marks it again at once; "Not this — it's Brussels, Ontario" gives the mention the
-// other identity, at once and after a reload.
+// other identity, and "Something else…" any entity found by search, at once and after a reload.
 // Run in Chromium (test/e2e/corrections.test.ts) and Firefox ESR (test/e2e-firefox/corrections.test.ts).
 import { afterEach, expect, it } from 'vitest';
 import type { Pack } from '@/src/core/pack';
@@ -116,5 +116,35 @@ export function correctionsSpec(t: SpecContext) {
     expect(card.text).not.toContain('Which');
     expect(card.text).toContain('A village in Huron County.');
     expect((await counts())[city as string]).toBeUndefined();
+  });
+
+  it('"Not this — Something else…": any entity found by search, at once and after a reload', async () => {
+    const kyiv = (await t.gloss.callBackground('getEntity', { key: 'nato-ukraine-2024/kyiv' }))?.identity
+      .id as string;
+    const page = await t.open('article.html');
+    const kyivCount = async () =>
+      (await t.gloss.askTab(page, 'pageState', undefined)).counts.find((c) => c.entityKey === kyiv)?.count;
+    expect(await kyivCount()).toBe(2);
+    await page.hover('article', 'Wiesbaden');
+    await page.clickInPopover('Not this?');
+    await page.clickInPopover('Something else…');
+    // The search box takes focus itself; clicking into it as well keeps the test from racing that.
+    await page.clickInPopover('input');
+    await page.type('Kyi');
+    await page.clickInPopover('Kyiv');
+    await page.waitForPopover((v) => v?.text.includes('Capital and largest city of Ukraine.') ?? false);
+    await expect.poll(kyivCount, { timeout: 10_000 }).toBe(3);
+    // Still marked: it means Kyiv now.
+    expect(await waitForMentions(page, article.mentions)).toEqual(article.mentions);
+
+    await page.reload();
+    expect(await waitForMentions(page, article.mentions)).toEqual(article.mentions);
+    await expect.poll(kyivCount, { timeout: 10_000 }).toBe(3);
+    expect((await t.gloss.callBackground('listCorrections', undefined))[0]).toMatchObject({
+      alias: 'wiesbaden',
+      right: kyiv,
+      rightName: 'Kyiv',
+      wrongName: 'Wiesbaden',
+    });
   });
 }
