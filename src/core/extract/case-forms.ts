@@ -1,0 +1,114 @@
+// One candidate per name, not per case (issue 14): "Londyn", "Londynu", "Londynie" are London
+// once. The matcher's inflection rules (src/core/lang/rules) say which forms a name takes; capture
+// reads them backwards: a candidate that the rules derive from another candidate's name is that
+// candidate, and a lone case form is named by the nominative the rules point back to when
+// something else attests that nominative (the bundled packs, compromise's lexicon): the rules
+// alone allow several ("Londynie" may be of Londyn or of Londyna, "Подольски" looks like a form of
+// "Подольска"), and a wrong name is worse than a case form.
+import { inflectedForms } from '../lang/inflect';
+import { LANGUAGE_RULES } from '../lang/rules';
+import type { LanguageRules, SuffixRule } from '../lang/types';
+import type { Candidate } from './entities';
+import { nameKey } from './entities';
+import { knownName } from './gazetteer';
+import { lexiconTags } from './lexicon';
+
+/** compromise's tags of names: a nominative it knows is a name in any language ("Liverpool"). */
+const NAME_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'SportsTeam', 'Person']);
+
+function fits(rule: SuffixRule, word: string): boolean {
+  if (!word.endsWith(rule.ending) || word.length - rule.ending.length < 2) return false;
+  const before = word.charAt(word.length - rule.ending.length - 1);
+  if (rule.after !== undefined && !rule.after.includes(before)) return false;
+  return !rule.notAfter?.includes(before);
+}
+
+/** Whether the rules would read `word` as a nominative (some rule takes it as a name's base). */
+function couldBeNominative(rules: LanguageRules, word: string): boolean {
+  if (rules.harmony) return true;
+  return rules.rules.some((r) => fits(r, word.toLowerCase()));
+}
+
+/**
+ * The nominatives the rules derive `name` from: names whose forms include it. Only the last word
+ * changes, as in the matcher. Empty for a language without suffix rules (Hungarian's harmony is
+ * read forwards only).
+ */
+export function nominativesOf(name: string, lang: string): string[] {
+  const rules = LANGUAGE_RULES[lang];
+  if (!rules || rules.harmony) return [];
+  const cut = name.lastIndexOf(' ') + 1;
+  const word = name.slice(cut);
+  const lower = word.toLowerCase();
+  const out = new Set<string>();
+  for (const rule of rules.rules) {
+    for (const form of rule.forms) {
+      if (!lower.endsWith(form) || lower.length - form.length < 2) continue;
+      const base = name.slice(0, cut) + word.slice(0, word.length - form.length) + rule.ending;
+      if (base !== name && inflectedForms(base, lang).includes(name)) out.add(base);
+    }
+  }
+  return [...out];
+}
+
+/** Each word's forms: "David Moyes" → [{David, Davida, …}, {Moyes, Moyesa, …}] (Czech names decline whole). */
+function wordForms(name: string, lang: string): Array<Set<string>> {
+  return name.split(' ').map((w) => new Set([w, ...inflectedForms(w, lang)].map((f) => nameKey(f))));
+}
+
+/** `other` is `name` with some of its words in a case form ("Davida Moyese", "Manchesteru City"). */
+function isFormOf(forms: Array<Set<string>>, otherKey: string): boolean {
+  const words = otherKey.split(' ');
+  return words.length === forms.length && words.every((w, i) => forms[i]?.has(w));
+}
+
+function absorb(into: Candidate, from: Candidate): void {
+  into.mentions.push(...from.mentions);
+  into.aliases.push(from.name, ...from.aliases);
+}
+
+/** Merges the case forms of one name into one candidate named in the nominative. */
+export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
+  const rules = LANGUAGE_RULES[lang];
+  if (!rules) return cands;
+  const byKey = new Map(cands.map((c) => [c.key, c]));
+  const gone = new Set<Candidate>();
+  // Backwards first: a candidate only ever written in a case form gets its attested nominative.
+  for (const c of cands) {
+    const known = knownName(c.name, lang);
+    if (known) {
+      if (known.name !== c.name) rename(c, known.name);
+      continue;
+    }
+    const word = c.name.slice(c.name.lastIndexOf(' ') + 1);
+    if (c.name.includes(' ') || couldBeNominative(rules, word)) continue;
+    const attested = nominativesOf(c.name, lang).filter(
+      (b) => byKey.has(nameKey(b)) || lexiconTags(nameKey(b)).some((t) => NAME_TAGS.has(t)),
+    );
+    if (attested.length === 1) rename(c, attested[0] as string);
+  }
+  // Forwards: each candidate's forms that the article also has are that candidate.
+  const byName = new Map<string, Candidate[]>();
+  for (const c of cands) byName.set(c.key, [...(byName.get(c.key) ?? []), c]);
+  for (const c of cands) {
+    if (gone.has(c)) continue;
+    for (const same of byName.get(c.key) ?? []) {
+      if (same === c || gone.has(same)) continue;
+      absorb(c, same);
+      gone.add(same);
+    }
+    const forms = wordForms(c.name, lang);
+    for (const other of cands) {
+      if (other === c || gone.has(other) || !isFormOf(forms, other.key)) continue;
+      absorb(c, other);
+      gone.add(other);
+    }
+  }
+  return cands.filter((c) => !gone.has(c));
+}
+
+function rename(c: Candidate, name: string): void {
+  c.aliases.push(c.name);
+  c.name = name;
+  c.key = nameKey(name);
+}
