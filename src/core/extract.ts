@@ -6,7 +6,7 @@ import nlp from 'compromise';
 import { type ScanContext, scanSentence } from './extract/candidates';
 import { type Candidate, groupMentions, mergeCandidates } from './extract/entities';
 import { factText, MAX_FACTS_PER_ENTITY, quoteOf, SentenceIndex } from './extract/facts';
-import { captureLanguage, namesInLanguage, splitKnownHeads } from './extract/languages';
+import { captureLanguage, namesInLanguage, splitRuns } from './extract/languages';
 import { rankCandidates } from './extract/salience';
 import { splitSentences } from './extract/sentences';
 import { canonicalLang } from './lang';
@@ -46,7 +46,7 @@ export function extractPack(article: ArticleInput, options: ExtractOptions = {})
   };
   const english = lang === 'en';
   const mentions = sentences.flatMap((s, i) => scanSentence(s, i, ctx));
-  let groups = groupMentions(english ? mentions : splitKnownHeads(mentions, lang), ctx.lowerWords);
+  let groups = groupMentions(english ? mentions : splitRuns(mentions, lang), ctx.lowerWords);
   // compromise's tagger reads English only.
   if (english)
     typeWithTagger(

@@ -1,8 +1,7 @@
 // Candidate names in an article: runs of capitalised words (with joiners such as "of" and "von"),
 // acronyms, quoted titles and plan names, and "the … meeting in <Place>" events.
 import type { EntityType } from '../pack';
-import { functionWords } from './function-words';
-import { GERMAN_TITLES } from './german';
+import { functionWords, titles } from './function-words';
 import {
   COMMON_TAGS,
   CONNECTORS,
@@ -129,14 +128,21 @@ export const isAcronym = (w: string) =>
 /** "1Password", "iPhone", "eBay": brand names whose capital is not their first character. */
 const INNER_CAPITAL = /^(?:\p{N}+\p{Lu}\p{Ll}{2,}|\p{Ll}\p{Lu}[\p{L}]+)/u;
 
+/** `innerCapitals`: the article is not in English (brand capitals, elision, no "'s"). */
 function tokenize(text: string, offset: number, innerCapitals = false): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let word = m[0];
-    const start = offset + (m.index ?? 0);
+    let start = offset + (m.index ?? 0);
+    // Elision in French and Italian: "l’Assemblée", "d'Ukraine", "dell'Italia" name what follows.
+    const elided = innerCapitals ? /^\p{Ll}{1,6}['’](?=\p{Lu})/u.exec(word) : null;
+    if (elided) {
+      word = word.slice(elided[0].length);
+      start += elided[0].length;
+    }
     let end = start + word.length;
     let possessive = false;
-    const poss = /['’]s$|(?<=s)['’]$/u.exec(word);
+    const poss = innerCapitals ? null : /['’]s$|(?<=s)['’]$/u.exec(word);
     if (poss && word.length > poss[0].length + 1) {
       word = word.slice(0, -poss[0].length);
       possessive = true;
@@ -164,15 +170,17 @@ export interface ScanContext {
   lang?: string;
 }
 
-/** A title before a name in the article's language: "Senator", "Kanzlerin". */
+/** A title before a name in the article's language: "Senator", "Kanzlerin", "Президент". */
 const isTitle = (lower: string, ctx: ScanContext) =>
-  HONORIFICS.has(lower) || (ctx.lang === 'de' && GERMAN_TITLES.has(lower));
+  HONORIFICS.has(lower) || titles(ctx.lang ?? 'en').has(lower);
 
 /** An ordinary word capitalised only because it starts a sentence. */
 export function isCommonWord(word: string, ctx: ScanContext): boolean {
   const lower = word.toLowerCase();
+  if ((ctx.lang ?? 'en') !== 'en')
+    // compromise's lexicon is English: it reads "Christian" of "Christian Paul" as an adjective.
+    return ctx.lowerWords.has(lower) || functionWords(ctx.lang as string).has(lower);
   if (STOP_WORDS.has(lower) || ctx.lowerWords.has(lower)) return true;
-  if (functionWords(ctx.lang ?? 'en').has(lower)) return true;
   if (isAcronym(word)) return false;
   const tags = lexiconTags(lower);
   if (tags.length > 0) return tags.every((t) => COMMON_TAGS.has(t));

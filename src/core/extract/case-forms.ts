@@ -87,6 +87,7 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
     );
     if (attested.length === 1) rename(c, attested[0] as string);
   }
+  mergeSharedNominatives(cands, rules, lang, gone);
   // Forwards: each candidate's forms that the article also has are that candidate.
   const byName = new Map<string, Candidate[]>();
   for (const c of cands) byName.set(c.key, [...(byName.get(c.key) ?? []), c]);
@@ -105,6 +106,36 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
     }
   }
   return cands.filter((c) => !gone.has(c));
+}
+
+/**
+ * "Будапешта" and "Будапешті": two case forms with no nominative written are one name when the
+ * rules lead both back to one nominative, and that one is its name.
+ */
+function mergeSharedNominatives(
+  cands: Candidate[],
+  rules: LanguageRules,
+  lang: string,
+  gone: Set<Candidate>,
+) {
+  const inflected = cands.filter(
+    (c) => !c.name.includes(' ') && !couldBeNominative(rules, c.name) && !gone.has(c),
+  );
+  const bases = new Map(inflected.map((c) => [c, new Set(nominativesOf(c.name, lang))]));
+  for (const [i, c] of inflected.entries()) {
+    if (gone.has(c)) continue;
+    let shared = bases.get(c) as Set<string>;
+    for (const o of inflected.slice(i + 1)) {
+      if (gone.has(o) || o.key === c.key) continue;
+      const common = new Set([...(bases.get(o) ?? [])].filter((b) => shared.has(b)));
+      if (common.size === 0) continue;
+      absorb(c, o);
+      gone.add(o);
+      shared = common;
+    }
+    if (shared.size === 1 && c.mentions.some((m) => nameKey(m.surface) !== c.key))
+      rename(c, [...shared][0] as string);
+  }
 }
 
 function rename(c: Candidate, name: string): void {

@@ -35,7 +35,12 @@ export function nameKey(name: string): string {
   return foldText(plain, true).replace(/[-‐]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export const stripDiacritics = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+/** Latin letters without their accents ("Orbán" → "Orban"); Cyrillic й and ї are letters of their own. */
+export const stripDiacritics = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC');
 
 function lexiconType(key: string): EntityType | undefined {
   const tags = lexiconTags(key);

@@ -132,5 +132,34 @@ export function functionWords(lang: string): ReadonlySet<string> {
   return sets.get(lang) ?? EMPTY;
 }
 
+/** Titles before a person's name, lower case: "Kanzlerin Merkel", "президент Зеленський". */
+const TITLES: Readonly<Record<string, string>> = {
+  de:
+    'herr frau dr dr. prof prof. kanzler kanzlerin bundeskanzler bundeskanzlerin präsident präsidentin ' +
+    'bundespräsident ministerpräsident ministerpräsidentin minister ministerin außenminister ' +
+    'außenministerin verteidigungsminister verteidigungsministerin finanzminister finanzministerin ' +
+    'bürgermeister bürgermeisterin generalsekretär generalsekretärin papst könig königin prinz ' +
+    'prinzessin chef chefin sprecher sprecherin trainer trainerin vorsitzende vorsitzender ' +
+    'parteichef parteichefin regierungschef regierungschefin abgeordnete abgeordneter senator general',
+  fr: 'président présidente ministre premier m. mme député députée sénateur maire général',
+  es: 'presidente presidenta ministro ministra canciller alcalde alcaldesa general sr. sra. don doña',
+  it: 'presidente ministro ministra premier sindaco sindaca generale papa',
+  pt: 'presidente ministro ministra governador governadora prefeito prefeita general técnico',
+  pl: 'prezydent premier wicepremier minister marszałek prezes kanclerz poseł posłanka senator generał pan pani',
+  cs: 'prezident premiér ministr ministryně kancléř předseda předsedkyně generál manažer trenér pan paní',
+  ru: 'президент премьер-министр премьер министр канцлер генсек председатель глава генерал тренер',
+  uk: "президент прем’єр-міністр прем'єр-міністр прем’єр прем'єр міністр канцлер генсек голова генерал тренер",
+  hu: 'miniszterelnök elnök miniszter külügyminiszter kancellár polgármester tábornok',
+};
+
+const titleSets = new Map<string, ReadonlySet<string>>(
+  Object.entries(TITLES).map(([lang, list]) => [lang, new Set(list.split(/\s+/).filter(Boolean))]),
+);
+
+/** The titles of `lang` (a primary subtag), lower case; empty for English (see lexicon.ts HONORIFICS). */
+export function titles(lang: string): ReadonlySet<string> {
+  return titleSets.get(lang) ?? EMPTY;
+}
+
 /** Languages with a list here. */
 export const FUNCTION_WORD_LANGUAGES = [...sets.keys()];

@@ -55,14 +55,14 @@ function build(): Map<string, Map<string, KnownName>> {
   return out;
 }
 
-/** Per language: form key → the known name it is a case form of. */
+/** Per language: form key → the known name (a label of the language, or a plain name) it is a case form of. */
 const formsByLang = new Map<string, Map<string, KnownName>>();
 
 function formsOf(lang: string, maps: Map<string, Map<string, KnownName>>): Map<string, KnownName> {
   let forms = formsByLang.get(lang);
   if (forms) return forms;
   forms = new Map();
-  for (const known of maps.get(lang)?.values() ?? [])
+  for (const known of [...(maps.get(lang)?.values() ?? []), ...(maps.get('')?.values() ?? [])])
     for (const form of inflectedForms(known.name, lang)) {
       const key = nameKey(form);
       if (!forms.has(key)) forms.set(key, known);

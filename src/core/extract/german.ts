@@ -10,19 +10,7 @@
 //   German nouns are made with (-ung, -heit, -keit, -schaft, -tion …).
 import type { Mention } from './candidates';
 import type { Candidate } from './entities';
-import { functionWords } from './function-words';
-
-/** Titles before a person's name, lower case. */
-export const GERMAN_TITLES = new Set(
-  (
-    'herr frau dr dr. prof prof. kanzler kanzlerin bundeskanzler bundeskanzlerin präsident präsidentin ' +
-    'bundespräsident ministerpräsident ministerpräsidentin minister ministerin außenminister ' +
-    'außenministerin verteidigungsminister verteidigungsministerin finanzminister finanzministerin ' +
-    'bürgermeister bürgermeisterin generalsekretär generalsekretärin papst könig königin prinz ' +
-    'prinzessin chef chefin sprecher sprecherin trainer trainerin vorsitzende vorsitzender ' +
-    'parteichef parteichefin regierungschef regierungschefin abgeordnete abgeordneter senator general'
-  ).split(' '),
-);
+import { functionWords, titles } from './function-words';
 
 /** Verbs right after a person's name: "Merkel sagte", "Scholz erklärte". */
 const SPEECH_VERBS = new Set(
@@ -84,7 +72,7 @@ const wordBefore = (m: Mention, text: string) =>
 function titledOrSpeaking(m: Mention, text: string): boolean {
   if (m.titled || m.hint === 'person') return true;
   const prev = wordBefore(m, text);
-  if (prev && GERMAN_TITLES.has(prev)) return true;
+  if (prev && titles('de').has(prev)) return true;
   // "Zu Beginn sagte …": the verb follows whatever was put first, a name or not.
   if (prev && BARE_PREPOSITIONS.has(prev)) return false;
   const next = /^[ \u00a0]+(\p{Ll}+)/u.exec(

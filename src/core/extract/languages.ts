@@ -27,22 +27,68 @@ export function captureLanguage(text: string, declared: string | undefined): str
 }
 
 /**
- * "Германии Лукаш Подольски": a known place in the genitive run into the person after it, which
- * Slavic word order makes common. The known head is split off when at least two words follow.
+ * Runs of capitals that hold several names, split where one ends:
+ * - "Германии Лукаш Подольски", "Orbán Viktor Brüsszelben": a known place in a case form before
+ *   or after a person, which Slavic and Hungarian word order make common;
+ * - "l'UMP Laure de la Raudière", "PSL Władysław Kosiniak-Kamysz": a party before its member;
+ * - "Ukrajna NATO-csatlakozását", "USA-ban", "ЕС-у": a case ending or a compound after a hyphen on
+ *   an acronym or a known name; the name is the part before the hyphen.
+ * A head or tail is split off only when at least two words stay together.
  */
-export function splitKnownHeads(mentions: Mention[], lang: string): Mention[] {
+export function splitRuns(mentions: Mention[], lang: string): Mention[] {
   const out: Mention[] = [];
   const cut = lang === 'de' ? germanMentions(mentions, (w) => knownName(w, lang) !== undefined) : mentions;
+  const place = (w: string) => knownName(w, lang)?.type === 'place';
   for (const m of cut) {
-    const words = m.surface.split(' ');
-    const head = words[0] as string;
-    if (words.length < 3 || m.display || !knownName(head, lang)) {
+    if (m.display) {
       out.push(m);
       continue;
     }
-    const rest = m.surface.slice(head.length + 1);
-    out.push({ ...m, surface: head, hint: 'place', titled: false });
-    out.push({ ...m, surface: rest, start: m.start + head.length + 1, initial: false });
+    // Word boundaries (start offsets within the surface) where the run splits.
+    const words = [...m.surface.matchAll(/\S+/gu)].map((w) => ({ text: w[0], at: w.index ?? 0 }));
+    const parts: Array<{ from: number; to: number; hint?: Mention['hint'] }> = [];
+    let from = 0;
+    for (const [i, w] of words.entries()) {
+      const hyphen = w.text.indexOf('-');
+      const suffixed =
+        hyphen > 0 &&
+        /^\p{Ll}/u.test(w.text.slice(hyphen + 1)) &&
+        (isAcronym(w.text.slice(0, hyphen)) || knownName(w.text.slice(0, hyphen), lang) !== undefined);
+      if (suffixed) {
+        if (i > from) parts.push({ from, to: i - 1 });
+        parts.push({ from: i, to: i });
+        from = i + 1;
+        continue;
+      }
+      const left = words.length - i - 1;
+      const head = i === from && left >= 2 && (place(w.text) || isAcronym(w.text));
+      const tail = i === words.length - 1 && i - from >= 2 && place(w.text);
+      if (head || tail) {
+        if (i > from) parts.push({ from, to: i - 1 });
+        parts.push({ from: i, to: i, ...(place(w.text) ? { hint: 'place' as const } : {}) });
+        from = i + 1;
+      }
+    }
+    if (parts.length === 0) {
+      out.push(m);
+      continue;
+    }
+    if (from < words.length) parts.push({ from, to: words.length - 1 });
+    for (const p of parts) {
+      const a = words[p.from] as { text: string; at: number };
+      const b = words[p.to] as { text: string; at: number };
+      let surface = m.surface.slice(a.at, b.at + b.text.length);
+      if (p.from === p.to && surface.includes('-') && /-\p{Ll}/u.test(surface))
+        surface = surface.slice(0, surface.indexOf('-'));
+      out.push({
+        ...m,
+        surface,
+        start: m.start + a.at,
+        titled: p.hint === 'place' ? false : m.titled,
+        initial: p.from === 0 ? m.initial : false,
+        ...(p.hint ? { hint: p.hint } : {}),
+      });
+    }
   }
   return out;
 }
