@@ -73,16 +73,28 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
   if (!rules) return cands;
   const byKey = new Map(cands.map((c) => [c.key, c]));
   const gone = new Set<Candidate>();
-  // Backwards first: a candidate only ever written in a case form gets its attested nominative.
+  // Backwards first: a candidate only ever written in a case form gets its attested nominative,
+  // which may be the last word of a longer name ("Před Moyesem" → Moyes, of David Moyes).
+  const surnames = new Set(
+    cands.filter((c) => c.key.includes(' ')).map((c) => c.key.slice(c.key.lastIndexOf(' ') + 1)),
+  );
   for (const c of cands) {
     const known = knownName(c.name, lang);
     if (known) {
       if (known.name !== c.name) rename(c, known.name);
       continue;
     }
-    const word = c.name.slice(c.name.lastIndexOf(' ') + 1);
-    if (c.name.includes(' ') || couldBeNominative(rules, word)) continue;
-    const attested = nominativesOf(c.name, lang).filter(
+    if (c.name.includes(' ')) continue;
+    const bases = nominativesOf(c.name, lang);
+    // A surname of a name in the same article is evidence enough, even for a form that could be a
+    // nominative itself ("Moyesem" could be a name; beside "David Moyes" it is his instrumental).
+    const surname = bases.filter((b) => surnames.has(nameKey(b)));
+    if (surname.length === 1) {
+      rename(c, surname[0] as string);
+      continue;
+    }
+    if (couldBeNominative(rules, c.name)) continue;
+    const attested = bases.filter(
       (b) => byKey.has(nameKey(b)) || lexiconTags(nameKey(b)).some((t) => NAME_TAGS.has(t)),
     );
     if (attested.length === 1) rename(c, attested[0] as string);

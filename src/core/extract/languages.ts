@@ -61,7 +61,12 @@ export function splitRuns(mentions: Mention[], lang: string): Mention[] {
         continue;
       }
       const left = words.length - i - 1;
-      const head = i === from && left >= 2 && (place(w.text) || isAcronym(w.text));
+      const next = words[i + 1]?.text ?? '';
+      // "OECD Polska": an acronym before a known place is two names, even with one word after.
+      const head =
+        i === from &&
+        (place(w.text) || isAcronym(w.text)) &&
+        (left >= 2 || (left === 1 && isAcronym(w.text) && place(next)));
       const tail = i === words.length - 1 && i - from >= 2 && place(w.text);
       if (head || tail) {
         if (i > from) parts.push({ from, to: i - 1 });
