@@ -170,9 +170,15 @@ export interface ScanContext {
   lang?: string;
 }
 
-/** A title before a name in the article's language: "Senator", "Kanzlerin", "Президент". */
-const isTitle = (lower: string, ctx: ScanContext) =>
-  HONORIFICS.has(lower) || titles(ctx.lang ?? 'en').has(lower);
+/**
+ * A title before a name in the article's language: "Senator", "Kanzlerin", "Президент", and in
+ * compounds "NATO-Generalsekretär", "ex-prezydent".
+ */
+function isTitle(lower: string, ctx: ScanContext): boolean {
+  if (HONORIFICS.has(lower)) return true;
+  const own = titles(ctx.lang ?? 'en');
+  return own.has(lower) || (own.size > 0 && own.has(lower.slice(lower.lastIndexOf('-') + 1)));
+}
 
 /** An ordinary word capitalised only because it starts a sentence. */
 export function isCommonWord(word: string, ctx: ScanContext): boolean {

@@ -11,6 +11,7 @@
 import type { Mention } from './candidates';
 import type { Candidate } from './entities';
 import { functionWords, titles } from './function-words';
+import { lexiconTags } from './lexicon';
 
 /** Verbs right after a person's name: "Merkel sagte", "Scholz erklärte". */
 const SPEECH_VERBS = new Set(
@@ -73,8 +74,8 @@ function titledOrSpeaking(m: Mention, text: string): boolean {
   if (m.titled || m.hint === 'person') return true;
   const prev = wordBefore(m, text);
   if (prev && titles('de').has(prev)) return true;
-  // "Zu Beginn sagte …": the verb follows whatever was put first, a name or not.
-  if (prev && BARE_PREPOSITIONS.has(prev)) return false;
+  // "Zu Beginn sagte …", "der Sitzung sagte …": the verb follows whatever was put first.
+  if ((prev && BARE_PREPOSITIONS.has(prev)) || afterNounMarker(m, text)) return false;
   const next = /^[ \u00a0]+(\p{Ll}+)/u.exec(
     text.slice(m.start + m.surface.length, m.start + m.surface.length + 30),
   );
@@ -89,6 +90,7 @@ export function germanName(c: Candidate, text: string, known: boolean): boolean 
   const words = c.name.split(/\s+/);
   if (known) return true;
   if (words.some(looksLikeName)) return true;
+  if (words.length === 1 && NOUN_ENDINGS.test((words[0] as string).toLowerCase())) return false;
   if (c.mentions.some((m) => titledOrSpeaking(m, text))) return true;
   if (words.length > 1) {
     // "Zahl der Zusatzfelder", "Erstellen von Einmal-Passwörtern": nouns joined by an article or a
@@ -96,7 +98,10 @@ export function germanName(c: Candidate, text: string, known: boolean): boolean 
     // Without a joiner, two capitals in a row are a name ("der Mac App Store", "die Deutsche Bank").
     const joined = words.some((w) => /^\p{Ll}/u.test(w));
     if (!joined) return c.mentions.some((m) => !m.weak);
-    return !c.mentions.some((m) => afterNounMarker(m, text)) && !NOUN_ENDINGS.test(words[0] as string);
+    // "Angaben von Diplomaten": the first word must be a name itself (a first name, for "Ursula").
+    const first = words[0] as string;
+    const named = lexiconTags(first.toLowerCase()).some((t) => t.endsWith('Name'));
+    return named && !c.mentions.some((m) => afterNounMarker(m, text)) && !NOUN_ENDINGS.test(first);
   }
   const word = words[0] as string;
   if (NOUN_ENDINGS.test(word.toLowerCase())) return false;
@@ -123,7 +128,15 @@ export function germanMentions(mentions: Mention[], known: (name: string) => boo
     }
     const words = m.surface.split(' ');
     let cut = 0;
-    while (cut < words.length - 1 && !nameLike(words[cut] as string) && nameLike(words[cut + 1] as string))
+    // "Viktor Orbán" keeps its first name, "Kanzler …" its title's person.
+    const ordinary = (w: string) =>
+      !nameLike(w) && !lexiconTags(w.toLowerCase()).some((t) => t.endsWith('Name'));
+    while (
+      !m.titled &&
+      cut < words.length - 1 &&
+      ordinary(words[cut] as string) &&
+      nameLike(words[cut + 1] as string)
+    )
       cut++;
     if (cut === 0) return m;
     const skip = words.slice(0, cut).join(' ').length + 1;
