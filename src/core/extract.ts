@@ -8,7 +8,7 @@ import { type Candidate, groupMentions, mergeCandidates } from './extract/entiti
 import { factText, MAX_FACTS_PER_ENTITY, quoteOf, SentenceIndex } from './extract/facts';
 import { captureLanguage, namesInLanguage, splitRuns } from './extract/languages';
 import { rankCandidates } from './extract/salience';
-import { splitSentences } from './extract/sentences';
+import { type Sentence, splitSentences } from './extract/sentences';
 import { canonicalLang } from './lang';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEntity, type PackFact } from './pack';
 
@@ -31,9 +31,15 @@ const SOURCE_ID = 'article';
 /** Characters of first-mention sentences given to compromise's (slow) tagger to type unknown names. */
 const TAGGER_BUDGET = 1500;
 
-/** Extract a knowledge pack from an article's text. */
-export function extractPack(article: ArticleInput, options: ExtractOptions = {}): Pack {
-  const now = options.now ?? new Date();
+/**
+ * The article's candidate entities, most salient first (the review keeps the first DEFAULT_KEPT and
+ * offers the rest as "More candidates"), read by the rules of the article's language.
+ */
+function findCandidates(article: ArticleInput): {
+  sentences: Sentence[];
+  candidates: Candidate[];
+  lang: string;
+} {
   const text = article.text;
   const lang = captureLanguage(text, article.language);
   const sentences = splitSentences(text, lang);
@@ -54,8 +60,14 @@ export function extractPack(article: ArticleInput, options: ExtractOptions = {})
       sentences.map((s) => s.text),
     );
   else groups = namesInLanguage(groups, lang, text);
-  // Most salient first: the review keeps the first DEFAULT_KEPT and offers the rest as "More candidates".
   const candidates = rankCandidates(mergeCandidates(groups), { title: article.title, text, sentences, lang });
+  return { sentences, candidates, lang };
+}
+
+/** Extract a knowledge pack from an article's text. */
+export function extractPack(article: ArticleInput, options: ExtractOptions = {}): Pack {
+  const now = options.now ?? new Date();
+  const { sentences, candidates, lang } = findCandidates(article);
 
   const index = new SentenceIndex(sentences);
   const entities: PackEntity[] = [];
