@@ -101,6 +101,12 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
   }
   mergeSharedNominatives(cands, rules, lang, gone);
   // Forwards: each candidate's forms that the article also has are that candidate.
+  // Candidates by their first word, so each one's forms are looked up, not compared with all.
+  const byFirstWord = new Map<string, Candidate[]>();
+  for (const c of cands) {
+    const first = c.key.split(' ')[0] as string;
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), c]);
+  }
   const byName = new Map<string, Candidate[]>();
   for (const c of cands) byName.set(c.key, [...(byName.get(c.key) ?? []), c]);
   for (const c of cands) {
@@ -111,10 +117,12 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
       gone.add(same);
     }
     const forms = wordForms(c.name, lang);
-    for (const other of cands) {
-      if (other === c || gone.has(other) || !isFormOf(forms, other.key)) continue;
-      absorb(c, other);
-      gone.add(other);
+    for (const first of forms[0] ?? []) {
+      for (const other of byFirstWord.get(first) ?? []) {
+        if (other === c || gone.has(other) || !isFormOf(forms, other.key)) continue;
+        absorb(c, other);
+        gone.add(other);
+      }
     }
   }
   return cands.filter((c) => !gone.has(c));
