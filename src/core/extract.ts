@@ -6,7 +6,7 @@ import nlp from 'compromise';
 import { type ScanContext, scanSentence } from './extract/candidates';
 import { type Candidate, groupMentions, mergeCandidates } from './extract/entities';
 import { factText, MAX_FACTS_PER_ENTITY, quoteOf, SentenceIndex } from './extract/facts';
-import { captureLanguage, namesInLanguage, splitRuns } from './extract/languages';
+import { captureLanguage, familyNameFirst, namesInLanguage, splitRuns } from './extract/languages';
 import { rankCandidates } from './extract/salience';
 import { type Sentence, splitSentences } from './extract/sentences';
 import { canonicalLang } from './lang';
@@ -60,7 +60,12 @@ function findCandidates(article: ArticleInput): {
       sentences.map((s) => s.text),
     );
   else groups = namesInLanguage(groups, lang, text);
-  const candidates = rankCandidates(mergeCandidates(groups), { title: article.title, text, sentences, lang });
+  const candidates = rankCandidates(mergeCandidates(groups, familyNameFirst(lang)), {
+    title: article.title,
+    text,
+    sentences,
+    lang,
+  });
   return { sentences, candidates, lang };
 }
 

@@ -134,6 +134,42 @@ describe('sentence starts need evidence in every language', () => {
   });
 });
 
+describe('names as each language writes them', () => {
+  it('keeps French institutions’ lower-case adjectives and elided “d’”, not a phrase cut short', () => {
+    const found = names(
+      'Le texte sera examiné par le Sénat, puis le Conseil constitutionnel, saisi par les députés. La ' +
+        'commission pourra saisir le Conseil d’Etat. Le détail est sur le site de l’Assemblée nationale. ' +
+        'Elle remplacera la Commission nationale de contrôle des interceptions.',
+      'fr',
+    );
+    expect(found).toEqual(
+      expect.arrayContaining(['Sénat', 'Conseil constitutionnel', 'Conseil d’Etat', 'Assemblée nationale']),
+    );
+    expect(found).not.toContain('Commission nationale');
+  });
+
+  it('types a name with a given name as a person, and reads Hungarian surnames first', () => {
+    const pack = extractPack(
+      {
+        title: '',
+        url: 'https://news.example/hu',
+        language: 'hu',
+        text:
+          'Szijjártó Péter Kijevbe látogatott, ahol Dmitro Kuleba fogadta. Szijjártó szerint a tárgyalás jó ' +
+          'volt, Kuleba pedig hallgatott.',
+      },
+      { now: NOW },
+    );
+    const person = (name: string) => pack.entities.find((e) => e.name === name);
+    expect(person('Szijjártó Péter')).toMatchObject({ type: 'person' });
+    expect(person('Szijjártó Péter')?.aliases).toContain('Szijjártó');
+    expect(person('Szijjártó Péter')?.aliases).not.toContain('Péter');
+    expect(person('Dmitro Kuleba')).toMatchObject({ type: 'person' });
+    expect(person('Dmitro Kuleba')?.aliases).toContain('Kuleba');
+    expect(pack.entities.map((e) => e.name)).not.toContain('Szijjártó');
+  });
+});
+
 describe('the article’s language', () => {
   it('comes from its words, else its lang, else English', () => {
     const polish =

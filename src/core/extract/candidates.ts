@@ -217,7 +217,10 @@ export function isFunctionWord(lower: string, lang = 'en'): boolean {
 }
 
 function gapOk(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end >= 1 && b.start - a.end <= 2 && /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+  const gap = text.slice(a.end, b.start);
+  // "Conseil d’Etat", "Jeanne d'Arc": an elided "de" joins as a space does (tokens lose it only in
+  // the languages with elision; English keeps "d'Arc" whole).
+  return (gap.length <= 2 && /^[ \u00a0]+$/.test(gap) && gap.length >= 1) || /^ [dD]['’]$/.test(gap);
 }
 
 /** Title Case without a closing period: a headline, whose capitals say little. */
@@ -227,11 +230,37 @@ function isHeadline(tokens: Token[], sentence: string): boolean {
   return words.length >= 4 && words.filter((t) => t.cap).length / words.length >= 0.8;
 }
 
+const ROMANCE = new Set(['fr', 'it', 'es', 'pt']);
+/** Adjectives of institutions' names: "-el" of constitutionnel, "-ale" of nationale, "-ico" of Democratico. */
+const NAME_ADJECTIVE =
+  /^\p{Ll}{3,}(?:al|ale|ales|aux|el|elle|els|elles|ique|iques|aire|aires|ien|ienne|iste|istes|if|ive|ais|aise|ois|oise|ico|ica|ici|iche|ario|aria|ese|eur)$/u;
+
+/**
+ * French, Italian, Spanish and Portuguese names go on in lower case: "Conseil constitutionnel",
+ * "Assemblée nationale", "Partito democratico". An adjective right after one capitalised word (not a
+ * longer run: "François Hollande" ends there) counts as part of the name.
+ */
+function nameAdjectives(tokens: Token[], text: string, lang: string): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    const before = tokens[i - 1];
+    if (!head.cap || (before?.cap && gapOk(text, before, head)) || next.cap) continue;
+    if (isAcronym(head.text) || functionWords(lang).has(head.lower)) continue;
+    // "Commission nationale de contrôle des …" goes on in lower case: cut anywhere, it is no name.
+    const after = tokens[i + 2];
+    if (after && gapOk(text, next, after) && /^(?:de|du|des|d|di|del|della|do|da)$/.test(after.lower))
+      continue;
+    if (NAME_ADJECTIVE.test(next.text) && gapOk(text, head, next)) next.cap = true;
+  }
+}
+
 /** Scan one sentence for candidate mentions. */
 export function scanSentence(s: Sentence, index: number, ctx: ScanContext): Mention[] {
   const { text } = ctx;
   // English results are kept as they were: brand spellings count in the other languages only.
   const tokens = tokenize(s.text, s.start, (ctx.lang ?? 'en') !== 'en');
+  if (ROMANCE.has(ctx.lang ?? 'en')) nameAdjectives(tokens, text, ctx.lang as string);
   const headline = isHeadline(tokens, s.text);
   const out: Mention[] = [];
   const used = new Set<number>();

@@ -6,6 +6,7 @@ import { detectLanguage } from '../lang/detect';
 import { isAcronym, type Mention } from './candidates';
 import { mergeCaseForms } from './case-forms';
 import type { Candidate } from './entities';
+import { isGivenName, looksLikePerson } from './first-names';
 import { knownName } from './gazetteer';
 import { germanMentions, germanName, looksLikeName } from './german';
 
@@ -108,6 +109,7 @@ export function namesInLanguage(groups: Candidate[], lang: string, text: string)
   for (const c of merged) {
     const known = knownName(c.name, lang) ?? c.aliases.map((a) => knownName(a, lang)).find(Boolean);
     if (known) c.type = known.type;
+    else if (c.type === 'other' && looksLikePerson(c.name, lang)) c.type = 'person';
     if (lang === 'de' ? !germanName(c, text, known !== undefined) : !hasNameEvidence(c, known !== undefined))
       continue;
     out.push(c);
@@ -123,4 +125,13 @@ export function namesInLanguage(groups: Candidate[], lang: string, text: string)
 function hasNameEvidence(c: Candidate, known: boolean): boolean {
   if (known || c.name.includes(' ') || isAcronym(c.name) || looksLikeName(c.name)) return true;
   return c.mentions.some((m) => !m.initial && !m.weak) || c.mentions.some((m) => m.titled);
+}
+
+/** Hungarian writes the family name first ("Orbán Viktor", "Szijjártó Péter"): known by the given name last. */
+export function familyNameFirst(lang: string): (name: string) => boolean {
+  if (lang !== 'hu') return () => false;
+  return (name) => {
+    const words = name.split(' ');
+    return words.length === 2 && isGivenName(words[1] as string) && !isGivenName(words[0] as string);
+  };
 }
