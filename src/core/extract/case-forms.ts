@@ -142,16 +142,21 @@ function mergeSharedNominatives(
     (c) => !c.name.includes(' ') && !couldBeNominative(rules, c.name) && !gone.has(c),
   );
   const bases = new Map(inflected.map((c) => [c, new Set(nominativesOf(c.name, lang))]));
-  for (const [i, c] of inflected.entries()) {
+  // By nominative, so each candidate meets only those it shares one with.
+  const byBase = new Map<string, Candidate[]>();
+  for (const [c, list] of bases) for (const b of list) byBase.set(b, [...(byBase.get(b) ?? []), c]);
+  for (const c of inflected) {
     if (gone.has(c)) continue;
     let shared = bases.get(c) as Set<string>;
-    for (const o of inflected.slice(i + 1)) {
-      if (gone.has(o) || o.key === c.key) continue;
-      const common = new Set([...(bases.get(o) ?? [])].filter((b) => shared.has(b)));
-      if (common.size === 0) continue;
-      absorb(c, o);
-      gone.add(o);
-      shared = common;
+    for (const b of bases.get(c) ?? []) {
+      for (const o of byBase.get(b) ?? []) {
+        if (o === c || gone.has(o) || o.key === c.key) continue;
+        const common = new Set([...(bases.get(o) ?? [])].filter((x) => shared.has(x)));
+        if (common.size === 0) continue;
+        absorb(c, o);
+        gone.add(o);
+        shared = common;
+      }
     }
     if (shared.size === 1 && c.mentions.some((m) => nameKey(m.surface) !== c.key))
       rename(c, [...shared][0] as string);
