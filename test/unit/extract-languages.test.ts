@@ -88,6 +88,18 @@ describe('inflected languages: one candidate per name, named in the nominative',
     ).toEqual(expect.arrayContaining(['Orbán Viktor', 'Brüsszel', 'Budapest']));
   });
 
+  it('names a man’s declined given name and surname in the nominative, and leaves other pairs alone', () => {
+    const ru = names(
+      'Подольски – третий по количеству матчей после Лотара Маттеуса и Бастиана Швайнштайгера.',
+      'ru',
+    );
+    expect(ru).toEqual(expect.arrayContaining(['Лотар Маттеус', 'Бастиан Швайнштайгер']));
+    // Ziobro declines like a feminine noun: the rules would make "Ziobra" of "Ziobry", so no guess.
+    expect(names('Swój sprzeciw podtrzymali politycy Zbigniewa Ziobry oraz Konfederacji.', 'pl')).toContain(
+      'Zbigniewa Ziobry',
+    );
+  });
+
   it('reads the suffix rules backwards, and leaves a form alone when nothing attests its nominative', () => {
     expect(nominativesOf('Londynu', 'pl')).toContain('Londyn');
     expect(nominativesOf('Германии', 'ru')).toContain('Германия');

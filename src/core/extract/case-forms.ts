@@ -10,6 +10,7 @@ import { LANGUAGE_RULES } from '../lang/rules';
 import type { LanguageRules, SuffixRule } from '../lang/types';
 import type { Candidate } from './entities';
 import { nameKey } from './entities';
+import { isGivenName } from './first-names';
 import { knownName } from './gazetteer';
 import { lexiconTags } from './lexicon';
 
@@ -51,6 +52,21 @@ export function nominativesOf(name: string, lang: string): string[] {
   return [...out];
 }
 
+/**
+ * "Лотара Маттеуса", "Віктором Орбаном": a man's given name and surname declined together. Read
+ * back only when the first word's one nominative is a given name and both end in a consonant, as
+ * men's names of these declensions do ("Zbigniewa Ziobry" is left alone: Ziobro, not "Ziobra").
+ */
+function personNominative(name: string, lang: string): string | undefined {
+  const words = name.split(' ');
+  if (words.length !== 2) return undefined;
+  const consonantal = (w: string) =>
+    nominativesOf(w, lang).filter((b) => /[^\p{L}]|[^aeiouyáéíóúůěąęоаеиуыэюяіїєё]$/iu.test(b));
+  const first = consonantal(words[0] as string).filter(isGivenName);
+  const last = consonantal(words[1] as string);
+  return first.length === 1 && last.length === 1 ? `${first[0]} ${last[0]}` : undefined;
+}
+
 /** Each word's forms: "David Moyes" → [{David, Davida, …}, {Moyes, Moyesa, …}] (Czech names decline whole). */
 function wordForms(name: string, lang: string): Array<Set<string>> {
   return name.split(' ').map((w) => new Set([w, ...inflectedForms(w, lang)].map((f) => nameKey(f))));
@@ -84,7 +100,11 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
       if (known.name !== c.name) rename(c, known.name);
       continue;
     }
-    if (c.name.includes(' ')) continue;
+    if (c.name.includes(' ')) {
+      const person = personNominative(c.name, lang);
+      if (person) rename(c, person);
+      continue;
+    }
     const bases = nominativesOf(c.name, lang);
     // A surname of a name in the same article is evidence enough, even for a form that could be a
     // nominative itself ("Moyesem" could be a name; beside "David Moyes" it is his instrumental).
