@@ -131,6 +131,15 @@ describe('sentence starts need evidence in every language', () => {
     expect(pl).toEqual(expect.arrayContaining(['OECD', 'Polska']));
   });
 
+  it('splits a person off the name before it', () => {
+    const pl = names('– Samorządowcy prosili o czas – mówił do polityków Lewicy Borys Budka, szef KO.', 'pl');
+    expect(pl).toContain('Borys Budka');
+    expect(pl).not.toContain('Lewicy Borys Budka');
+    const cs = names('„Jsou skvělí,“ píše na Twitter Gary Lineker. Lineker to ví.', 'cs');
+    expect(cs).toContain('Gary Lineker');
+    expect(cs).not.toContain('Twitter Gary Lineker');
+  });
+
   it('keeps a function word of another language when it is part of a name mid-sentence', () => {
     expect(names('O técnico foi ao garoto de São Braz e ao Rio de Janeiro.', 'pt')).toEqual(
       expect.arrayContaining(['São Braz', 'Rio de Janeiro']),

@@ -31,7 +31,8 @@ export function captureLanguage(text: string, declared: string | undefined): str
  * Runs of capitals that hold several names, split where one ends:
  * - "Германии Лукаш Подольски", "Orbán Viktor Brüsszelben": a known place in a case form before
  *   or after a person, which Slavic and Hungarian word order make common;
- * - "l'UMP Laure de la Raudière", "PSL Władysław Kosiniak-Kamysz": a party before its member;
+ * - "l'UMP Laure de la Raudière", "PSL Władysław Kosiniak-Kamysz", "Lewicy Borys Budka": a party
+ *   (or anything) before a person's given name and surname;
  * - "Ukrajna NATO-csatlakozását", "USA-ban", "ЕС-у": a case ending or a compound after a hyphen on
  *   an acronym or a known name; the name is the part before the hyphen.
  * A head or tail is split off only when at least two words stay together.
@@ -69,6 +70,22 @@ export function splitRuns(mentions: Mention[], lang: string): Mention[] {
         (place(w.text) || isAcronym(w.text)) &&
         (left >= 2 || (left === 1 && isAcronym(w.text) && place(next)));
       const tail = i === words.length - 1 && i - from >= 2 && place(w.text);
+      // "do polityków Lewicy Borys Budka", "na Twitter Gary Lineker": a person after another name.
+      // (Not in Hungarian, which writes the surname first: "Orbán Viktor Brüsszelben".)
+      const person =
+        lang !== 'hu' &&
+        !m.titled &&
+        !place(words[i + 1]?.text ?? '') &&
+        i === words.length - 2 &&
+        i > from &&
+        isGivenName(w.text) &&
+        !isGivenName(words[i - 1]?.text ?? '') &&
+        /^\p{Lu}\p{Ll}/u.test(words[i + 1]?.text ?? '');
+      if (person) {
+        parts.push({ from, to: i - 1 }, { from: i, to: i + 1 });
+        from = words.length;
+        break;
+      }
       if (head || tail) {
         if (i > from) parts.push({ from, to: i - 1 });
         parts.push({ from: i, to: i, ...(place(w.text) ? { hint: 'place' as const } : {}) });
