@@ -26,7 +26,15 @@ export interface Labels {
 export const labelsOf = (page: string): Labels =>
   JSON.parse(read(`test/fixtures/extract/${page}.labels.json`));
 
-/** A corpus page's article (title, text, site) through Readability, as capture reads it. */
+/** A corpus page's HTML, decoded by its declared charset as a browser would (rp-pl: Windows-1250). */
+function pageHtml(page: string): string {
+  const bytes = readFileSync(join(SHARED, `corpus/pages/${page}.html`));
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  return new TextDecoder(charset).decode(bytes);
+}
+
+/** A corpus page's article (title, text, site, language) through Readability, as capture reads it. */
 export function pageText(page: string) {
   const window = new Window({
     url: 'https://example.com/',
@@ -37,13 +45,16 @@ export function pageText(page: string) {
       disableIframePageLoading: true,
     },
   });
-  window.document.write(readShared(`corpus/pages/${page}.html`));
+  // happy-dom loses the rest of a page after some inline <svg> symbol sheets (lastampa, forsal),
+  // leaving Readability no article; the drawings hold no text, so they go first.
+  window.document.write(pageHtml(page).replace(/<svg[\s\S]*?<\/svg>/gi, ''));
   const parsed = new Readability(window.document as unknown as Document).parse();
   void window.happyDOM.close();
   return {
     title: parsed?.title ?? page,
     text: parsed?.textContent ?? '',
     siteName: parsed?.siteName ?? undefined,
+    language: parsed?.lang ?? undefined,
   };
 }
 

@@ -1,12 +1,14 @@
 // Capture: turn an article into a knowledge pack (issue 8). Pure: text in, pack out.
 // Entities come from capitalised names, acronyms and quoted titles, typed with compromise's
-// lexicon and tagger; each entity's facts are the article's sentences that name it.
+// lexicon and tagger; each entity's facts are the article's sentences that name it. The article's
+// language (its words, else its lang) picks the rules: see extract/languages.ts for the others.
 import nlp from 'compromise';
 import { type ScanContext, scanSentence } from './extract/candidates';
 import { type Candidate, groupMentions, mergeCandidates } from './extract/entities';
 import { factText, MAX_FACTS_PER_ENTITY, quoteOf, SentenceIndex } from './extract/facts';
+import { captureLanguage, familyNameFirst, namesInLanguage, splitRuns } from './extract/languages';
 import { rankCandidates } from './extract/salience';
-import { splitSentences } from './extract/sentences';
+import { type Sentence, splitSentences } from './extract/sentences';
 import { canonicalLang } from './lang';
 import { PACK_FORMAT, PACK_FORMAT_VERSION, type Pack, type PackEntity, type PackFact } from './pack';
 
@@ -29,25 +31,48 @@ const SOURCE_ID = 'article';
 /** Characters of first-mention sentences given to compromise's (slow) tagger to type unknown names. */
 const TAGGER_BUDGET = 1500;
 
-/** Extract a knowledge pack from an article's text. */
-export function extractPack(article: ArticleInput, options: ExtractOptions = {}): Pack {
-  const now = options.now ?? new Date();
+/**
+ * The article's candidate entities, most salient first (the review keeps the first DEFAULT_KEPT and
+ * offers the rest as "More candidates"), read by the rules of the article's language.
+ */
+function findCandidates(article: ArticleInput): {
+  sentences: Sentence[];
+  candidates: Candidate[];
+  lang: string;
+} {
   const text = article.text;
-  const sentences = splitSentences(text);
+  const lang = captureLanguage(text, article.language);
+  const sentences = splitSentences(text, lang);
   const ctx: ScanContext = {
     text,
     lowerWords: new Set(
       text.match(/(?<![\p{L}\p{M}\p{N}])\p{Ll}[\p{L}\p{M}]*(?:[-‐'’][\p{L}\p{M}]+)*/gu) ?? [],
     ),
+    lang,
   };
+  const english = lang === 'en';
   const mentions = sentences.flatMap((s, i) => scanSentence(s, i, ctx));
-  const groups = groupMentions(mentions, ctx.lowerWords);
-  typeWithTagger(
-    groups,
-    sentences.map((s) => s.text),
-  );
-  // Most salient first: the review keeps the first DEFAULT_KEPT and offers the rest as "More candidates".
-  const candidates = rankCandidates(mergeCandidates(groups), { title: article.title, text, sentences });
+  let groups = groupMentions(english ? mentions : splitRuns(mentions, lang), ctx.lowerWords);
+  // compromise's tagger reads English only.
+  if (english)
+    typeWithTagger(
+      groups,
+      sentences.map((s) => s.text),
+    );
+  else groups = namesInLanguage(groups, lang, text);
+  const candidates = rankCandidates(mergeCandidates(groups, familyNameFirst(lang)), {
+    title: article.title,
+    text,
+    sentences,
+    lang,
+  });
+  return { sentences, candidates, lang };
+}
+
+/** Extract a knowledge pack from an article's text. */
+export function extractPack(article: ArticleInput, options: ExtractOptions = {}): Pack {
+  const now = options.now ?? new Date();
+  const { sentences, candidates, lang } = findCandidates(article);
 
   const index = new SentenceIndex(sentences);
   const entities: PackEntity[] = [];
@@ -90,7 +115,7 @@ export function extractPack(article: ArticleInput, options: ExtractOptions = {})
       version: 1,
       title,
       description: `Captured from ${article.siteName?.trim() || host || 'an article'} on ${capturedOn}`,
-      language: validLanguage(article.language) ?? 'en',
+      language: validLanguage(article.language) ?? lang,
       createdAt: now.toISOString(),
     },
     sources: [

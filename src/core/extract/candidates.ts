@@ -1,6 +1,7 @@
 // Candidate names in an article: runs of capitalised words (with joiners such as "of" and "von"),
 // acronyms, quoted titles and plan names, and "the … meeting in <Place>" events.
 import type { EntityType } from '../pack';
+import { functionWords, titles } from './function-words';
 import {
   COMMON_TAGS,
   CONNECTORS,
@@ -30,6 +31,8 @@ export interface Mention {
   titled?: boolean;
   /** Written at a sentence start, or only inside a headline: weaker evidence of a name. */
   weak: boolean;
+  /** Its first word starts the sentence (capitalised whatever it is). */
+  initial?: boolean;
   /** An acronym given in parentheses right after the name. */
   acronym?: string;
   /** The lower-case word before the name ("the", "in"), if any. */
@@ -44,6 +47,8 @@ interface Token {
   cap: boolean;
   possessive: boolean;
 }
+
+const GERMAN_ARTICLES = new Set(['der', 'den', 'das', 'die', 'dem', 'des', 'zu']);
 
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*/gu;
 const DOT_WORDS = new Set([
@@ -120,14 +125,24 @@ export const isAcronym = (w: string) =>
     (w.match(/\p{Lu}/gu)?.length ?? 0) >= 2 &&
     w === w.replace(/[\p{Ll}]{2,}/gu, ''));
 
-function tokenize(text: string, offset: number): Token[] {
+/** "1Password", "iPhone", "eBay": brand names whose capital is not their first character. */
+const INNER_CAPITAL = /^(?:\p{N}+\p{Lu}\p{Ll}{2,}|\p{Ll}\p{Lu}[\p{L}]+)/u;
+
+/** `innerCapitals`: the article is not in English (brand capitals, elision, no "'s"). */
+function tokenize(text: string, offset: number, innerCapitals = false): Token[] {
   const out: Token[] = [];
   for (const m of text.matchAll(TOKEN_RE)) {
     let word = m[0];
-    const start = offset + (m.index ?? 0);
+    let start = offset + (m.index ?? 0);
+    // Elision in French and Italian: "l’Assemblée", "d'Ukraine", "dell'Italia" name what follows.
+    const elided = innerCapitals ? /^\p{Ll}{1,6}['’](?=\p{Lu})/u.exec(word) : null;
+    if (elided) {
+      word = word.slice(elided[0].length);
+      start += elided[0].length;
+    }
     let end = start + word.length;
     let possessive = false;
-    const poss = /['’]s$|(?<=s)['’]$/u.exec(word);
+    const poss = innerCapitals ? null : /['’]s$|(?<=s)['’]$/u.exec(word);
     if (poss && word.length > poss[0].length + 1) {
       word = word.slice(0, -poss[0].length);
       possessive = true;
@@ -141,7 +156,8 @@ function tokenize(text: string, offset: number): Token[] {
       word += '.';
       end += 1;
     }
-    out.push({ text: word, lower, start, end, cap: /^[\p{Lu}\p{Lt}]/u.test(word), possessive });
+    const cap = /^[\p{Lu}\p{Lt}]/u.test(word) || (innerCapitals && INNER_CAPITAL.test(word));
+    out.push({ text: word, lower, start, end, cap, possessive });
   }
   return out;
 }
@@ -150,11 +166,26 @@ export interface ScanContext {
   text: string;
   /** Lower-case words written in lower case somewhere in the article. */
   lowerWords: Set<string>;
+  /** The article's language, a primary subtag ("de"); English when absent. */
+  lang?: string;
+}
+
+/**
+ * A title before a name in the article's language: "Senator", "Kanzlerin", "Президент", and in
+ * compounds "NATO-Generalsekretär", "ex-prezydent".
+ */
+function isTitle(lower: string, ctx: ScanContext): boolean {
+  if (HONORIFICS.has(lower)) return true;
+  const own = titles(ctx.lang ?? 'en');
+  return own.has(lower) || (own.size > 0 && own.has(lower.slice(lower.lastIndexOf('-') + 1)));
 }
 
 /** An ordinary word capitalised only because it starts a sentence. */
 export function isCommonWord(word: string, ctx: ScanContext): boolean {
   const lower = word.toLowerCase();
+  if ((ctx.lang ?? 'en') !== 'en')
+    // compromise's lexicon is English: it reads "Christian" of "Christian Paul" as an adjective.
+    return ctx.lowerWords.has(lower) || functionWords(ctx.lang as string).has(lower);
   if (STOP_WORDS.has(lower) || ctx.lowerWords.has(lower)) return true;
   if (isAcronym(word)) return false;
   const tags = lexiconTags(lower);
@@ -176,13 +207,20 @@ const FUNCTION_TAGS = new Set([
 
 const PROPER_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Person', 'SportsTeam']);
 
-/** Words that never start a name, wherever they are: "In April", "Under Chancellor …". */
-export function isFunctionWord(lower: string): boolean {
-  return STOP_WORDS.has(lower) || lexiconTags(lower).some((t) => FUNCTION_TAGS.has(t));
+/** Words that never start a name, wherever they are: "In April", "Under Chancellor …", "Согласно". */
+export function isFunctionWord(lower: string, lang = 'en'): boolean {
+  return (
+    STOP_WORDS.has(lower) ||
+    functionWords(lang).has(lower) ||
+    lexiconTags(lower).some((t) => FUNCTION_TAGS.has(t))
+  );
 }
 
 function gapOk(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end >= 1 && b.start - a.end <= 2 && /^[ \u00a0]+$/.test(text.slice(a.end, b.start));
+  const gap = text.slice(a.end, b.start);
+  // "Conseil d’Etat", "Jeanne d'Arc": an elided "de" joins as a space does (tokens lose it only in
+  // the languages with elision; English keeps "d'Arc" whole).
+  return (gap.length <= 2 && /^[ \u00a0]+$/.test(gap) && gap.length >= 1) || /^ [dD]['’]$/.test(gap);
 }
 
 /** Title Case without a closing period: a headline, whose capitals say little. */
@@ -192,10 +230,37 @@ function isHeadline(tokens: Token[], sentence: string): boolean {
   return words.length >= 4 && words.filter((t) => t.cap).length / words.length >= 0.8;
 }
 
+const ROMANCE = new Set(['fr', 'it', 'es', 'pt']);
+/** Adjectives of institutions' names: "-el" of constitutionnel, "-ale" of nationale, "-ico" of Democratico. */
+const NAME_ADJECTIVE =
+  /^\p{Ll}{3,}(?:al|ale|ales|aux|el|elle|els|elles|ique|iques|aire|aires|ien|ienne|iste|istes|if|ive|ais|aise|ois|oise|ico|ica|ici|iche|ario|aria|ese|eur)$/u;
+
+/**
+ * French, Italian, Spanish and Portuguese names go on in lower case: "Conseil constitutionnel",
+ * "Assemblée nationale", "Partito democratico". An adjective right after one capitalised word (not a
+ * longer run: "François Hollande" ends there) counts as part of the name.
+ */
+function nameAdjectives(tokens: Token[], text: string, lang: string): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const head = tokens[i] as Token;
+    const next = tokens[i + 1] as Token;
+    const before = tokens[i - 1];
+    if (!head.cap || (before?.cap && gapOk(text, before, head)) || next.cap) continue;
+    if (isAcronym(head.text) || functionWords(lang).has(head.lower)) continue;
+    // "Commission nationale de contrôle des …" goes on in lower case: cut anywhere, it is no name.
+    const after = tokens[i + 2];
+    if (after && gapOk(text, next, after) && /^(?:de|du|des|d|di|del|della|do|da)$/.test(after.lower))
+      continue;
+    if (NAME_ADJECTIVE.test(next.text) && gapOk(text, head, next)) next.cap = true;
+  }
+}
+
 /** Scan one sentence for candidate mentions. */
 export function scanSentence(s: Sentence, index: number, ctx: ScanContext): Mention[] {
   const { text } = ctx;
-  const tokens = tokenize(s.text, s.start);
+  // English results are kept as they were: brand spellings count in the other languages only.
+  const tokens = tokenize(s.text, s.start, (ctx.lang ?? 'en') !== 'en');
+  if (ROMANCE.has(ctx.lang ?? 'en')) nameAdjectives(tokens, text, ctx.lang as string);
   const headline = isHeadline(tokens, s.text);
   const out: Mention[] = [];
   const used = new Set<number>();
@@ -222,8 +287,10 @@ export function scanSentence(s: Sentence, index: number, ctx: ScanContext): Ment
         continue;
       }
       // Joiners: "of", "for a", "von"; "in" only after an event ("NATO Summit in Washington").
+      // German "der", "den", "das", "zu" are articles first ("Zahl der Zusatzfelder"), name parts rarely.
       const joinerOk = (t: Token) =>
-        CONNECTORS.has(t.lower) || (t.lower === 'in' && EVENT_HEADS.has(prev.lower));
+        (CONNECTORS.has(t.lower) && !(ctx.lang === 'de' && GERMAN_ARTICLES.has(t.lower))) ||
+        (t.lower === 'in' && EVENT_HEADS.has(prev.lower));
       if (!joinerOk(tok) || tok.lower === 'the' || tok.lower === 'a' || tok.lower === 'and') break;
       let j = k;
       while (
@@ -276,7 +343,8 @@ function splitRun(
     const before = text.slice(s.start, (tokens[k] as Token).start);
     return /^[\s"“‘'([«„-]*$/u.test(before) || /:\s*["“]?$/.test(before);
   };
-  let initial = atStart(a);
+  const startsSentence = atStart(a);
+  let initial = startsSentence;
   // A known name as a whole ("United Kingdom", "New York") keeps its first word.
   const whole = lexiconTags(
     text.slice((tokens[from] as Token).start, (tokens[to] as Token).end).toLowerCase(),
@@ -285,8 +353,10 @@ function splitRun(
   while (
     a <= to &&
     (initial || !whole.some((t) => PROPER_TAGS.has(t))) &&
-    !HONORIFICS.has((tokens[a] as Token).lower) &&
+    !isTitle((tokens[a] as Token).lower, ctx) &&
     ((initial && isCommonWord((tokens[a] as Token).text, ctx)) ||
+      // Other languages' function words only at a sentence start: inside one they are part of a
+      // name ("São Paulo", "La Stampa", "Die Zeit").
       (isFunctionWord((tokens[a] as Token).lower) && !isAcronym((tokens[a] as Token).text)))
   ) {
     a++;
@@ -296,9 +366,9 @@ function splitRun(
   if (a > to) return [];
   // Titles: "NATO Secretary General Jens Stoltenberg" → "NATO" + person "Jens Stoltenberg".
   for (let h = a; h < to; h++) {
-    if (!HONORIFICS.has((tokens[h] as Token).lower)) continue;
+    if (!isTitle((tokens[h] as Token).lower, ctx)) continue;
     let e = h;
-    while (e + 1 <= to && HONORIFICS.has((tokens[e + 1] as Token).lower)) e++;
+    while (e + 1 <= to && isTitle((tokens[e + 1] as Token).lower, ctx)) e++;
     const name = tokens[e + 1];
     if (!name?.cap || e + 1 > to) break;
     const strong = [...Array(e - h + 1).keys()].some((d) => !WEAK_TITLES.has((tokens[h + d] as Token).lower));
@@ -311,12 +381,12 @@ function splitRun(
     )
       pe++;
     const out: Mention[] = [];
-    if (h > a) out.push(...finish(tokens, a, h - 1, sentence, ctx, headline));
+    if (h > a) out.push(...finish(tokens, a, h - 1, sentence, ctx, headline, a === from && startsSentence));
     out.push(mentionOf(tokens, e + 1, pe, sentence, ctx, { hint: 'person', titled: true, weak: headline }));
     if (pe + 2 <= to) out.push(...splitRun(tokens, pe + 2, to, sentence, s, headline, ctx));
     return out;
   }
-  return finish(tokens, a, to, sentence, ctx, headline);
+  return finish(tokens, a, to, sentence, ctx, headline, a === from && startsSentence);
 }
 
 function finish(
@@ -326,6 +396,7 @@ function finish(
   sentence: number,
   ctx: ScanContext,
   weak: boolean,
+  initial = false,
 ): Mention[] {
   let b = to;
   while (b > from && !(tokens[b] as Token).cap) b--;
@@ -344,7 +415,7 @@ function finish(
   // A single word only ever written in quotes is a term ("Schutzverträge"), not a name.
   const { text } = ctx;
   if (from === b && /["“‘«„]$/u.test(text.slice(first.start - 1, first.start))) return [];
-  const m = mentionOf(tokens, from, b, sentence, ctx, { weak });
+  const m = mentionOf(tokens, from, b, sentence, ctx, initial ? { weak, initial } : { weak });
   const before = tokens[from - 1];
   if (before && !before.cap && gapOk(text, before, first)) m.prev = before.lower;
   const after = tokens[b + 1];

@@ -35,7 +35,12 @@ export function nameKey(name: string): string {
   return foldText(plain, true).replace(/[-‐]/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
-export const stripDiacritics = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+/** Latin letters without their accents ("Orbán" → "Orban"); Cyrillic й and ї are letters of their own. */
+export const stripDiacritics = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC');
 
 function lexiconType(key: string): EntityType | undefined {
   const tags = lexiconTags(key);
@@ -154,8 +159,15 @@ function absorb(into: Candidate, from: Candidate): void {
   into.aliases.push(from.name, ...from.aliases);
 }
 
-/** Merge names the article links; add surnames, acronyms, expansions and accent-free forms. */
-export function mergeCandidates(cands: Candidate[]): Candidate[] {
+/**
+ * Merge names the article links; add surnames, acronyms, expansions and accent-free forms.
+ * `familyNameFirst`: whether a name is written surname first (Hungarian "Orbán Viktor", not the
+ * "Ursula von der Leyen" of the same article).
+ */
+export function mergeCandidates(
+  cands: Candidate[],
+  familyNameFirst: (name: string) => boolean = () => false,
+): Candidate[] {
   const byKey = new Map(cands.map((c) => [c.key, c]));
   const gone = new Set<Candidate>();
   const merge = (into: Candidate, from: Candidate | undefined) => {
@@ -198,11 +210,10 @@ export function mergeCandidates(cands: Candidate[]): Candidate[] {
   // Surnames: "Jens Stoltenberg" and "Stoltenberg" (only when one extracted person has it).
   const persons = cands.filter((c) => !gone.has(c) && c.type === 'person' && c.key.includes(' '));
   const surnameCount = new Map<string, number>();
-  const surname = (c: Candidate) =>
-    c.name
-      .split(/\s+/)
-      .filter((w) => !/^(?:[IVX]+|Jr\.?|Sr\.?)$/.test(w))
-      .pop() ?? '';
+  const surname = (c: Candidate) => {
+    const words = c.name.split(/\s+/).filter((w) => !/^(?:[IVX]+|Jr\.?|Sr\.?)$/.test(w));
+    return (familyNameFirst(c.name) ? words[0] : words.pop()) ?? '';
+  };
   for (const p of persons)
     surnameCount.set(nameKey(surname(p)), (surnameCount.get(nameKey(surname(p))) ?? 0) + 1);
   for (const p of persons) {

@@ -4,6 +4,7 @@
 
 import { isAcronym, isFunctionWord } from './candidates';
 import type { Candidate } from './entities';
+import { functionWords } from './function-words';
 import { EXPANSIONS, lexiconTags } from './lexicon';
 import type { Sentence } from './sentences';
 
@@ -57,6 +58,8 @@ export interface ArticleView {
   title: string;
   text: string;
   sentences: Sentence[];
+  /** The article's language, a primary subtag; English when absent. */
+  lang?: string;
 }
 
 /** Why a candidate is not a name worth offering, or undefined when it is. */
@@ -64,7 +67,11 @@ export function rejectReason(c: Candidate, article: ArticleView): RejectReason |
   const names = c.name.split(/\s+/);
   const lower = names.map((w) => w.toLowerCase());
   // "US" is an acronym, not the pronoun: only names not written in capitals can be stop-words.
-  if (!isAcronym(c.name) && lower.every((w) => isFunctionWord(w.replace(/[.’']+$/u, ''))))
+  if (!isAcronym(c.name) && lower.every((w) => isFunctionWord(w.replace(/[.’']+$/u, ''), article.lang)))
+    return 'stop-words';
+  // "TAKŻE" of "CZYTAJ TAKŻE": a word in capitals is an acronym in English; elsewhere it may be a
+  // shouted function word.
+  if ((article.lang ?? 'en') !== 'en' && lower.every((w) => functionWords(article.lang as string).has(w)))
     return 'stop-words';
   if (names.length === 1 && TIME_ZONES.has(lower[0] as string)) return 'time-zone';
   if (names.length === 1 && GENERIC.has(lower[0] as string) && !EXPANSIONS[lower[0] as string])

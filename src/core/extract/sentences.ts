@@ -1,5 +1,7 @@
 // Sentence splitting for capture. Offsets point into the article text so that every quote is
-// an exact substring of it.
+// an exact substring of it. English keeps its own splitter (its abbreviations: "Mr.", "Sept.");
+// other languages go by Intl.Segmenter for their language, which knows theirs ("z. B.", "т. е.").
+import { segmenter } from '../lang';
 
 export interface Sentence {
   start: number;
@@ -29,8 +31,23 @@ function endsWithAbbreviation(text: string, dot: number): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Split text into sentences: at line breaks, and after . ! ? … not followed by a lower-case word. */
-export function splitSentences(text: string): Sentence[] {
+/** Where the page's markup glued two sentences ("Jarosław Gowin.Poparcie dla"): split between them. */
+function gluedSentences(text: string, start: number, end: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = start;
+  for (const m of text.slice(start, end).matchAll(/(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}{2})/gu)) {
+    out.push([from, start + (m.index ?? 0)]);
+    from = start + (m.index ?? 0);
+  }
+  out.push([from, end]);
+  return out;
+}
+
+/**
+ * Split text into sentences: at line breaks, then in English after . ! ? … not followed by a
+ * lower-case word, in any other language (`lang`, a BCP 47 tag) where Intl.Segmenter says.
+ */
+export function splitSentences(text: string, lang = 'en'): Sentence[] {
   const out: Sentence[] = [];
   const push = (start: number, end: number) => {
     let s = start;
@@ -42,6 +59,28 @@ export function splitSentences(text: string): Sentence[] {
     if (e > s && /[\p{L}\p{N}]/u.test(text.slice(s, e)))
       out.push({ start: s, end: e, text: text.slice(s, e) });
   };
+  const sentencer = lang.split('-')[0] === 'en' ? null : segmenter(lang, 'sentence');
+  if (sentencer) {
+    for (const line of text.matchAll(/[^\n\r\u2029]+/gu)) {
+      const at = line.index ?? 0;
+      let from = at;
+      for (const seg of sentencer.segment(line[0])) {
+        const end = at + seg.index + seg.segment.length;
+        // ICU ends a sentence after an initial ("Andrew B. Myers") and after most abbreviations.
+        const dot = text.slice(from, end).trimEnd();
+        if (
+          end < at + line[0].length &&
+          dot.endsWith('.') &&
+          endsWithAbbreviation(text, from + dot.length - 1)
+        )
+          continue;
+        for (const [a, b] of gluedSentences(text, from, end)) push(a, b);
+        from = end;
+      }
+      for (const [a, b] of gluedSentences(text, from, at + line[0].length)) push(a, b);
+    }
+    return out;
+  }
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] ?? '';
