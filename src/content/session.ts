@@ -13,6 +13,7 @@ import { type PageReport, sendMessage } from '@/src/messaging/protocol';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings, watchSettings } from '@/src/settings/settings';
 import { BadgeReport } from './badge-report';
 import { registerContentMessages } from './content-messages';
+import { type CorrectionSource, PageContext } from './context';
 import type { Startup } from './early';
 import { Highlighter, type highlightRegistry } from './highlighter';
 import { mentionAt } from './hit-test';
@@ -25,7 +26,7 @@ import { importPopoverModule, LazyPopover } from './popover';
 import { ScanScheduler } from './scan-scheduler';
 import { TaskStats } from './time-slicer';
 import { OWN_UI_TAG, type ScanOptions } from './walk';
-import { PageWatcher } from './watch';
+import { outermost, PageWatcher } from './watch';
 
 export type SessionState = 'off' | 'starting' | 'active' | 'stopped';
 
@@ -49,6 +50,11 @@ export class PageSession {
   readonly #popover: LazyPopover;
   readonly #pageNotes: PageNotes;
   readonly #hover: HoverController<MentionRecord | NoteMark>;
+  /** Which entity each mention means (issue 15); none in a build for bench:page's baseline. */
+  readonly #context: PageContext | undefined;
+  /** The reader's corrections' aliases last seen, to re-decide those whose correction was undone. */
+  #correctedAliases = new Set<string>();
+  #unwatchCorrections = () => {};
   /** The scan started before the settings were known, handed to the first activation. */
   #firstScan: Promise<void> | null = null;
   /** "Pause for 1 hour" ends by itself: the settings are applied again when it runs out. */
@@ -71,8 +77,14 @@ export class PageSession {
     this.store.onChange(() => this.#badge.schedule());
     this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
     this.#matchers = new MatcherSource(this.#stats);
+    this.#context = scoringOff()
+      ? undefined
+      : new PageContext(
+          this.#site,
+          async (ids) => (await sendMessage('getContextProfiles', { ids })).profiles,
+        );
     this.#scans = new ScanScheduler({
-      job: { win, store: this.store, stats: this.#stats, signal, scan: this.#walk },
+      job: { win, store: this.store, stats: this.#stats, signal, scan: this.#walk, context: this.#context },
       roots: () => [this.#doc.body, ...this.#shadowRoots],
       matcher: () => this.#matchers.current,
       isActive: () => this.#isActive(),
@@ -95,6 +107,29 @@ export class PageSession {
       this.#walk,
     );
     this.#hover = this.#createHover();
+  }
+
+  /**
+   * Where the reader's corrections come from (C2's src/content/corrections.ts); by default none.
+   * When they change, the blocks with mentions of the aliases concerned are decided again at once.
+   */
+  useCorrections(source: CorrectionSource): void {
+    if (!this.#context) return;
+    this.#unwatchCorrections();
+    this.#context.corrections = source;
+    this.#correctedAliases = new Set(source.current().map((c) => c.alias));
+    this.#unwatchCorrections = source.onChange(() => this.#correctionsChanged());
+  }
+
+  #correctionsChanged(): void {
+    const context = this.#context;
+    if (!context) return;
+    const now = new Set(context.corrections.current().map((c) => c.alias));
+    const concerned = new Set([...now, ...this.#correctedAliases]);
+    this.#correctedAliases = now;
+    if (!this.#isActive() || concerned.size === 0) return;
+    const blocks = context.blocksWith(concerned, this.store.all());
+    if (blocks.length) void this.#scans.rescan({ roots: outermost(blocks), removals: false });
   }
 
   /** Starts with the settings and published matcher read at script start (see early.ts). */
@@ -139,6 +174,7 @@ export class PageSession {
 
   stop(): void {
     this.#state = 'stopped';
+    this.#unwatchCorrections();
     this.#badge.stop();
     clearTimeout(this.#pauseTimer);
     this.#scans.abort();
@@ -258,10 +294,19 @@ export class PageSession {
 
   #openMention(mention: MentionRecord, trapFocus: boolean): void {
     const text = mention.segment.text.slice(mention.start, mention.end);
-    const chosen = this.#settings.choices[this.#site]?.[foldForSearch(text)];
+    const remembered = this.#settings.choices[this.#site]?.[foldForSearch(text)];
+    const { decision } = mention;
+    // A remembered choice wins; else context's pick, when it was clear (entityIds are likelier first).
+    const chosen =
+      remembered && mention.entityIds.includes(remembered)
+        ? remembered
+        : decision?.kind === 'mark'
+          ? mention.entityIds[0]
+          : undefined;
     this.#popover.open(mention.range, {
       entityIds: mention.entityIds,
-      chosen: chosen && mention.entityIds.includes(chosen) ? chosen : undefined,
+      ...(decision ? { decision: { kind: decision.kind, reasons: decision.reasons } } : {}),
+      chosen,
       mentionText: text,
       around: {
         text: mention.segment.text,
@@ -307,6 +352,11 @@ export class PageSession {
       },
     };
   }
+}
+
+/** bench:page's baseline build (WXT_GLOSS_CONTEXT=off) marks every candidate, as before issue 15. */
+function scoringOff(): boolean {
+  return (import.meta.env as Record<string, string | undefined>).WXT_GLOSS_CONTEXT === 'off';
 }
 
 /** Gloss's own popover host and what is inside it: changes there are not the page changing. */
