@@ -85,27 +85,33 @@ export class PageContext {
     return { sure, unsure };
   }
 
-  /**
-   * Decides the mentions `split` held back, with one message for the profiles not asked yet. Sets
-   * each record's decision and orders its candidates likelier first; returns the ones to mark.
-   */
-  async decide(unsure: readonly MentionRecord[]): Promise<MentionRecord[]> {
-    if (unsure.length === 0) return [];
-    const corrections = this.#corrections.current();
+  /** Asks the background, in one message, for the profiles of these mentions' candidates not asked yet. */
+  async fetchProfiles(unsure: readonly MentionRecord[]): Promise<void> {
     const missing = new Set<string>();
     for (const record of unsure)
       for (const id of record.entityIds) if (!this.#profiles.has(id)) missing.add(id);
-    for (const id of corrections.flatMap((c) => (c.right ? [c.right] : [])))
-      if (!this.#profiles.has(id)) missing.add(id);
-    if (missing.size) {
-      const ids = [...missing];
-      for (const id of ids) this.#profiles.set(id, null);
-      try {
-        for (const profile of await this.#ask(ids)) this.#profiles.set(profile.id, profile);
-      } catch {
-        // The background could not answer (it is being updated): the scorer goes by the words.
-      }
+    for (const c of this.#corrections.current())
+      if (c.right && !this.#profiles.has(c.right)) missing.add(c.right);
+    if (missing.size === 0) return;
+    const ids = [...missing];
+    for (const id of ids) this.#profiles.set(id, null);
+    try {
+      for (const profile of await this.#ask(ids)) this.#profiles.set(profile.id, profile);
+    } catch {
+      // The background could not answer (it is being updated): the scorer goes by the words.
     }
+  }
+
+  /**
+   * Decides the mentions `split` held back (their profiles fetched). Sets each record's decision
+   * and orders its candidates likelier first; returns the ones to mark. `pause` slices the work.
+   */
+  async decide(
+    unsure: readonly MentionRecord[],
+    pause: () => Promise<void> | undefined = () => undefined,
+  ): Promise<MentionRecord[]> {
+    if (unsure.length === 0) return [];
+    const corrections = this.#corrections.current();
     const profiles = new Map<string, ContextProfile>();
     for (const [id, profile] of this.#profiles) if (profile) profiles.set(id, profile);
     const pending: Pending[] = unsure.map((r) => ({
@@ -116,10 +122,14 @@ export class PageContext {
       block: this.#blocks.get(r.segment) ?? {},
       lang: this.#lang(r.segment),
     }));
-    const decisions = decideMentions(pending, this.#page, this.#site, profiles, {
-      ordinary: isOrdinary,
-      corrections,
-    });
+    const decisions = await decideMentions(
+      pending,
+      this.#page,
+      this.#site,
+      profiles,
+      { ordinary: isOrdinary, corrections },
+      pause,
+    );
     const marked: MentionRecord[] = [];
     unsure.forEach((record, i) => {
       const decision = decisions[i];

@@ -262,7 +262,12 @@ async function* matchAll(
       }
     }
     yield sure(records);
-    if (context && held.length) yield await slicer.wait(context.decide(held));
+    // Decided after one round trip for the batch's profiles, a slice at a time (a list of NBA
+    // trades holds a thousand "Washington"s).
+    if (context && held.length) {
+      await slicer.wait(context.fetchProfiles(held));
+      yield await context.decide(held, () => (slicer.due() ? slicer.yield() : undefined));
+    }
     await slicer.maybeYield();
   }
 }

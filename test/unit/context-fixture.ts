@@ -128,11 +128,11 @@ export function before(candidates: string[]): Decision {
 }
 
 /** The page's pipeline over one labelled page (every block in one batch, as a small page is). */
-export function runPage(
+export async function runPage(
   page: SetPage,
   { profiles, matcher }: SetKnowledge,
   corrections: Correction[] = [],
-): Outcome[] {
+): Promise<Outcome[]> {
   const corrected = new Set(corrections.map((c) => c.alias));
   const found = page.blocks.map((block) => matcher.findAll(block.text));
   const sure: Record<string, number> = {};
@@ -167,7 +167,7 @@ export function runPage(
       at.push([b, i]);
     });
   });
-  const decided = decideMentions(pending, sure, page.site, profiles, knowledge);
+  const decided = await decideMentions(pending, sure, page.site, profiles, knowledge);
   const decisionAt = new Map(at.map(([b, i], k) => [`${b}:${i}`, decided[k] as Decision]));
   const out: Outcome[] = [];
   found.forEach((matches, b) => {

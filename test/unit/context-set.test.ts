@@ -5,7 +5,7 @@ import { before, loadKnowledge, loadPages, runPage, type Verdict, verdict } from
 
 const knowledge = loadKnowledge();
 const pages = loadPages();
-const outcomes = pages.flatMap((page) => runPage(page, knowledge));
+const outcomes = (await Promise.all(pages.map((page) => runPage(page, knowledge)))).flat();
 
 function table(verdicts: Verdict[]) {
   const count = (v: Verdict) => verdicts.filter((x) => x === v).length;

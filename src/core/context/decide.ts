@@ -1,6 +1,7 @@
 // Which identity a mention means, from its context: a score per candidate (and one for "nothing"),
 // the way entity linkers do it (prior × context), small enough to run for every mention that
 // needs it on any page. Pure: the page and the unit tests call the same function.
+import { ENTITY_TYPES, type EntityType } from '@/src/core/vocabulary';
 import { correctionFor } from './corrections';
 import type { ContextProfile, Correction, Decision, MentionContext, Reason } from './types';
 import {
@@ -54,6 +55,17 @@ const W = {
 
 const CAPITALISED = /^\p{Lu}[\p{L}'’-]*/u;
 
+/** Each profile's cues as a set, made once per profile (profiles are kept for the page's life). */
+const cueSets = new WeakMap<ContextProfile, Set<string>>();
+function cuesOf(profile: ContextProfile): Set<string> {
+  let cues = cueSets.get(profile);
+  if (!cues) {
+    cues = new Set(profile.cues);
+    cueSets.set(profile, cues);
+  }
+  return cues;
+}
+
 /** What the words around a mention say, worked out once for all its candidates. */
 interface Around {
   near: string[];
@@ -65,6 +77,11 @@ interface Around {
   joined: string[];
   /** The first of them, when it follows the mention. */
   next: string | undefined;
+  /** Near words that speak for each type (and how many speak for some type), and sport words. */
+  votes: Record<EntityType, number>;
+  typeWords: Record<EntityType, string[]>;
+  typed: number;
+  sport: number;
 }
 
 function readAround(mention: MentionContext): Around {
@@ -73,7 +90,35 @@ function readAround(mention: MentionContext): Around {
   const after = wordsOf(mention.after).slice(0, WINDOW);
   const near = [...before, ...after].filter((w) => !own.has(w) && !STOP.has(w) && w !== SCORE);
   const joined = joinedNames(mention.text, mention.before, mention.after, mention.lang);
+  const votes: Record<EntityType, number> = { person: 0, place: 0, organization: 0, event: 0, other: 0 };
+  const typeWords: Record<EntityType, string[]> = {
+    person: [],
+    place: [],
+    organization: [],
+    event: [],
+    other: [],
+  };
+  let typed = 0;
+  let sport = 0;
+  const last = before.at(-1);
+  for (const word of near) {
+    if (SPORT_WORDS.has(word)) {
+      sport++;
+      continue;
+    }
+    if (BEFORE_ONLY.has(word) && word !== last) continue;
+    for (const type of ENTITY_TYPES) {
+      if (!TYPE_WORDS[type].has(word)) continue;
+      votes[type]++;
+      typed++;
+      typeWords[type].push(word);
+    }
+  }
   return {
+    votes,
+    typeWords,
+    typed,
+    sport,
     near,
     last: before.at(-1),
     score: after[0] === SCORE,
@@ -151,30 +196,22 @@ function scoreCandidate(
   const pageItems = [...(self ? [profile.name] : []), ...page.items.filter((n) => !block.items.includes(n))];
   if (pageItems.length) reasons.push({ kind: 'page', items: pageItems.slice(0, 3) });
 
-  const cues = new Set(profile.cues);
+  const cues = cuesOf(profile);
   const words: string[] = [];
   let cueSum = 0;
-  let typeSum = 0;
-  const last = around.near.length ? around.last : undefined;
   for (const word of around.near) {
     if (cues.has(word)) {
       // A word that speaks for every candidate tells them apart less.
       cueSum += W.cue / cueShare(word);
       words.push(word);
     }
-    if (SPORT_WORDS.has(word)) {
-      typeSum += profile.type === 'organization' || profile.type === 'person' ? W.type : -W.clash;
-      continue;
-    }
-    if (BEFORE_ONLY.has(word) && word !== last) continue;
-    for (const type in TYPE_WORDS) {
-      if (!TYPE_WORDS[type as keyof typeof TYPE_WORDS].has(word)) continue;
-      if (type === profile.type) {
-        typeSum += W.type;
-        if (!cues.has(word)) words.push(word);
-      } else typeSum -= W.clash;
-    }
   }
+  const agree = around.votes[profile.type];
+  const sport = profile.type === 'organization' || profile.type === 'person';
+  let typeSum =
+    W.type * (agree + (sport ? around.sport : 0)) -
+    W.clash * (around.typed - agree + (sport ? 0 : around.sport));
+  for (const word of around.typeWords[profile.type]) if (!cues.has(word)) words.push(word);
   // "in"/"at" are stop words, so they are read here, right before the mention.
   if (around.last && PLACE_BEFORE.has(around.last)) {
     if (profile.type === 'place') {
@@ -214,7 +251,11 @@ function noneLogit(
     logit += W.lower;
   // "Washington Wizards" for the team is no longer name: the next word speaks for a candidate.
   const cued = (word: string) =>
-    word === around.next && mention.candidates.some((id) => profiles.get(id)?.cues.includes(word));
+    word === around.next &&
+    mention.candidates.some((id) => {
+      const profile = profiles.get(id);
+      return profile ? cuesOf(profile).has(word) : false;
+    });
   if (around.joined.some((word) => !cued(word))) logit += W.longerName;
   return logit;
 }
@@ -249,8 +290,15 @@ export function decide(
     return profiles.get(id)?.name ?? id;
   };
   const shared = mention.candidates.length;
-  const cueShare = (word: string) =>
-    Math.max(1, mention.candidates.filter((id) => profiles.get(id)?.cues.includes(word)).length);
+  const candidateCues = mention.candidates.map((id) => {
+    const profile = profiles.get(id);
+    return profile ? cuesOf(profile) : undefined;
+  });
+  const cueShare = (word: string) => {
+    let n = 0;
+    for (const cues of candidateCues) if (cues?.has(word)) n++;
+    return Math.max(1, n);
+  };
   const scored = mention.candidates
     .map((id) => scoreCandidate(id, profiles.get(id), mention, around, shared, nameOf, cueShare))
     .sort((a, b) => b.logit - a.logit);

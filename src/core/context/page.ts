@@ -77,36 +77,54 @@ export interface Pending {
 /**
  * Decides the mentions of a batch in two rounds: the second counts the first round's marks as
  * "on this page" (one sense per page: a page about the state says "Washington" for the state).
+ * `pause` is awaited between mentions when it returns a promise (the page's time slicing).
  */
-export function decideMentions(
+export async function decideMentions(
   pending: readonly Pending[],
   page: Readonly<Record<string, number>>,
   site: string,
   profiles: ReadonlyMap<string, ContextProfile>,
   knowledge: ContextKnowledge,
-): Decision[] {
-  const contextOf = (p: Pending, counts: Record<string, number>) =>
+  pause: () => Promise<void> | undefined = () => undefined,
+): Promise<Decision[]> {
+  const contextOf = (p: Pending, counts: Readonly<Record<string, number>>) =>
     mentionContext(p.blockText, p.start, p.end, p.candidates, {
       block: p.block,
-      page: counts,
+      page: counts as Record<string, number>,
       site,
       lang: p.lang,
     });
-  const first = pending.map((p) => decide(profiles, contextOf(p, page as Record<string, number>), knowledge));
+  const first: Decision[] = [];
+  for (const p of pending) {
+    first.push(decide(profiles, contextOf(p, page), knowledge));
+    await pause();
+  }
+  const marked = firstRoundMarks(first, page);
+  if (!marked) return first;
+  const second: Decision[] = [];
+  for (const [i, p] of pending.entries()) {
+    const own = first[i]?.kind === 'mark' ? first[i]?.ranked[0]?.id : undefined;
+    // A mention is no evidence for itself.
+    const counts = own && marked[own] ? { ...marked, [own]: (marked[own] as number) - 1 } : marked;
+    second.push(decide(profiles, contextOf(p, counts), knowledge));
+    await pause();
+  }
+  return second;
+}
+
+/** The page's sure identities plus the first round's likely marks; null when there are none. */
+function firstRoundMarks(
+  first: readonly Decision[],
+  page: Readonly<Record<string, number>>,
+): Record<string, number> | null {
   const marked: Record<string, number> = { ...page };
   let added = false;
   for (const d of first) {
-    const id = d.kind === 'mark' && (d.ranked[0]?.score ?? 0) >= SURE_ENOUGH ? d.ranked[0]?.id : undefined;
-    if (id && !d.reasons.some((r) => r.kind === 'correction')) {
-      marked[id] = (marked[id] ?? 0) + 1;
-      added = true;
-    }
+    const top = d.ranked[0];
+    if (d.kind !== 'mark' || !top || top.score < SURE_ENOUGH) continue;
+    if (d.reasons.some((r) => r.kind === 'correction')) continue;
+    marked[top.id] = (marked[top.id] ?? 0) + 1;
+    added = true;
   }
-  if (!added) return first;
-  return pending.map((p, i) => {
-    const own = first[i]?.kind === 'mark' ? first[i]?.ranked[0]?.id : undefined;
-    // A mention is no evidence for itself.
-    const counts = own ? { ...marked, [own]: (marked[own] ?? 1) - 1 } : marked;
-    return decide(profiles, contextOf(p, counts), knowledge);
-  });
+  return added ? marked : null;
 }

@@ -13,12 +13,13 @@ export function fold(text: string): string {
     : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}]+)*/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const NUMBER = /^\p{N}+$/u;
 
 /** Folded words of a text, in order; numbers become "#num" (scores, years). */
 export function wordsOf(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.matchAll(WORD)) out.push(/^\p{N}+$/u.test(m[0]) ? '#num' : fold(m[0]));
+  for (const word of fold(text).split(NOT_WORD)) if (word) out.push(NUMBER.test(word) ? '#num' : word);
   return out;
 }
 
