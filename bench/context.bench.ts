@@ -8,7 +8,8 @@
  * characters: a background-matched batch), which runs in one task on the page.
  */
 import { cpus } from 'node:os';
-import { correctedAliases, decideMentions, needsContext, type Pending } from '../src/core/context/page';
+import { correctedAliases, needsContext } from '../src/core/context/needs';
+import { decideMentions, type Pending } from '../src/core/context/page';
 import { isOrdinary } from '../src/core/context/words';
 import { loadKnowledge, loadPages, type SetPage } from '../test/unit/context-fixture';
 
@@ -29,7 +30,7 @@ async function matchAndDecide(page: SetPage): Promise<number> {
   for (const block of page.blocks) {
     const inBlock: Record<string, number> = {};
     for (const m of knowledge.matcher.findAll(block.text)) {
-      if (needsContext(block.text, m.start, m.end, m.entityIds, () => page.lang, corrected)) {
+      if (needsContext(block.text, m.start, m.end, m.entityIds, corrected)) {
         pending.push({
           blockText: block.text,
           start: m.start,

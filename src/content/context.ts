@@ -3,16 +3,11 @@
 // running into an unknown capitalised word, an alias a correction is about) wait for one batched
 // getContextProfiles round trip per scan batch and are decided by src/core/context against the
 // sure identities of the page and of their block.
-import {
-  correctedAliases,
-  decideMentions,
-  needsContext,
-  type Pending,
-  primaryLang,
-} from '@/src/core/context/page';
+import { correctedAliases, fold, needsContext, primaryLang } from '@/src/core/context/needs';
+import type { Pending } from '@/src/core/context/page';
 import type { ContextProfile, Correction } from '@/src/core/context/types';
-import { fold, isOrdinary } from '@/src/core/context/words';
 import type { MentionRecord } from './mentions';
+import { importPopoverModule, type PopoverModule } from './popover';
 import type { Segment } from './walk';
 
 /**
@@ -31,6 +26,9 @@ export const NO_CORRECTIONS: CorrectionSource = { current: () => [], onChange: (
 /** Where the page's profiles come from (the background, through getContextProfiles). */
 export type AskProfiles = (ids: string[]) => Promise<ContextProfile[]>;
 
+/** The scorer, with its word lists: in the popover module, loaded by pages that have mentions to decide. */
+export type LoadScorer = () => Promise<Pick<PopoverModule, 'decideMentions' | 'isOrdinary'>>;
+
 export class PageContext {
   readonly #site: string;
   readonly #ask: AskProfiles;
@@ -44,10 +42,18 @@ export class PageContext {
   /** Mentions decided "none": kept (while their text is on the page) for a correction to bring back. */
   readonly #unmarked = new Set<MentionRecord>();
 
-  constructor(site: string, ask: AskProfiles, corrections: CorrectionSource = NO_CORRECTIONS) {
+  readonly #scorer: LoadScorer;
+
+  constructor(
+    site: string,
+    ask: AskProfiles,
+    corrections: CorrectionSource = NO_CORRECTIONS,
+    scorer: LoadScorer = importPopoverModule,
+  ) {
     this.#site = site;
     this.#ask = ask;
     this.#corrections = corrections;
+    this.#scorer = scorer;
   }
 
   get corrections(): CorrectionSource {
@@ -71,7 +77,7 @@ export class PageContext {
     const corrected = correctedAliases(this.#corrections.current());
     for (const record of records) {
       const { segment, start, end, entityIds } = record;
-      if (needsContext(segment.text, start, end, entityIds, () => this.#lang(segment), corrected)) {
+      if (needsContext(segment.text, start, end, entityIds, corrected)) {
         unsure.push(record);
         continue;
       }
@@ -87,12 +93,17 @@ export class PageContext {
 
   /** Asks the background, in one message, for the profiles of these mentions' candidates not asked yet. */
   async fetchProfiles(unsure: readonly MentionRecord[]): Promise<void> {
+    // The scorer's module loads meanwhile (once; the card uses it too).
+    const scorer = this.#scorer().catch(() => null);
     const missing = new Set<string>();
     for (const record of unsure)
       for (const id of record.entityIds) if (!this.#profiles.has(id)) missing.add(id);
     for (const c of this.#corrections.current())
       if (c.right && !this.#profiles.has(c.right)) missing.add(c.right);
-    if (missing.size === 0) return;
+    if (missing.size === 0) {
+      await scorer;
+      return;
+    }
     const ids = [...missing];
     for (const id of ids) this.#profiles.set(id, null);
     try {
@@ -100,6 +111,7 @@ export class PageContext {
     } catch {
       // The background could not answer (it is being updated): the scorer goes by the words.
     }
+    await scorer;
   }
 
   /**
@@ -122,12 +134,19 @@ export class PageContext {
       block: this.#blocks.get(r.segment) ?? {},
       lang: this.#lang(r.segment),
     }));
-    const decisions = await decideMentions(
+    let scorer: Awaited<ReturnType<LoadScorer>>;
+    try {
+      scorer = await this.#scorer();
+    } catch {
+      // The module could not load (the extension was updated under the page): mark as before.
+      return [...unsure];
+    }
+    const decisions = await scorer.decideMentions(
       pending,
       this.#page,
       this.#site,
       profiles,
-      { ordinary: isOrdinary, corrections },
+      { ordinary: scorer.isOrdinary, corrections },
       pause,
     );
     const marked: MentionRecord[] = [];

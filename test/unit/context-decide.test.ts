@@ -2,7 +2,8 @@
 // mention, the page and block, ordinary words, longer names, and the reader's corrections.
 import { describe, expect, it } from 'vitest';
 import { decide } from '@/src/core/context/decide';
-import { mentionContext, needsContext } from '@/src/core/context/page';
+import { needsContext } from '@/src/core/context/needs';
+import { mentionContext } from '@/src/core/context/page';
 import type { Correction } from '@/src/core/context/types';
 import { isOrdinary } from '@/src/core/context/words';
 import { loadKnowledge } from './context-fixture';
@@ -122,7 +123,7 @@ describe('decide', () => {
 describe('needsContext', () => {
   const needs = (text: string, word: string, candidates: string[], corrected = new Set<string>()) => {
     const start = text.indexOf(word);
-    return needsContext(text, start, start + word.length, candidates, () => 'en', corrected);
+    return needsContext(text, start, start + word.length, candidates, corrected);
   };
   it('marks a plain name at once, and holds back the ones context must decide', () => {
     expect(needs('Talks in Brussels went on.', 'Brussels', ['brussels'])).toBe(false);

@@ -3,7 +3,8 @@
 // context), as the unit test and bench/context.bench.ts both run it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decideMentions, needsContext, type Pending } from '@/src/core/context/page';
+import { needsContext } from '@/src/core/context/needs';
+import { decideMentions, type Pending } from '@/src/core/context/page';
 import { profileCues } from '@/src/core/context/profile';
 import type { ContextProfile, Correction, Decision } from '@/src/core/context/types';
 import { isOrdinary } from '@/src/core/context/words';
@@ -140,7 +141,7 @@ export async function runPage(
   const needs = found.map((matches, b) =>
     matches.map((m) => {
       const text = (page.blocks[b] as SetPage['blocks'][number]).text;
-      const need = needsContext(text, m.start, m.end, m.entityIds, () => page.lang, corrected);
+      const need = needsContext(text, m.start, m.end, m.entityIds, corrected);
       if (!need) {
         const id = m.entityIds[0] as string;
         sure[id] = (sure[id] ?? 0) + 1;

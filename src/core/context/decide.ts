@@ -3,6 +3,7 @@
 // needs it on any page. Pure: the page and the unit tests call the same function.
 import { ENTITY_TYPES, type EntityType } from '@/src/core/vocabulary';
 import { correctionFor } from './corrections';
+import { startsSentence } from './needs';
 import type { ContextProfile, Correction, Decision, MentionContext, Reason } from './types';
 import {
   BEFORE_ONLY,
@@ -150,11 +151,6 @@ export function joinedNames(text: string, before: string, after: string, lang = 
   if (prev?.[1] && !prevStarts && CAPITALISED.test(prev[1]) && !/[.!?:;,)"”’]$/u.test(prev[1]))
     joined.push(fold(prev[1]));
   return joined.filter((w) => w && !TITLES.has(w) && !STOP.has(w));
-}
-
-/** Whether the mention starts a sentence (or its block). */
-export function startsSentence(before: string): boolean {
-  return /(?:^|[.!?:;•|]\s*["'“‘(]?)\s*$/u.test(before);
 }
 
 interface Scored {

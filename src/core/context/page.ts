@@ -1,43 +1,10 @@
-// Which mentions of a page need context, and what context the scorer gets: the page (content
-// script) and the unit tests over the ambiguity set share these, so the set checks what ships.
-import { type ContextKnowledge, decide, joinedNames } from './decide';
-import type { ContextProfile, Correction, Decision, MentionContext } from './types';
-import { fold, isOrdinary } from './words';
+// What context the scorer gets, and the decisions of a batch of mentions: the page (through the
+// popover module) and the unit tests over the ambiguity set share these, so the set checks what ships.
+import { type ContextKnowledge, decide } from './decide';
+import type { ContextProfile, Decision, MentionContext } from './types';
 
 /** Characters of the block's text kept on each side of a mention. */
 export const AROUND_CHARS = 80;
-
-/**
- * Whether a mention is decided by context rather than marked at once: its alias names several
- * identities, is an ordinary word, runs into an unknown capitalised word, or a correction is about it.
- */
-export function needsContext(
-  blockText: string,
-  start: number,
-  end: number,
-  candidates: readonly string[],
-  lang: () => string,
-  corrected: ReadonlySet<string>,
-): boolean {
-  if (candidates.length > 1) return true;
-  const text = blockText.slice(start, end);
-  if (corrected.size && corrected.has(fold(text))) return true;
-  if (
-    joinedNames(text, blockText.slice(Math.max(0, start - 40), start), blockText.slice(end, end + 40)).length
-  )
-    return true;
-  // A one-word name in lower case is usually just a word ("paris buns"); in English at least.
-  if (!text.includes(' ') && /\p{Ll}/u.test(text) && !/\p{Lu}/u.test(text)) {
-    const l = lang();
-    if (!l || l === 'en') return true;
-  }
-  return isOrdinary(text, lang());
-}
-
-/** The aliases some live correction is about (folded), for needsContext. */
-export function correctedAliases(corrections: readonly Correction[]): Set<string> {
-  return new Set(corrections.filter((c) => !c.deletedAt).map((c) => c.alias));
-}
 
 /** The scorer's view of one mention in its block. */
 export function mentionContext(
@@ -54,11 +21,6 @@ export function mentionContext(
     candidates,
     ...where,
   };
-}
-
-/** The language's primary subtag ("en-US" → "en"), '' when unknown. */
-export function primaryLang(tag: string | null | undefined): string {
-  return (tag ?? '').split('-')[0]?.toLowerCase() ?? '';
 }
 
 /** A first-round mark this likely counts for the second round. */

@@ -2,16 +2,11 @@
 // say "a person", "a place", "a team", and which names are also ordinary English words. Short
 // lists of our own: the capture lexicon (compromise) is far too big for every page's script.
 import type { EntityType } from '@/src/core/vocabulary';
+import { fold } from './needs';
+
+export { fold };
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
-
-/** Folded like foldForSearch, without its allocation of a normalised copy when the text is ASCII. */
-export function fold(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
-  return /^[\x00-\x7f]*$/.test(text)
-    ? text.toLowerCase()
-    : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
 const NUMBER = /^\p{N}+$/u;
