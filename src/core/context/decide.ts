@@ -68,7 +68,7 @@ function cuesOf(profile: ContextProfile): Set<string> {
 }
 
 /** What the words around a mention say, worked out once for all its candidates. */
-interface Around {
+export interface Around {
   near: string[];
   /** The word right before the mention. */
   last: string | undefined;
@@ -85,7 +85,8 @@ interface Around {
   sport: number;
 }
 
-function readAround(mention: MentionContext): Around {
+/** What the words around a mention say (reusable across rounds: it depends on the text only). */
+export function readAround(mention: MentionContext): Around {
   const own = new Set(wordsOf(mention.text));
   const before = wordsOf(mention.before).slice(-WINDOW);
   const after = wordsOf(mention.after).slice(0, WINDOW);
@@ -265,6 +266,7 @@ export function decide(
   profiles: ReadonlyMap<string, ContextProfile>,
   mention: MentionContext,
   knowledge: ContextKnowledge,
+  around?: Around,
 ): Decision {
   const corrected = correctionFor(knowledge.corrections, mention);
   if (corrected) {
@@ -277,7 +279,7 @@ export function decide(
       reasons,
     };
   }
-  const around = readAround(mention);
+  around ??= readAround(mention);
   const nameOf = (id: string) => {
     for (const candidate of mention.candidates) {
       const name = profiles.get(candidate)?.withNames?.[id];

@@ -1,6 +1,6 @@
 // What context the scorer gets, and the decisions of a batch of mentions: the page (through the
 // popover module) and the unit tests over the ambiguity set share these, so the set checks what ships.
-import { type ContextKnowledge, decide } from './decide';
+import { type Around, type ContextKnowledge, decide, readAround } from './decide';
 import type { ContextProfile, Decision, MentionContext } from './types';
 
 /** Characters of the block's text kept on each side of a mention. */
@@ -57,9 +57,14 @@ export async function decideMentions(
       lang: p.lang,
     });
   const first: Decision[] = [];
+  const arounds: Around[] = [];
   for (const p of pending) {
-    first.push(decide(profiles, contextOf(p, page), knowledge));
-    await pause();
+    const context = contextOf(p, page);
+    const around = readAround(context);
+    arounds.push(around);
+    first.push(decide(profiles, context, knowledge, around));
+    const paused = pause();
+    if (paused) await paused;
   }
   const marked = firstRoundMarks(first, page);
   if (!marked) return first;
@@ -68,8 +73,9 @@ export async function decideMentions(
     const own = first[i]?.kind === 'mark' ? first[i]?.ranked[0]?.id : undefined;
     // A mention is no evidence for itself.
     const counts = own && marked[own] ? { ...marked, [own]: (marked[own] as number) - 1 } : marked;
-    second.push(decide(profiles, contextOf(p, counts), knowledge));
-    await pause();
+    second.push(decide(profiles, contextOf(p, counts), knowledge, arounds[i]));
+    const paused = pause();
+    if (paused) await paused;
   }
   return second;
 }
