@@ -6,13 +6,16 @@ import { MAX_CUES, profileCues } from '@/src/core/context/profile';
 import type { ContextProfile } from '@/src/core/context/types';
 import { entityNames } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
-import { appearsWith } from './history';
 import { resolveIdentity } from './identity-view';
 
 /** Facts read per identity for its cue words: a long list says nothing more. */
 const MAX_FACTS = 200;
 /** Profiles kept; beyond this the oldest go. */
 const MAX_KEPT = 5_000;
+/** A source with more facts than this is a dataset (a cities pack): sharing it says nothing. */
+const MAX_SOURCE_FACTS = 500;
+/** Identities kept in "with". */
+const MAX_WITH = 50;
 /** "Seen on" and "appears with" change as pages are read, without a knowledge revision. */
 const KEPT_MS = 10 * 60_000;
 
@@ -60,7 +63,7 @@ export async function buildProfile(db: GlossDb, id: string): Promise<ContextProf
         .anyOf(members.map((m) => m.key))
         .limit(MAX_FACTS)
         .toArray();
-      const together = await appearsWith(db, resolved.id, resolved.memberKeys);
+      const together = await seenWith(db, resolved.id, facts);
       const sightings = await db.sightings.where('identityId').equals(resolved.id).toArray();
       const sites = new Set<string>();
       for (const s of sightings) {
@@ -90,5 +93,34 @@ export async function buildProfile(db: GlossDb, id: string): Promise<ContextProf
         weight: facts.length + new Set(facts.map((f) => f.sourceKey)).size,
       };
     },
+  );
+}
+
+/**
+ * "Appears with" as history.ts counts it (one point per shared page, one per shared source), kept
+ * cheap for a profile: sources as large as a dataset are left out, and only the top MAX_WITH kept.
+ */
+async function seenWith(
+  db: GlossDb,
+  identityId: string,
+  facts: ReadonlyArray<{ sourceKey: string }>,
+): Promise<Array<{ key: string; name: string; count: number }>> {
+  const counts = new Map<string, number>();
+  const bump = (id: string) => {
+    if (id !== identityId) counts.set(id, (counts.get(id) ?? 0) + 1);
+  };
+  for (const page of await db.sightings.where('identityId').equals(identityId).toArray())
+    for (const other of await db.sightings.where('url').equals(page.url).toArray()) bump(other.identityId);
+  for (const sourceKey of new Set(facts.map((f) => f.sourceKey))) {
+    const shared = db.facts.where('sourceKey').equals(sourceKey);
+    if ((await shared.count()) > MAX_SOURCE_FACTS) continue;
+    const entityKeys = [...new Set((await shared.toArray()).map((f) => f.entityKey))];
+    const links = await db.links.bulkGet(entityKeys);
+    for (const id of new Set(links.flatMap((l) => l?.identityId ?? []))) bump(id);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_WITH);
+  const records = await db.identities.bulkGet(top.map(([id]) => id));
+  return records.flatMap((r, i) =>
+    r && !r.deletedAt ? [{ key: r.id, name: r.name, count: (top[i] as [string, number])[1] }] : [],
   );
 }

@@ -96,8 +96,11 @@ export class PageContext {
     // The scorer's module loads meanwhile (once; the card uses it too).
     const scorer = this.#scorer().catch(() => null);
     const missing = new Set<string>();
+    // Only names several entities share need to know them: a name of one entity is decided by its
+    // words and the page, without waking the background (pages read the matcher from storage).
     for (const record of unsure)
-      for (const id of record.entityIds) if (!this.#profiles.has(id)) missing.add(id);
+      if (record.entityIds.length > 1)
+        for (const id of record.entityIds) if (!this.#profiles.has(id)) missing.add(id);
     for (const c of this.#corrections.current())
       if (c.right && !this.#profiles.has(c.right)) missing.add(c.right);
     if (missing.size === 0) {

@@ -168,7 +168,16 @@ export async function runPage(
       at.push([b, i]);
     });
   });
-  const decided = await decideMentions(pending, sure, page.site, profiles, knowledge);
+  // As the page: profiles only of the candidates of names several entities share.
+  const asked = new Map(
+    pending
+      .flatMap((p) => (p.candidates.length > 1 ? p.candidates : []))
+      .flatMap((id) => {
+        const profile = profiles.get(id);
+        return profile ? [[id, profile] as const] : [];
+      }),
+  );
+  const decided = await decideMentions(pending, sure, page.site, asked, knowledge);
   const decisionAt = new Map(at.map(([b, i], k) => [`${b}:${i}`, decided[k] as Decision]));
   const out: Outcome[] = [];
   found.forEach((matches, b) => {

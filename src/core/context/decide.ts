@@ -140,6 +140,9 @@ export function readAround(mention: MentionContext): Around {
  */
 export function joinedNames(text: string, before: string, after: string, lang = ''): string[] {
   if (text.includes(' ') || !/\p{Ll}/u.test(text)) return [];
+  // English rules: German writes every noun capitalised ("Ungarns Regierung"), and TITLES and STOP
+  // know English words only. Text of no known language counts as English when it is Latin script.
+  if (lang ? lang !== 'en' && lang !== 'fr' : !/^[\p{Script=Latin}'’.-]+$/u.test(text)) return [];
   const joined: string[] = [];
   const next = /^ (\S+)/u.exec(after)?.[1];
   const nextName = next && !/^\p{Lu}\.\p{Lu}/u.test(next) ? CAPITALISED.exec(next)?.[0] : undefined;
@@ -171,7 +174,8 @@ function scoreCandidate(
 ): Scored {
   let logit = W.base + W.weight * Math.log1p(profile?.weight ?? 0) - W.shared * Math.log(shared);
   const reasons: Reason[] = [];
-  if (!profile) return { id, logit, reasons };
+  // No profile (the page asks only for names several entities share): the page's own marks count.
+  if (!profile) return { id, logit: logit + ((mention.page[id] ?? 0) > 0 ? W.self : 0), reasons };
   const related = (counts: Record<string, number>, cap: number) => {
     let sum = 0;
     const names: Array<[string, number]> = [];
