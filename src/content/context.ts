@@ -43,6 +43,8 @@ export class PageContext {
   readonly #unmarked = new Set<MentionRecord>();
 
   readonly #scorer: LoadScorer;
+  /** Loading since the first mention that waits for it (kept: a failed load is tried again). */
+  #scorerLoading: ReturnType<LoadScorer> | null = null;
 
   constructor(
     site: string,
@@ -78,6 +80,8 @@ export class PageContext {
     for (const record of records) {
       const { segment, start, end, entityIds } = record;
       if (needsContext(segment.text, start, end, entityIds, corrected)) {
+        // The scorer's module starts loading now, while the rest of the batch is marked.
+        if (unsure.length === 0) void this.#loadScorer().catch(() => {});
         unsure.push(record);
         continue;
       }
@@ -94,7 +98,7 @@ export class PageContext {
   /** Asks the background, in one message, for the profiles of these mentions' candidates not asked yet. */
   async fetchProfiles(unsure: readonly MentionRecord[]): Promise<void> {
     // The scorer's module loads meanwhile (once; the card uses it too).
-    const scorer = this.#scorer().catch(() => null);
+    const scorer = this.#loadScorer().catch(() => null);
     const missing = new Set<string>();
     // Only names several entities share need to know them: a name of one entity is decided by its
     // words and the page, without waking the background (pages read the matcher from storage).
@@ -139,7 +143,7 @@ export class PageContext {
     }));
     let scorer: Awaited<ReturnType<LoadScorer>>;
     try {
-      scorer = await this.#scorer();
+      scorer = await this.#loadScorer();
     } catch {
       // The module could not load (the extension was updated under the page): mark as before.
       return [...unsure];
@@ -167,6 +171,15 @@ export class PageContext {
       marked.push(record);
     });
     return marked;
+  }
+
+  #loadScorer(): ReturnType<LoadScorer> {
+    const loading = this.#scorerLoading ?? this.#scorer();
+    this.#scorerLoading = loading;
+    loading.catch(() => {
+      if (this.#scorerLoading === loading) this.#scorerLoading = null;
+    });
+    return loading;
   }
 
   /** The blocks holding mentions of these aliases (folded), marked or not: what a correction re-decides. */
