@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type Handlers } from '@/src/background/handlers';
 import type { GlossDb } from '@/src/db/db';
+import { admit } from '@/src/messaging/rules';
 import { bundledPack, freshDb } from './helpers';
 
 let db: GlossDb;
@@ -53,5 +54,13 @@ describe('getContextProfiles', () => {
       sourceTitle: 'Me',
     });
     expect((await handlers.getContextProfiles({ ids: [hungary] })).profiles[0]?.cues).toContain('paprika');
+  });
+
+  it('answers a web page, but not with more than 2,000 ids at once', () => {
+    const ids = Array.from({ length: 2_000 }, (_, i) => `i:${i}`);
+    expect(admit('getContextProfiles', { ids }, 'page')).toEqual({ ids });
+    expect(() => admit('getContextProfiles', { ids: [...ids, 'i:one-more'] }, 'page')).toThrow(
+      /more than 2000 ids/,
+    );
   });
 });
