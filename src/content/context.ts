@@ -66,9 +66,10 @@ export class PageContext {
     this.#corrections = source;
   }
 
-  /** A scan of the whole page starts: nothing is on it yet. */
+  /** A scan of the whole page starts (first, or after the knowledge changed): nothing is on it yet. */
   reset(): void {
     this.#page = {};
+    this.#profiles.clear();
     this.#unmarked.clear();
   }
 
