@@ -9,6 +9,10 @@
  * for quick looks: --kb article+100,000 (labels as in KBS), --pages largest|typical, --no-mark;
  * --run-at document_end: the content script at document_end with the walk deferred to idle (a build
  * of its own, .output-bench-end), to compare with document_idle, which ships.
+ * --context-cost (issue 15): what deciding mentions by context costs. Builds Gloss twice, as it ships
+ * and with scoring off (WXT_GLOSS_CONTEXT=off, .output-bench-nocontext: every candidate marked, as
+ * before), loads each page in both, alternating, and prints time to all highlights and the longest
+ * task with and without, and their ratio. Takes --kb, --pages and --loads.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -249,6 +253,7 @@ const markdown = (head: string[], rows: string[][]) =>
   ].join('\n');
 
 async function main(): Promise<void> {
+  if (args.includes('--context-cost')) return contextCost();
   const t0 = performance.now();
   if (!args.includes('--no-build')) buildExtension();
   const bundle = bundleSize();
@@ -619,6 +624,120 @@ async function main(): Promise<void> {
     writeDocs(
       `Machine: ${machine}. ${LOADS} loads per cell; the whole run took ${total}.\n\n${sections.join('\n\n')}`,
     );
+}
+
+/** Imports the KBs' packs into one browser; returns pack ids by KB label. */
+async function importKbs(gloss: GlossBrowser): Promise<{ ext: Page; ids: Map<string, string | undefined> }> {
+  const ext = await gloss.context.newPage();
+  await ext.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
+  const ids = new Map<string, string | undefined>();
+  for (const kb of KBS) {
+    if (!kb.cities) {
+      ids.set(kb.label, 'nato-ukraine-2024');
+      continue;
+    }
+    const pack = buildCitiesPack({ limit: kb.cities });
+    const result = await callBackground(ext, 'importPack', { json: JSON.stringify(pack) });
+    if (!result.ok) throw new Error(`import of ${kb.label}: ${JSON.stringify(result.errors)}`);
+    ids.set(kb.label, result.packId);
+  }
+  return { ext, ids };
+}
+
+/** --context-cost: the same loads with context scoring and without, in one run (see the header). */
+async function contextCost(): Promise<void> {
+  const t0 = performance.now();
+  const variants = [
+    { label: 'with context', dir: OUT_DIR, env: {} },
+    { label: 'without (baseline)', dir: `${OUT_DIR}-nocontext`, env: { WXT_GLOSS_CONTEXT: 'off' } },
+  ];
+  if (!args.includes('--no-build')) {
+    for (const v of variants) {
+      console.log(`building ${v.label} into ${v.dir} …`);
+      execSync('npx wxt build', {
+        cwd: ROOT,
+        stdio: 'ignore',
+        env: { ...process.env, ...v.env, GLOSS_OUT_DIR: v.dir, GLOSS_RUN_AT: RUN_AT },
+      });
+    }
+  }
+  const { largest, typical } = corpusPages();
+  const only = flag('--pages');
+  const pages = [...(only === 'typical' ? [] : largest), ...(only === 'largest' ? [] : typical)];
+  const server = await startStaticServer();
+  const urlOf = (name: string) => `${server.url}/corpus/${name}.html`;
+  const browsers = [];
+  for (const v of variants) {
+    const gloss = await launchGloss({ extensionDir: resolve(ROOT, v.dir, 'chrome-mv3') });
+    await gloss.context.route(OFF_MACHINE, (route) => route.abort());
+    await gloss.context.addInitScript(PROBE);
+    browsers.push({ gloss, ...(await importKbs(gloss)), page: await gloss.context.newPage() });
+  }
+  const rows: string[][] = [];
+  const ratios: number[] = [];
+  let worstTask = [0, 0];
+  for (const kb of KBS) {
+    for (const b of browsers)
+      for (const other of KBS) {
+        const id = b.ids.get(other.label);
+        if (id) await callBackground(b.ext, 'setPackEnabled', { id, enabled: other === kb });
+      }
+    for (const b of browsers) await callBackground(b.ext, 'getMatcher', {});
+    for (const name of pages) {
+      const loads: Load[][] = browsers.map(() => []);
+      // Alternating, so a busy spell of the shared machine falls on both.
+      for (let i = 0; i < LOADS; i++)
+        for (const [j, b] of browsers.entries())
+          loads[j]?.push(await loadWithGloss(b.gloss, b.page, urlOf(name)));
+      const [withCtx, without] = loads.map((l) => ({
+        all: median(l.map((x) => x.allFromDclMs)),
+        task: median(l.map((x) => x.longestTaskMs)),
+        mentions: median(l.map((x) => x.mentions)),
+      })) as [
+        { all: number; task: number; mentions: number },
+        { all: number; task: number; mentions: number },
+      ];
+      ratios.push(withCtx.all / without.all);
+      worstTask = [
+        Math.max(worstTask[0] as number, withCtx.task),
+        Math.max(worstTask[1] as number, without.task),
+      ];
+      rows.push([
+        kb.label,
+        name,
+        `${without.mentions} → ${withCtx.mentions}`,
+        ms(without.all),
+        ms(withCtx.all),
+        `×${(withCtx.all / without.all).toFixed(2)}`,
+        ms(without.task),
+        ms(withCtx.task),
+      ]);
+      console.log(rows.at(-1)?.join(' | '));
+    }
+  }
+  for (const b of browsers) await b.gloss.close();
+  await server.close();
+  console.log(
+    `\n${markdown(
+      [
+        'aliases',
+        'page',
+        'mentions (off → on)',
+        'all highlights, off (ms)',
+        'on (ms)',
+        'ratio',
+        'longest task, off (ms)',
+        'on (ms)',
+      ],
+      rows,
+    )}`,
+  );
+  console.log(
+    `\nratio of time to all highlights (on / off): median ×${median(ratios).toFixed(2)}, worst ×${Math.max(...ratios).toFixed(2)}; longest task: ${ms(worstTask[0] as number)} ms on, ${ms(worstTask[1] as number)} ms off`,
+  );
+  console.log(
+    `machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${chromiumVersion()}, headless; ${LOADS} loads per cell, each variant; whole run ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+  );
 }
 
 /** Replaces the generated block of docs/benchmarks.md (between the page-bench markers). */

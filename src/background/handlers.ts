@@ -7,6 +7,7 @@ import type { ChangeSignal, CorrectionSites } from '@/src/messaging/broadcast';
 import { type GlossProtocol, onMessage } from '@/src/messaging/protocol';
 import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
+import { ContextProfiles } from './context-profiles';
 import {
   correctionSites,
   correctionsForSite,
@@ -143,8 +144,12 @@ interface HandlerParts {
 function pageHandlers(
   { db, ready, afterReady, notify, settings }: HandlerParts,
   options: HandlerOptions,
-): Pick<Handlers, 'getMatcher' | 'matchTexts' | 'reportPage' | 'reportAnchors' | 'listNotesForPage'> {
+): Pick<
+  Handlers,
+  'getMatcher' | 'matchTexts' | 'getContextProfiles' | 'reportPage' | 'reportAnchors' | 'listNotesForPage'
+> {
   const matchers = options.matchers ?? new MatcherCache(db);
+  const profiles = new ContextProfiles(db);
   const budget = options.budget ?? new MatchBudget();
   const history = options.history ?? new History();
   const setBadge = options.setBadge ?? (() => {});
@@ -157,6 +162,7 @@ function pageHandlers(
       );
       return matchers.match(texts);
     }),
+    getContextProfiles: afterReady(async ({ ids }) => ({ profiles: await profiles.get(ids) })),
     reportPage: async (report, sender) => {
       if (sender?.tabId !== undefined) setBadge(sender.tabId, report.mentions, report.active);
       if (!report.url || !report.counts?.length || !report.active) return;

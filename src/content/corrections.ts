@@ -1,21 +1,14 @@
 // The reader's corrections on this page: fetched for the page's site (getCorrections), fetched
 // again when the background announces a change, so a "Not this" made in the card applies at once.
-// The match scheduler (src/content/match-scheduler.ts, issue 15's scorer) consumes the source
-// through CorrectionSource; until it does, CorrectedMentionStore applies them as mentions are stored.
+// The page's scorer (src/content/context.ts) reads them through CorrectionSource.
 import type { Correction } from '@/src/core/context/types';
 import { correctionFor, passageWords } from '@/src/core/corrections';
 import { foldForSearch } from '@/src/core/search-text';
 import { type CorrectionSites, changeItem, correctionSitesItem } from '@/src/messaging/broadcast';
 import { sendMessage } from '@/src/messaging/protocol';
+import type { CorrectionSource } from './context';
 import type { Highlighter } from './highlighter';
 import { type MentionRecord, MentionStore } from './mentions';
-
-/** Where the page's decisions get the reader's corrections from (the scheduler consumes it). */
-export interface CorrectionSource {
-  current(): Correction[];
-  /** Calls back when the corrections change; returns the unsubscribe. */
-  onChange(listener: () => void): () => void;
-}
 
 /** The corrections that can apply on one site, kept current. */
 export class SiteCorrections implements CorrectionSource {
@@ -133,26 +126,30 @@ export function applyCorrections(
 }
 
 /**
- * The page's mentions, with the reader's corrections applied as they are stored (every scan and
- * rescan stores through add). A stand-in until the scheduler applies them itself with the scorer.
+ * The page's mentions, as stored (every scan and rescan stores through add): each batch tells the
+ * source which names the page has, so corrections about them are fetched. With `apply` (a build
+ * without the scorer, which otherwise applies them as it decides), the corrections are applied here.
  */
 export class CorrectedMentionStore extends MentionStore {
   readonly #corrections: CorrectionSource & Partial<Pick<SiteCorrections, 'notice'>>;
   readonly #site: string;
+  readonly #apply: boolean;
 
   constructor(
     highlighter: Highlighter,
     win: Window | undefined,
     corrections: CorrectionSource & Partial<Pick<SiteCorrections, 'notice'>>,
     site: string,
+    { apply = true } = {},
   ) {
     super(highlighter, win);
     this.#corrections = corrections;
     this.#site = site;
+    this.#apply = apply;
   }
 
   override add(records: MentionRecord[]): void {
     this.#corrections.notice?.(records);
-    super.add(applyCorrections(records, this.#corrections.current(), this.#site));
+    super.add(this.#apply ? applyCorrections(records, this.#corrections.current(), this.#site) : records);
   }
 }

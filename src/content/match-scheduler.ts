@@ -1,6 +1,7 @@
 // Turns walked page text into highlighted mentions, a slice at a time (see time-slicer.ts): a first
 // scan marks what is on screen first; a rescan swaps one block's marks at once.
 import type { AliasMatch } from '@/src/core/matcher';
+import type { PageContext } from './context';
 import { inSegmentLanguage, type PageMatcher } from './matching';
 import type { MentionRecord, MentionStore } from './mentions';
 import { type TaskStats, TimeSlicer } from './time-slicer';
@@ -28,11 +29,15 @@ export interface ScanJob {
   /** "add": first scan, marks appear as they are found, visible text first. "replace": rescan, swapped in at once. */
   mode: 'add' | 'replace';
   stats?: TaskStats;
+  /** Decides the mentions that need context (issue 15); without it every candidate is marked. */
+  context?: PageContext;
 }
 
 export async function runScan(job: ScanJob): Promise<void> {
   const slicer = new TimeSlicer(job.win, job.signal, job.stats);
   const adding = job.mode === 'add';
+  // A first scan (or a full one after the knowledge changed) starts from an empty page.
+  if (adding) job.context?.reset();
   const roots = [...job.roots];
   const scan: ScanOptions = {
     ...job.scan,
@@ -92,7 +97,7 @@ export async function runScan(job: ScanJob): Promise<void> {
   const first = onScreen() ?? whole.onScreen(job.win);
   if (first?.length) whole.putFirst(first);
   // The walk left style alone; the elements mentions are found in are checked here, once each.
-  const found = matchAll(whole, arrived, slicer, textVisibility());
+  const found = matchAll(whole, arrived, slicer, textVisibility(), job.context);
   if (adding) await addMarks(job, found);
   else await swapMarks(job, roots, rootOf, found, slicer);
   slicer.finish();
@@ -218,17 +223,28 @@ class MatchQueue {
   }
 }
 
-/** Matches every batch of the queue in order and turns the results into ranges, slice by slice. */
+/**
+ * Matches every batch of the queue in order and turns the results into ranges, slice by slice. With
+ * a context, the sure mentions go out at once and the others after one round trip per batch.
+ */
 async function* matchAll(
   queue: MatchQueue,
   matcher: PageMatcher,
   slicer: TimeSlicer,
   shown: (element: Element) => boolean,
+  context?: PageContext,
 ): AsyncGenerator<MentionRecord[]> {
   queue.dispatch(matcher, true);
   for (const batch of queue.batches) {
     const found = await slicer.wait(batch.found ?? matcher.find(batch.segments.map((s) => s.text)));
     let records: MentionRecord[] = [];
+    const held: MentionRecord[] = [];
+    const sure = (all: MentionRecord[]) => {
+      if (!context) return all;
+      const split = context.split(all);
+      held.push(...split.unsure);
+      return split.sure;
+    };
     for (const [i, segment] of batch.segments.entries()) {
       let matches = found[i] ?? [];
       // Judging a form may load the detector: a wait, not part of this slice.
@@ -240,12 +256,18 @@ async function* matchAll(
           records.push(record);
       }
       if (slicer.due()) {
-        yield records;
+        yield sure(records);
         records = [];
         await slicer.yield();
       }
     }
-    yield records;
+    yield sure(records);
+    // Decided after one round trip for the batch's profiles, a slice at a time (a list of NBA
+    // trades holds a thousand "Washington"s).
+    if (context && held.length) {
+      await slicer.wait(context.fetchProfiles(held));
+      yield await context.decide(held, () => (slicer.due() ? slicer.yield() : undefined));
+    }
     await slicer.maybeYield();
   }
 }

@@ -1,5 +1,6 @@
 // The mentions found on the page, by the block they are in, so a changed block can be rescanned
 // and its old marks dropped without touching the rest.
+import type { Decision } from '@/src/core/context/types';
 import type { Highlighter } from './highlighter';
 import type { Segment } from './walk';
 
@@ -12,6 +13,8 @@ export interface MentionRecord {
   end: number;
   /** The text nodes the mention spans (a mention may cross inline elements). */
   nodes: Text[];
+  /** How context decided it (issue 15); absent for a mention marked at once (one plain candidate). */
+  decision?: Decision;
 }
 
 export type Container = Element | ShadowRoot;

@@ -13,6 +13,7 @@ import { type PageReport, sendMessage } from '@/src/messaging/protocol';
 import { DEFAULT_SETTINGS, isActiveOn, type Settings, watchSettings } from '@/src/settings/settings';
 import { BadgeReport } from './badge-report';
 import { registerContentMessages } from './content-messages';
+import { type CorrectionSource, PageContext } from './context';
 import { CorrectedMentionStore, SiteCorrections } from './corrections';
 import type { Startup } from './early';
 import { Highlighter, type highlightRegistry } from './highlighter';
@@ -26,7 +27,7 @@ import { importPopoverModule, LazyPopover } from './popover';
 import { ScanScheduler } from './scan-scheduler';
 import { TaskStats } from './time-slicer';
 import { OWN_UI_TAG, type ScanOptions } from './walk';
-import { PageWatcher } from './watch';
+import { outermost, PageWatcher } from './watch';
 
 export type SessionState = 'off' | 'starting' | 'active' | 'stopped';
 
@@ -52,6 +53,10 @@ export class PageSession {
   readonly #hover: HoverController<MentionRecord | NoteMark>;
   /** The reader's corrections for this site ("Not this — it's …"), applied as mentions are stored. */
   readonly #corrections: SiteCorrections;
+  /** Which entity each mention means (issue 15); none in a build for bench:page's baseline. */
+  readonly #context: PageContext | undefined;
+  /** The reader's corrections' aliases last seen, to re-decide those whose correction was undone. */
+  #correctedAliases = new Set<string>();
   /** The scan started before the settings were known, handed to the first activation. */
   #firstScan: Promise<void> | null = null;
   /** "Pause for 1 hour" ends by itself: the settings are applied again when it runs out. */
@@ -70,13 +75,24 @@ export class PageSession {
     this.#stats = new TaskStats(startedAt);
     this.#highlighter = new Highlighter(registry, win);
     this.#corrections = new SiteCorrections(this.#site);
-    this.store = new CorrectedMentionStore(this.#highlighter, win, this.#corrections, this.#site);
+    const scoring = !scoringOff();
+    // With scoring, the scorer applies corrections as it decides; the store only lets the source
+    // know which names the page has (so it fetches corrections about them).
+    this.store = new CorrectedMentionStore(this.#highlighter, win, this.#corrections, this.#site, {
+      apply: !scoring,
+    });
     this.#badge = new BadgeReport(win, () => this.#report());
     this.store.onChange(() => this.#badge.schedule());
     this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
     this.#matchers = new MatcherSource(this.#stats);
+    this.#context = scoring
+      ? new PageContext(
+          this.#site,
+          async (ids) => (await sendMessage('getContextProfiles', { ids })).profiles,
+        )
+      : undefined;
     this.#scans = new ScanScheduler({
-      job: { win, store: this.store, stats: this.#stats, signal, scan: this.#walk },
+      job: { win, store: this.store, stats: this.#stats, signal, scan: this.#walk, context: this.#context },
       roots: () => [this.#doc.body, ...this.#shadowRoots],
       matcher: () => this.#matchers.current,
       isActive: () => this.#isActive(),
@@ -101,6 +117,29 @@ export class PageSession {
     this.#hover = this.#createHover();
   }
 
+  /**
+   * The reader's corrections (src/content/corrections.ts) feed the scorer; when they change, the
+   * blocks with mentions of the aliases concerned are decided again at once. Returns the unwatch.
+   */
+  #useCorrections(source: CorrectionSource): () => void {
+    // Without the scorer (bench:page's baseline build) the store applies them: mark the page again.
+    if (!this.#context) return source.onChange(() => void this.#corrected());
+    this.#context.corrections = source;
+    this.#correctedAliases = new Set(source.current().map((c) => c.alias));
+    return source.onChange(() => this.#correctionsChanged());
+  }
+
+  #correctionsChanged(): void {
+    const context = this.#context;
+    if (!context) return;
+    const now = new Set(context.corrections.current().map((c) => c.alias));
+    const concerned = new Set([...now, ...this.#correctedAliases]);
+    this.#correctedAliases = now;
+    if (!this.#isActive() || concerned.size === 0) return;
+    const blocks = context.blocksWith(concerned, this.store.all());
+    if (blocks.length) void this.#scans.rescan({ roots: outermost(blocks), removals: false });
+  }
+
   /** Starts with the settings and published matcher read at script start (see early.ts). */
   async start(early: Promise<Startup>): Promise<void> {
     this.#state = 'starting';
@@ -112,7 +151,7 @@ export class PageSession {
       watchSettings((next) => void this.#apply(next)),
       changeItem.watch((change) => change && this.#changed(change)),
       this.#corrections.start(),
-      this.#corrections.onChange(() => void this.#corrected()),
+      this.#useCorrections(this.#corrections),
       registerContentMessages({
         goTo: (direction, entityKey) =>
           this.#isActive() && goToMention(this.store, this.#popover, this.#hover, direction, entityKey),
@@ -271,10 +310,19 @@ export class PageSession {
 
   #openMention(mention: MentionRecord, trapFocus: boolean): void {
     const text = mention.segment.text.slice(mention.start, mention.end);
-    const chosen = this.#settings.choices[this.#site]?.[foldForSearch(text)];
+    const remembered = this.#settings.choices[this.#site]?.[foldForSearch(text)];
+    const { decision } = mention;
+    // A remembered choice wins; else context's pick, when it was clear (entityIds are likelier first).
+    const chosen =
+      remembered && mention.entityIds.includes(remembered)
+        ? remembered
+        : decision?.kind === 'mark'
+          ? mention.entityIds[0]
+          : undefined;
     this.#popover.open(mention.range, {
       entityIds: mention.entityIds,
-      chosen: chosen && mention.entityIds.includes(chosen) ? chosen : undefined,
+      ...(decision ? { decision: { kind: decision.kind, reasons: decision.reasons } } : {}),
+      chosen,
       mentionText: text,
       around: {
         text: mention.segment.text,
@@ -320,6 +368,11 @@ export class PageSession {
       },
     };
   }
+}
+
+/** bench:page's baseline build (WXT_GLOSS_CONTEXT=off) marks every candidate, as before issue 15. */
+function scoringOff(): boolean {
+  return (import.meta.env as Record<string, string | undefined>).WXT_GLOSS_CONTEXT === 'off';
 }
 
 /** Gloss's own popover host and what is inside it: changes there are not the page changing. */

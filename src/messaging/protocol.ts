@@ -2,7 +2,7 @@
 // background's knowledge base through these calls; src/background/handlers.ts answers each key,
 // and src/messaging/rules.ts says who may call it and what its data must look like.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Correction } from '@/src/core/context/types';
+import type { ContextProfile, Correction } from '@/src/core/context/types';
 import type { ArticleInput } from '@/src/core/extract';
 import type { AliasMatch, SerializedMatcherJSON } from '@/src/core/matcher';
 import type { EntityType, Pack, PackError } from '@/src/core/pack';
@@ -204,6 +204,8 @@ export interface GlossProtocol {
   matchTexts(data: { texts: string[] }): { revision: string; mentions: AliasMatch[][] };
   /** An identity id, a member entity key (resolved through links) or a merged-away identity. */
   getEntity(data: { key: string }): EntityView | null;
+  /** What the page's scorer knows of these identities (issue 15): one call per scan batch; unknown ids are left out. */
+  getContextProfiles(data: { ids: string[] }): { profiles: ContextProfile[] };
   /** The manager's entity page for an identity (same keys as getEntity). */
   getEntityPage(data: { key: string }): EntityPageView | null;
   /** Manual link of one entity to an identity, or (to: null) unlink it into an identity of its own. Remembered across upgrades, in backups. */

@@ -37,6 +37,8 @@ const MAX_URL = 100_000;
 const MAX_ARTICLE = 10_000_000;
 /** Pack and backup files: the pack format's own limit (MAX_PACK_BYTES) is checked by the handler. */
 const MAX_FILE = 500_000_000;
+/** Identities a page asks context profiles for at once (a scan batch's ambiguous candidates). */
+const MAX_PROFILES = 2_000;
 /** Keys asked for at once, aliases per entity, quotes reported per page. */
 const MAX_ITEMS = 10_000;
 
@@ -90,6 +92,12 @@ export const CALL_RULES = {
   // Its size is limited per tab and minute by the background's match budget, not here.
   matchTexts: { trust: 'page', data: v.object({ texts: v.array(v.string()) }) },
   getEntity: { trust: 'page', data: byKey },
+  getContextProfiles: {
+    trust: 'page',
+    data: v.object({
+      ids: v.pipe(v.array(str(MAX_KEY)), v.maxLength(MAX_PROFILES, `more than ${MAX_PROFILES} ids`)),
+    }),
+  },
   listNotesForPage: { trust: 'page', data: v.object({ url: str(MAX_URL) }) },
   reportAnchors: {
     trust: 'page',

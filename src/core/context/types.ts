@@ -21,6 +21,8 @@ export interface ContextProfile {
   sites: string[];
   /** How much the knowledge base says of it: facts, plus sources (a prior, log-scaled by the scorer). */
   weight: number;
+  /** Names of the identities in `with`, for the card's "why" line (C1, additive). */
+  withNames?: Record<string, string>;
 }
 
 /** A reader's correction: "Not this — it's …", here, on a site, or everywhere. */

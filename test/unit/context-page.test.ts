@@ -1,0 +1,97 @@
+// @vitest-environment happy-dom
+// The page's side of issue 15 (src/content/context.ts): sure mentions go out at once, the rest are
+// decided after one request for their profiles, likelier candidate first; a correction's alias
+// finds the blocks to decide again, marked or not.
+import { describe, expect, it } from 'vitest';
+import { PageContext } from '@/src/content/context';
+import type { MentionRecord } from '@/src/content/mentions';
+import { decideMentions } from '@/src/core/context/page';
+import type { Correction } from '@/src/core/context/types';
+import { isOrdinary } from '@/src/core/context/words';
+import { loadKnowledge } from './context-fixture';
+
+const { profiles, matcher } = loadKnowledge();
+const scorer = async () => ({ decideMentions, isOrdinary });
+
+/** The mentions the matcher finds in one paragraph per text, as the page records them. */
+function mentionsOf(...texts: string[]): MentionRecord[] {
+  document.body.innerHTML = texts.map((t) => `<p>${t}</p>`).join('');
+  return [...document.querySelectorAll('p')].flatMap((p) => {
+    const node = p.firstChild as Text;
+    const segment = { container: p, nodes: [node], starts: [0], text: node.data };
+    return matcher.findAll(node.data).map((m) => ({
+      range: document.createRange(),
+      entityIds: m.entityIds,
+      segment,
+      start: m.start,
+      end: m.end,
+      nodes: [node],
+    }));
+  });
+}
+
+function pageContext(asked: string[][], corrections: Correction[] = []) {
+  const ask = async (ids: string[]) => {
+    asked.push(ids);
+    return ids.flatMap((id) => profiles.get(id) ?? []);
+  };
+  return new PageContext(
+    'news.example',
+    ask,
+    { current: () => corrections, onChange: () => () => {} },
+    scorer,
+  );
+}
+
+const textOf = (r: MentionRecord) => r.segment.text.slice(r.start, r.end);
+
+describe('PageContext', () => {
+  it('marks plain names at once and decides the others after one request', async () => {
+    const asked: string[][] = [];
+    const context = pageContext(asked);
+    const records = mentionsOf(
+      'Seattle and Tacoma, the largest cities in Washington, raised the minimum wage.',
+      'NATO met in Brussels. The Washington Wizards coach quit.',
+    );
+    const { sure, unsure } = context.split(records);
+    expect(sure.map(textOf)).toEqual(['NATO', 'Brussels', 'Washington Wizards']);
+    expect(unsure.map(textOf)).toEqual(['Washington']);
+    await context.fetchProfiles(unsure);
+    await context.fetchProfiles(unsure);
+    expect(asked).toEqual([['wa-city', 'wa-state', 'us-gov', 'george-washington', 'wa-wizards']]);
+    const marked = await context.decide(unsure);
+    expect(marked).toHaveLength(1);
+    expect(marked[0]?.entityIds[0]).toBe('wa-state');
+    expect(marked[0]?.decision?.kind).toBe('mark');
+    expect(marked[0]?.entityIds).toHaveLength(5);
+  });
+
+  it('leaves out what means nothing Gloss knows, and finds its block again for a correction', async () => {
+    const context = pageContext([], []);
+    const records = mentionsOf('Fans of the Washington Capitals filled the arena.', 'Talks in Brussels.');
+    const { sure, unsure } = context.split(records);
+    await context.fetchProfiles(unsure);
+    expect(await context.decide(unsure)).toEqual([]);
+    expect(unsure[0]?.decision?.kind).toBe('none');
+    const blocks = context.blocksWith(new Set(['washington']), sure);
+    expect(blocks).toEqual([document.querySelector('p')]);
+  });
+
+  it('applies a correction to a name it would otherwise mark at once', async () => {
+    const nothing: Correction = {
+      id: 'c:1',
+      alias: 'brussels',
+      right: null,
+      scope: 'site',
+      site: 'news.example',
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    const context = pageContext([], [nothing]);
+    const { sure, unsure } = context.split(mentionsOf('Talks in Brussels.'));
+    expect(sure).toEqual([]);
+    await context.fetchProfiles(unsure);
+    expect(await context.decide(unsure)).toEqual([]);
+    expect(unsure[0]?.decision?.reasons).toEqual([{ kind: 'correction', items: ['site'] }]);
+  });
+});
