@@ -15,7 +15,7 @@ import {
 import { entityKey, type PackRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import { identitiesOf, linkIncoming, refreshIdentities } from '@/src/db/graph';
+import { identitiesOf, linkIncoming, measure, refreshIdentities } from '@/src/db/graph';
 import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
 
 /** Bundled packs the user removed; updates must not bring them back. */
@@ -35,7 +35,9 @@ export async function importPackJson(
   input: unknown,
   options: InstallOptions = {},
 ): Promise<ImportResult> {
+  const started = performance.now();
   const validation = validatePack(input);
+  measure('import:validate', started);
   if (!validation.ok) return validation;
   try {
     return await installPack(db, validation.pack, options);
@@ -98,7 +100,8 @@ export async function installPack(
   { bundled = false, enabled: enabledAtFirst = true, links = {} }: InstallOptions = {},
 ): Promise<ImportResult> {
   const packId = pack.pack.id;
-  return db.transaction('rw', packTables(db), async () => {
+  const started = performance.now();
+  const result = await db.transaction('rw', packTables(db), async (): Promise<ImportResult> => {
     const existing = await db.packs.get(packId);
     let enabled = existing?.enabled ?? enabledAtFirst;
     // A disabled pack adds nothing to the matcher; it is checked when switched on.
@@ -112,6 +115,8 @@ export async function installPack(
         enabled = false;
       }
     }
+    measure('import:limits', started);
+    const writing = performance.now();
     const now = Date.now();
     const record: PackRecord = {
       id: packId,
@@ -155,6 +160,8 @@ export async function installPack(
         quote: fact.quote,
       })),
     );
+    measure('import:write', writing);
+    const linking = performance.now();
     // Into the graph: each entity joins an identity (links and unlinks made by hand are kept).
     const manual = new Map(Object.entries(links).map(([id, to]) => [entityKey(packId, id), to]));
     await linkIncoming(graphTables(db), entities, manual);
@@ -162,6 +169,7 @@ export async function installPack(
     const kept = new Set(entities.map((e) => e.key));
     const gone = before.filter((key) => !kept.has(key));
     await refreshIdentities(graphTables(db), await identitiesOf(db, gone));
+    measure('import:link', linking);
     await touchKnowledge(db);
     return {
       ok: true,
@@ -172,6 +180,8 @@ export async function installPack(
       replaced: Boolean(existing),
     };
   });
+  measure('import:transaction', started);
+  return result;
 }
 
 /**

@@ -18,6 +18,14 @@ export interface GraphTables {
 /** Manual choices by entity key: an identity (or entity) key to link to, or null to keep apart. */
 export type ManualChoices = ReadonlyMap<string, string | null>;
 
+/**
+ * A User Timing entry ("gloss:<name>") for a step of linking or importing: the browser benchmark
+ * (bench/graph-import.bench.ts) reads them from the service worker. A few entries per import.
+ */
+export function measure(name: string, start: number): void {
+  performance.measure(`gloss:${name}`, { start, end: performance.now() });
+}
+
 /** Merged-away identities form a chain at most this long. */
 const MAX_HOPS = 50;
 
@@ -36,6 +44,7 @@ export async function linkIncoming(
   now = Date.now(),
 ): Promise<void> {
   if (incoming.length === 0) return;
+  let started = performance.now();
   const existing = new Map(
     (await t.links.bulkGet(incoming.map((e) => e.key)))
       .filter((l) => l !== undefined)
@@ -47,7 +56,11 @@ export async function linkIncoming(
     const link = existing.get(e.key);
     return !manual.has(e.key) && (!link || (!link.manual && !isLive(identities.get(link.identityId))));
   });
+  measure('link:read', started);
+  started = performance.now();
   const index = needsRules ? await buildIndex(t, identities) : undefined;
+  measure('link:index', started);
+  started = performance.now();
   const batch = newBatch(existing, identities, index, now);
   for (const entity of incoming) {
     // Only a manual choice awaits anything: an await per entity outside Dexie's own promises lets
@@ -57,15 +70,20 @@ export async function linkIncoming(
     linkByRules(batch, entity);
   }
 
+  measure('link:decide', started);
+  started = performance.now();
   const { links, fresh, touched } = batch;
   await t.links.bulkPut(links);
   await t.identities.bulkPut([...fresh.values()]);
+  measure('link:write', started);
   // A new identity made of the one entity it was made for is already what a refresh would make.
   const joined = new Map<string, number>();
   for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
   const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
   // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
+  started = performance.now();
   await refreshIdentities(t, stale, now, identities);
+  measure('link:refresh', started);
 }
 
 /** One run of linkIncoming: the links it writes, the identities it makes and the ones it touches. */
@@ -180,6 +198,7 @@ export async function refreshIdentities(
 ): Promise<void> {
   const list = [...new Set(ids)];
   if (list.length === 0) return;
+  let started = performance.now();
   // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
   const stored = await t.identities.bulkGet(list);
   const links = await linksOf(t, list);
@@ -192,6 +211,8 @@ export async function refreshIdentities(
     if (found) found.push(entity);
     else members.set(link.identityId, [entity]);
   });
+  measure('refresh:read', started);
+  started = performance.now();
   // Facts decide the representative only where there is a choice (several members).
   const counted = [...members.values()]
     .filter((m) => m.length > 1)
@@ -202,6 +223,8 @@ export async function refreshIdentities(
     const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
     for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);
   }
+  measure('refresh:facts', started);
+  started = performance.now();
   const writes: IdentityRecord[] = [];
   for (const [i, id] of list.entries()) {
     const before = stored[i];
@@ -226,6 +249,7 @@ export async function refreshIdentities(
     if (!before || !sameIdentity(before, next)) writes.push({ ...next, updatedAt: now });
   }
   await t.identities.bulkPut(writes);
+  measure('refresh:write', started);
 }
 
 /**
