@@ -42,15 +42,27 @@ export async function linkIncoming(
   incoming: readonly EntityRecord[],
   manual: ManualChoices = new Map(),
   now = Date.now(),
-): Promise<void> {
-  if (incoming.length === 0) return;
+  /**
+   * The link index as of the knowledge this transaction starts from, kept by the caller between
+   * imports. Linking keeps it up to date; without one, one is built here if some entity needs it.
+   */
+  kept?: LinkIndex,
+): Promise<LinkIndex | undefined> {
+  if (incoming.length === 0) return kept;
   let started = performance.now();
   const existing = new Map(
     (await t.links.bulkGet(incoming.map((e) => e.key)))
       .filter((l) => l !== undefined)
       .map((l) => [l.entityKey, l]),
   );
-  const identities = new Map((await t.identities.toArray()).map((i) => [i.id, i]));
+  // With an index kept, linking needs only the identities these entities were linked to before
+  // (others are read when a manual choice names them); building an index needs them all.
+  const identities = kept
+    ? await identitiesById(
+        t,
+        [...existing.values()].map((l) => l.identityId),
+      )
+    : new Map((await t.identities.toArray()).map((i) => [i.id, i]));
   // Only entities that need the rules pay for the index (an upgrade of a linked pack does not).
   const needsRules = incoming.some((e) => {
     const link = existing.get(e.key);
@@ -58,8 +70,8 @@ export async function linkIncoming(
   });
   measure('link:read', started);
   started = performance.now();
-  const index = needsRules ? await buildIndex(t, identities) : undefined;
-  measure('link:index', started);
+  const index = kept ?? (needsRules ? await buildIndex(t, identities) : undefined);
+  if (index && !kept) measure('link:index', started);
   started = performance.now();
   const batch = newBatch(existing, identities, index, now);
   for (const entity of incoming) {
@@ -80,10 +92,28 @@ export async function linkIncoming(
   const joined = new Map<string, number>();
   for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
   const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
+  // Those new identities went into the index with the entity's names only; as the index is built
+  // from the database they also carry its labels.
+  if (index) {
+    const byKey = new Map(incoming.map((e) => [e.key, e]));
+    for (const link of links) {
+      const identity = fresh.get(link.identityId);
+      const entity = byKey.get(link.entityKey);
+      if (identity && entity && joined.get(identity.id) === 1) index.add(indexEntry(identity, [entity]));
+    }
+  }
   // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
   started = performance.now();
-  await refreshIdentities(t, stale, now, identities);
+  await refreshIdentities(t, stale, now, identities, index);
   measure('link:refresh', started);
+  return index;
+}
+
+/** These identities by id (the ones that exist). */
+async function identitiesById(t: GraphTables, ids: readonly string[]): Promise<Map<string, IdentityRecord>> {
+  const unique = [...new Set(ids)];
+  const found = await t.identities.bulkGet(unique);
+  return new Map(found.filter((i) => i !== undefined).map((i) => [i.id, i]));
 }
 
 /** One run of linkIncoming: the links it writes, the identities it makes and the ones it touches. */
@@ -195,6 +225,8 @@ export async function refreshIdentities(
   now = Date.now(),
   /** Identities as the caller has them (with changes not yet written); else read here. */
   known?: ReadonlyMap<string, IdentityRecord>,
+  /** A link index to keep up to date: each identity is put in again as refreshed, or taken out. */
+  index?: LinkIndex,
 ): Promise<void> {
   const list = [...new Set(ids)];
   if (list.length === 0) return;
@@ -229,7 +261,10 @@ export async function refreshIdentities(
   for (const [i, id] of list.entries()) {
     const before = stored[i];
     const base = known?.get(id) ?? before;
-    if (!base) continue;
+    if (!base) {
+      index?.remove(id);
+      continue;
+    }
     const own = members.get(id) ?? [];
     const next: IdentityRecord = { ...base };
     if (own.length === 0) {
@@ -247,19 +282,23 @@ export async function refreshIdentities(
       delete next.mergedInto;
     }
     if (!before || !sameIdentity(before, next)) writes.push({ ...next, updatedAt: now });
+    if (!index) continue;
+    if (isLive(next) && own.length) index.add(indexEntry(next, own));
+    else index.remove(id);
   }
   await t.identities.bulkPut(writes);
   measure('refresh:write', started);
 }
 
 /**
- * The link rows of these identities. One index lookup each for a few; for many, one pass over the
- * table (an `anyOf` of thousands of keys walks the index key by key: minutes in fake-indexeddb).
+ * The link rows of these identities. One index lookup each for a few; for many, the whole table
+ * in one read (an `anyOf` of thousands of keys walks the index key by key: minutes in
+ * fake-indexeddb; a `filter` steps a cursor through every row: seconds in Chromium at 100,000).
  */
 async function linksOf(t: GraphTables, ids: readonly string[]): Promise<LinkRecord[]> {
   if (ids.length > 100) {
     const wanted = new Set(ids);
-    return t.links.filter((link) => wanted.has(link.identityId)).toArray();
+    return (await t.links.toArray()).filter((link) => wanted.has(link.identityId));
   }
   const found = await Promise.all(ids.map((id) => t.links.where('identityId').equals(id).toArray()));
   return found.flat();
@@ -289,34 +328,45 @@ export async function buildIndex(
   t: GraphTables,
   identities: ReadonlyMap<string, IdentityRecord>,
 ): Promise<LinkIndex> {
-  const byIdentity = new Map<string, { names: string[]; sameAs: string[]; members: string[] }>();
+  const members = new Map<string, EntityRecord[]>();
   const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
-  await t.entities.each((entity) => {
-    const id = links.get(entity.key);
-    const identity = id ? identities.get(id) : undefined;
-    if (!identity || !isLive(identity)) return;
-    let entry = byIdentity.get(identity.id);
-    if (!entry) {
-      entry = { names: [], sameAs: [], members: [] };
-      byIdentity.set(identity.id, entry);
+  // Pages of whole records by key: a cursor (each) costs a request per entity, 100,000 of them.
+  for (let after: string | undefined; ; ) {
+    const page = await (after === undefined
+      ? t.entities.toCollection()
+      : t.entities.where(':id').above(after)
+    )
+      .limit(ENTITY_PAGE)
+      .toArray();
+    for (const entity of page) {
+      const id = links.get(entity.key);
+      const identity = id ? identities.get(id) : undefined;
+      if (!identity || !isLive(identity)) continue;
+      const found = members.get(identity.id);
+      if (found) found.push(entity);
+      else members.set(identity.id, [entity]);
     }
-    entry.names.push(...entityNames(entity), ...Object.values(entity.labels ?? {}).flat());
-    entry.sameAs.push(...(entity.sameAs ?? []));
-    entry.members.push(entity.key);
-  });
-  const index = new LinkIndex();
-  for (const [id, entry] of byIdentity) {
-    const identity = identities.get(id) as IdentityRecord;
-    index.add({
-      id,
-      name: identity.name,
-      type: identity.type,
-      aliases: [...new Set(entry.names)],
-      sameAs: [...new Set(entry.sameAs)],
-      members: entry.members,
-    });
+    if (page.length < ENTITY_PAGE) break;
+    after = page[page.length - 1]?.key;
   }
+  const index = new LinkIndex();
+  for (const [id, own] of members) index.add(indexEntry(identities.get(id) as IdentityRecord, own));
   return index;
+}
+
+const ENTITY_PAGE = 5_000;
+
+/** An identity as the link index holds it: its name and type, its members' names and identifiers. */
+function indexEntry(identity: IdentityRecord, members: readonly EntityRecord[]) {
+  const names = members.flatMap((m) => [...entityNames(m), ...Object.values(m.labels ?? {}).flat()]);
+  return {
+    id: identity.id,
+    name: identity.name,
+    type: identity.type,
+    aliases: [...new Set(names)],
+    sameAs: [...new Set(members.flatMap((m) => m.sameAs ?? []))],
+    members: members.map((m) => m.key),
+  };
 }
 
 /** An identity key (following merges) or an entity key (through its link) to a live identity id. */
@@ -327,8 +377,10 @@ async function resolve(
 ): Promise<string | undefined> {
   let id: string | undefined = key;
   if (!isIdentityKey(key)) id = (await t.links.get(key))?.identityId;
-  let record = id ? identities.get(id) : undefined;
-  for (let hop = 0; record?.mergedInto && hop < MAX_HOPS; hop++) record = identities.get(record.mergedInto);
+  // The map may hold only some identities (an index was kept): the rest are read.
+  const get = async (at: string) => identities.get(at) ?? (await t.identities.get(at));
+  let record = id ? await get(id) : undefined;
+  for (let hop = 0; record?.mergedInto && hop < MAX_HOPS; hop++) record = await get(record.mergedInto);
   return record && !record.deletedAt ? record.id : undefined;
 }
 
