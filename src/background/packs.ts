@@ -191,7 +191,7 @@ export async function installPack(
     // Entities the new version dropped leave their identities (emptied ones are tombstoned).
     const staying = new Set(entities.map((e) => e.key));
     const gone = before.filter((key) => !staying.has(key));
-    await refreshIdentities(graphTables(db), await identitiesOf(db, gone), now, undefined, memory.index);
+    await refreshIdentities(graphTables(db), await identitiesOf(db, gone), now, { index: memory.index });
     measure('import:link', linking);
     committed = { revision: await touchKnowledge(db), memory };
     return {
@@ -302,13 +302,9 @@ export async function removePack(db: GlossDb, packId: string): Promise<void> {
     await db.packs.delete(packId);
     // Links stay (notes on these keys still resolve); identities left without members are tombstoned.
     memory.loads.delete(packId);
-    await refreshIdentities(
-      graphTables(db),
-      await identitiesOf(db, gone),
-      Date.now(),
-      undefined,
-      memory.index,
-    );
+    await refreshIdentities(graphTables(db), await identitiesOf(db, gone), Date.now(), {
+      index: memory.index,
+    });
     if (record.bundled) {
       const removed = ((await db.bookkeeping.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
       await db.bookkeeping.put({ key: REMOVED_BUNDLED, value: [...new Set([...removed, packId])] });

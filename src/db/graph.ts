@@ -104,7 +104,8 @@ export async function linkIncoming(
   }
   // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
   started = performance.now();
-  await refreshIdentities(t, stale, now, identities, index);
+  const written = new Map(incoming.map((e) => [e.key, e]));
+  await refreshIdentities(t, stale, now, { known: identities, index, written });
   measure('link:refresh', started);
   return index;
 }
@@ -214,6 +215,16 @@ function linkByRules(batch: LinkBatch, entity: EntityRecord): void {
   }
 }
 
+/** What the caller of refreshIdentities already has. */
+export interface RefreshContext {
+  /** Identities as the caller has them (with changes not yet written); the rest are read. */
+  known?: ReadonlyMap<string, IdentityRecord>;
+  /** A link index to keep up to date: each identity is put in again as refreshed, or taken out. */
+  index?: LinkIndex;
+  /** Entities written in this transaction, by key. */
+  written?: ReadonlyMap<string, EntityRecord>;
+}
+
 /**
  * Recomputes identities from their present members: name, type and description from the
  * representative member, identifiers from all. One left with no present member is tombstoned
@@ -223,18 +234,19 @@ export async function refreshIdentities(
   t: GraphTables,
   ids: Iterable<string>,
   now = Date.now(),
-  /** Identities as the caller has them (with changes not yet written); else read here. */
-  known?: ReadonlyMap<string, IdentityRecord>,
-  /** A link index to keep up to date: each identity is put in again as refreshed, or taken out. */
-  index?: LinkIndex,
+  { known, index, written }: RefreshContext = {},
 ): Promise<void> {
   const list = [...new Set(ids)];
   if (list.length === 0) return;
   let started = performance.now();
   // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
-  const stored = await t.identities.bulkGet(list);
-  const links = await linksOf(t, list);
-  const entities = await t.entities.bulkGet(links.map((l) => l.entityKey));
+  const [stored, links] = await Promise.all([t.identities.bulkGet(list), linksOf(t, list)]);
+  // Entities the caller has just written are not read back.
+  const unread = links.map((l) => l.entityKey).filter((key) => !written?.has(key));
+  const read = new Map(
+    (await t.entities.bulkGet(unread)).filter((e) => e !== undefined).map((e) => [e.key, e]),
+  );
+  const entities = links.map((l) => written?.get(l.entityKey) ?? read.get(l.entityKey));
   const members = new Map<string, EntityRecord[]>();
   links.forEach((link, i) => {
     const entity = entities[i];
@@ -291,12 +303,12 @@ export async function refreshIdentities(
 }
 
 /**
- * The link rows of these identities. One index lookup each for a few; for many, the whole table
- * in one read (an `anyOf` of thousands of keys walks the index key by key: minutes in
- * fake-indexeddb; a `filter` steps a cursor through every row: seconds in Chromium at 100,000).
+ * The link rows of these identities: one index read each, unless they are a large part of the table,
+ * when one read of the whole table is less work (an `anyOf` of thousands of keys walks the index key
+ * by key, minutes in fake-indexeddb; a `filter` steps a cursor through every row, seconds in Chromium).
  */
 async function linksOf(t: GraphTables, ids: readonly string[]): Promise<LinkRecord[]> {
-  if (ids.length > 100) {
+  if (ids.length > 100 && ids.length * 4 > (await t.links.count())) {
     const wanted = new Set(ids);
     return (await t.links.toArray()).filter((link) => wanted.has(link.identityId));
   }
