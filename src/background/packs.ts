@@ -187,7 +187,16 @@ export async function installPack(
     // Into the graph: each entity joins an identity (links and unlinks made by hand are kept).
     const manual = new Map(Object.entries(links).map(([id, to]) => [entityKey(packId, id), to]));
     memory.loads.set(packId, load);
-    memory.index = await linkIncoming(graphTables(db), entities, manual, now, memory.index);
+    // The pack's facts per entity, just written: the refresh need not count them again.
+    const factCounts = new Map<string, number>(entities.map((e) => [e.key, 0]));
+    for (const fact of pack.facts) {
+      const key = entityKey(packId, fact.entityId);
+      factCounts.set(key, (factCounts.get(key) ?? 0) + 1);
+    }
+    memory.index = await linkIncoming(graphTables(db), entities, manual, now, {
+      index: memory.index,
+      factCounts,
+    });
     // Entities the new version dropped leave their identities (emptied ones are tombstoned).
     const staying = new Set(entities.map((e) => e.key));
     const gone = before.filter((key) => !staying.has(key));

@@ -42,11 +42,7 @@ export async function linkIncoming(
   incoming: readonly EntityRecord[],
   manual: ManualChoices = new Map(),
   now = Date.now(),
-  /**
-   * The link index as of the knowledge this transaction starts from, kept by the caller between
-   * imports. Linking keeps it up to date; without one, one is built here if some entity needs it.
-   */
-  kept?: LinkIndex,
+  { index: kept, factCounts }: LinkOptions = {},
 ): Promise<LinkIndex | undefined> {
   if (incoming.length === 0) return kept;
   let started = performance.now();
@@ -92,6 +88,7 @@ export async function linkIncoming(
   const joined = new Map<string, number>();
   for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
   const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
+  const members = index ? membersAfter(index, stale, links, existing) : undefined;
   // Those new identities went into the index with the entity's names only; as the index is built
   // from the database they also carry its labels.
   if (index) {
@@ -105,7 +102,7 @@ export async function linkIncoming(
   // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
   started = performance.now();
   const written = new Map(incoming.map((e) => [e.key, e]));
-  await refreshIdentities(t, stale, now, { known: identities, index, written });
+  await refreshIdentities(t, stale, now, { known: identities, index, written, members, factCounts });
   measure('link:refresh', started);
   return index;
 }
@@ -115,6 +112,40 @@ async function identitiesById(t: GraphTables, ids: readonly string[]): Promise<M
   const unique = [...new Set(ids)];
   const found = await t.identities.bulkGet(unique);
   return new Map(found.filter((i) => i !== undefined).map((i) => [i.id, i]));
+}
+
+export interface LinkOptions {
+  /**
+   * The link index as of the knowledge this transaction starts from, kept by the caller between
+   * imports. Linking keeps it up to date; without one, one is built here if some entity needs it.
+   */
+  index?: LinkIndex;
+  /** Facts per incoming entity key, when the caller knows them (it just wrote them). */
+  factCounts?: ReadonlyMap<string, number>;
+}
+
+/**
+ * Members of these identities once the batch's links are in, from the index (its members are the
+ * present ones before the batch): no link rows to read. Identities the index lacks are left out.
+ */
+function membersAfter(
+  index: LinkIndex,
+  ids: readonly string[],
+  links: readonly LinkRecord[],
+  existing: ReadonlyMap<string, LinkRecord>,
+): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const id of ids) {
+    const indexed = index.get(id);
+    if (indexed) out.set(id, new Set(indexed.members ?? []));
+  }
+  for (const link of links) {
+    const old = existing.get(link.entityKey);
+    if (old && old.identityId !== link.identityId) out.get(old.identityId)?.delete(link.entityKey);
+    out.get(link.identityId)?.add(link.entityKey);
+  }
+  // In key order, as the link rows would come.
+  return new Map([...out].map(([id, keys]) => [id, [...keys].sort()]));
 }
 
 /** One run of linkIncoming: the links it writes, the identities it makes and the ones it touches. */
@@ -223,6 +254,10 @@ export interface RefreshContext {
   index?: LinkIndex;
   /** Entities written in this transaction, by key. */
   written?: ReadonlyMap<string, EntityRecord>;
+  /** Member entity keys of some of the identities (the rest are read from their links). */
+  members?: ReadonlyMap<string, readonly string[]>;
+  /** Facts per entity key, where the caller knows them. */
+  factCounts?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -234,13 +269,18 @@ export async function refreshIdentities(
   t: GraphTables,
   ids: Iterable<string>,
   now = Date.now(),
-  { known, index, written }: RefreshContext = {},
+  { known, index, written, members: given, factCounts }: RefreshContext = {},
 ): Promise<void> {
   const list = [...new Set(ids)];
   if (list.length === 0) return;
   let started = performance.now();
   // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
-  const [stored, links] = await Promise.all([t.identities.bulkGet(list), linksOf(t, list)]);
+  const unknown = given ? list.filter((id) => !given.has(id)) : list;
+  const [stored, found] = await Promise.all([t.identities.bulkGet(list), linksOf(t, unknown)]);
+  const links = [
+    ...found,
+    ...list.flatMap((id) => (given?.get(id) ?? []).map((entityKey) => ({ identityId: id, entityKey }))),
+  ];
   // Entities the caller has just written are not read back.
   const unread = links.map((l) => l.entityKey).filter((key) => !written?.has(key));
   const read = new Map(
@@ -258,11 +298,16 @@ export async function refreshIdentities(
   measure('refresh:read', started);
   started = performance.now();
   // Facts decide the representative only where there is a choice (several members).
+  const facts = new Map<string, number>();
   const counted = [...members.values()]
     .filter((m) => m.length > 1)
     .flat()
-    .map((e) => e.key);
-  const facts = new Map<string, number>();
+    .map((e) => e.key)
+    .filter((key) => {
+      const known = factCounts?.get(key);
+      if (known !== undefined) facts.set(key, known);
+      return known === undefined;
+    });
   if (counted.length) {
     const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
     for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);

@@ -9,7 +9,7 @@ import { importPackJson, knowledgeRevision, removePack, setPackEnabled } from '@
 import type { IncomingEntity, LinkDecision } from '@/src/core/graph/link';
 import type { Pack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
-import { buildIndex } from '@/src/db/graph';
+import { buildIndex, refreshIdentities } from '@/src/db/graph';
 import { freshDb } from './helpers';
 
 let db: GlossDb;
@@ -168,6 +168,15 @@ describe('the link index kept between imports', () => {
         );
     };
     await expectSame();
+    // Identities refreshed from the kept index's members are what a refresh from the links makes.
+    const before = await db.identities.toArray();
+    await db.transaction('rw', [db.entities, db.facts, db.identities, db.links], () =>
+      refreshIdentities(
+        { entities: db.entities, facts: db.facts, identities: db.identities, links: db.links },
+        before.map((i) => i.id),
+      ),
+    );
+    expect(await db.identities.toArray()).toEqual(before);
 
     // A manual link is not kept: the next import builds the index again, and keeps that.
     await linkEntity(db, 'gamma/brx', null);

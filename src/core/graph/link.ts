@@ -126,6 +126,12 @@ export class LinkIndex {
     for (const identity of live) this.add(identity);
   }
 
+  /** An identity as it was last added (its members then), by id. */
+  get(id: string): Identity | undefined {
+    const at = this.slots.get(id);
+    return at === undefined ? undefined : this.identities[at];
+  }
+
   identity(at: number): Identity {
     return this.identities[at] as Identity;
   }
