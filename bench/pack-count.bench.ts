@@ -93,6 +93,8 @@ async function main(): Promise<void> {
   let aliases = 0;
   for (let round = 0; round < ROUNDS; round++) {
     for (const count of SPLITS) {
+      // No page open while packs switch: each switch would have it fetch the matcher and rescan.
+      await page.goto('about:blank');
       for (const other of SPLITS)
         for (const id of ids.get(other) ?? [])
           await callBackground(ext, 'setPackEnabled', { id, enabled: other === count });
