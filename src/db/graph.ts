@@ -2,11 +2,12 @@
 // src/core/graph/link.ts). Runs inside the caller's transaction on the tables it is given, so the
 // v3 upgrade (schema.ts) and every import (packs, captures, bundled packs, backups) share it.
 import type { EntityTable, Transaction } from 'dexie';
-import { LinkIndex } from '@/src/core/graph/link';
+import type { LinkIndex } from '@/src/core/graph/link';
 import { represent } from '@/src/core/graph/members';
 import { type IdentityRecord, isIdentityKey, type LinkRecord, newIdentityId } from '@/src/core/graph/records';
 import { entityNames } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, PackRecord } from '@/src/core/records';
+import { buildIndex, indexEntry, isLive, membersAfter } from './link-index';
 
 export interface GraphTables {
   entities: EntityTable<EntityRecord, 'key'>;
@@ -122,30 +123,6 @@ export interface LinkOptions {
   index?: LinkIndex;
   /** Facts per incoming entity key, when the caller knows them (it just wrote them). */
   factCounts?: ReadonlyMap<string, number>;
-}
-
-/**
- * Members of these identities once the batch's links are in, from the index (its members are the
- * present ones before the batch): no link rows to read. Identities the index lacks are left out.
- */
-function membersAfter(
-  index: LinkIndex,
-  ids: readonly string[],
-  links: readonly LinkRecord[],
-  existing: ReadonlyMap<string, LinkRecord>,
-): Map<string, string[]> {
-  const out = new Map<string, Set<string>>();
-  for (const id of ids) {
-    const indexed = index.get(id);
-    if (indexed) out.set(id, new Set(indexed.members ?? []));
-  }
-  for (const link of links) {
-    const old = existing.get(link.entityKey);
-    if (old && old.identityId !== link.identityId) out.get(old.identityId)?.delete(link.entityKey);
-    out.get(link.identityId)?.add(link.entityKey);
-  }
-  // In key order, as the link rows would come.
-  return new Map([...out].map(([id, keys]) => [id, [...keys].sort()]));
 }
 
 /** One run of linkIncoming: the links it writes, the identities it makes and the ones it touches. */
@@ -380,52 +357,6 @@ function mergeMark(identities: Map<string, IdentityRecord>, from: string, into: 
   if (record && !record.mergedInto) identities.set(from, { ...record, mergedInto: into });
 }
 
-/** Live identities indexed by their present members' names and identifiers. */
-export async function buildIndex(
-  t: GraphTables,
-  identities: ReadonlyMap<string, IdentityRecord>,
-): Promise<LinkIndex> {
-  const members = new Map<string, EntityRecord[]>();
-  const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
-  // Pages of whole records by key: a cursor (each) costs a request per entity, 100,000 of them.
-  for (let after: string | undefined; ; ) {
-    const page = await (after === undefined
-      ? t.entities.toCollection()
-      : t.entities.where(':id').above(after)
-    )
-      .limit(ENTITY_PAGE)
-      .toArray();
-    for (const entity of page) {
-      const id = links.get(entity.key);
-      const identity = id ? identities.get(id) : undefined;
-      if (!identity || !isLive(identity)) continue;
-      const found = members.get(identity.id);
-      if (found) found.push(entity);
-      else members.set(identity.id, [entity]);
-    }
-    if (page.length < ENTITY_PAGE) break;
-    after = page[page.length - 1]?.key;
-  }
-  const index = new LinkIndex();
-  for (const [id, own] of members) index.add(indexEntry(identities.get(id) as IdentityRecord, own));
-  return index;
-}
-
-const ENTITY_PAGE = 5_000;
-
-/** An identity as the link index holds it: its name and type, its members' names and identifiers. */
-function indexEntry(identity: IdentityRecord, members: readonly EntityRecord[]) {
-  const names = members.flatMap((m) => [...entityNames(m), ...Object.values(m.labels ?? {}).flat()]);
-  return {
-    id: identity.id,
-    name: identity.name,
-    type: identity.type,
-    aliases: [...new Set(names)],
-    sameAs: [...new Set(members.flatMap((m) => m.sameAs ?? []))],
-    members: members.map((m) => m.key),
-  };
-}
-
 /** An identity key (following merges) or an entity key (through its link) to a live identity id. */
 async function resolve(
   t: GraphTables,
@@ -445,8 +376,6 @@ async function isAlone(t: GraphTables, identityId: string, key: string): Promise
   const keys = (await t.links.where('identityId').equals(identityId).primaryKeys()) as string[];
   return keys.every((k) => k === key);
 }
-
-const isLive = (identity: IdentityRecord | undefined) => Boolean(identity && !identity.deletedAt);
 
 function sameIdentity(a: IdentityRecord, b: IdentityRecord): boolean {
   return (

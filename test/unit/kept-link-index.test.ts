@@ -9,7 +9,8 @@ import { importPackJson, knowledgeRevision, removePack, setPackEnabled } from '@
 import type { IncomingEntity, LinkDecision } from '@/src/core/graph/link';
 import type { Pack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
-import { buildIndex, refreshIdentities } from '@/src/db/graph';
+import { refreshIdentities } from '@/src/db/graph';
+import { buildIndex } from '@/src/db/link-index';
 import { freshDb } from './helpers';
 
 let db: GlossDb;
