@@ -5,8 +5,8 @@
  *
  * The same aliases (the N most populous cities, as `npm run pack:cities -- --limit N` makes them)
  * split over 1, 10 and 50 packs, entities dealt round-robin, all enabled; nothing else enabled.
- * All 61 packs are imported once; each round enables one split at a time (1, 10, 50) and loads
- * each page once with it, so the three see the same load on the machine. Pages: a typical corpus
+ * All 61 packs are imported once; each round enables one split at a time (1, 10, 50, the next
+ * round 50, 10, 1) and loads each page once with it, so the three see the same load on the machine. Pages: a typical corpus
  * page and the corpus page with the most text that has mentions, as bench:page loads them. Figures
  * (the content script's own, `pageState().stats`): time to all highlights (content-script start →
  * last mark) and main-thread work (the first scan's slices), median of the rounds, and the ratio to
@@ -91,13 +91,17 @@ async function main(): Promise<void> {
   const loads = new Map<string, Load[]>();
   const key = (count: number, name: string) => `${count}\u0000${name}`;
   let aliases = 0;
+  let enabled: number | undefined;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const count of SPLITS) {
+    // Every other round in reverse, so no split always comes first after the others.
+    for (const count of round % 2 ? [...SPLITS].reverse() : SPLITS) {
       // No page open while packs switch: each switch would have it fetch the matcher and rescan.
       await page.goto('about:blank');
-      for (const other of SPLITS)
-        for (const id of ids.get(other) ?? [])
-          await callBackground(ext, 'setPackEnabled', { id, enabled: other === count });
+      for (const id of enabled === undefined || enabled === count ? [] : (ids.get(enabled) ?? []))
+        await callBackground(ext, 'setPackEnabled', { id, enabled: false });
+      for (const id of enabled === count ? [] : (ids.get(count) ?? []))
+        await callBackground(ext, 'setPackEnabled', { id, enabled: true });
+      enabled = count;
       aliases = (await callBackground(ext, 'getMatcher', {})).size;
       for (const name of PAGES) {
         const load = await loadOnce(gloss, page, `${server.url}/corpus/${name}.html`);
