@@ -2,13 +2,16 @@
 // of how a capture would link.
 import type { LinkIndex } from '@/src/core/graph/link';
 import { mergeFacts } from '@/src/core/graph/members';
+import type { IdentityRecord } from '@/src/core/graph/records';
 import type { Pack } from '@/src/core/pack';
 import { entityKey } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
-import { buildIndex, linkIncoming } from '@/src/db/graph';
+import { linkIncoming } from '@/src/db/graph';
+import { buildIndex } from '@/src/db/link-index';
 import type { LinkPreview, LinkTarget } from '@/src/messaging/protocol';
 import { liveIdentity } from './identity-view';
-import { graphTables, packTables, touchKnowledge } from './packs';
+import { keepIndex, peekIndex } from './kept-knowledge';
+import { graphTables, knowledgeRevision, packTables, touchKnowledge } from './packs';
 
 /**
  * Links one entity to an identity by hand (`to`: an identity or entity key), or (to null) sets it
@@ -27,7 +30,7 @@ export async function linkEntity(db: GlossDb, key: string, to: string | null): P
 
 /** How each entity of a draft pack would land, by pack entity id: what saving it would do. */
 export async function previewLinks(db: GlossDb, pack: Pack): Promise<Record<string, LinkPreview>> {
-  return db.transaction('r', [db.entities, db.facts, db.identities, db.links], async () => {
+  return db.transaction('r', [db.entities, db.facts, db.identities, db.links, db.bookkeeping], async () => {
     const identities = new Map((await db.identities.toArray()).map((i) => [i.id, i]));
     const targets = new Map<string, LinkTarget>();
     const target = async (id: string): Promise<LinkTarget> => {
@@ -57,7 +60,7 @@ export async function previewLinks(db: GlossDb, pack: Pack): Promise<Record<stri
         out[entity.id] = { decision: 'link', identity: await target(link.identityId), rule: link.rule };
         continue;
       }
-      index ??= await buildIndex(graphTables(db), identities);
+      index ??= await keptOrBuilt(db, identities);
       const decision = index.decide(entity);
       if (decision.kind === 'link') {
         out[entity.id] = {
@@ -75,4 +78,14 @@ export async function previewLinks(db: GlossDb, pack: Pack): Promise<Record<stri
     }
     return out;
   });
+}
+
+/** The index the next import will link against, if one is kept; else built, and kept for that import. */
+async function keptOrBuilt(db: GlossDb, identities: ReadonlyMap<string, IdentityRecord>): Promise<LinkIndex> {
+  const revision = await knowledgeRevision(db);
+  const kept = peekIndex(db, revision);
+  if (kept) return kept;
+  const built = await buildIndex(graphTables(db), identities);
+  keepIndex(db, revision, built);
+  return built;
 }

@@ -1,6 +1,7 @@
 // Installing, upgrading, exporting, enabling and removing knowledge packs.
 // A pack's contents are replaced as a whole inside one transaction; notes are never touched,
 // so a note whose entity disappears is kept (orphaned) rather than lost.
+
 import {
   type AliasLoad,
   aliasLoad,
@@ -15,8 +16,9 @@ import {
 import { entityKey, type PackRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
-import { identitiesOf, linkIncoming, refreshIdentities } from '@/src/db/graph';
+import { identitiesOf, linkIncoming, measure, refreshIdentities } from '@/src/db/graph';
 import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
+import { type Kept, keep, takeKept } from './kept-knowledge';
 
 /** Bundled packs the user removed; updates must not bring them back. */
 const REMOVED_BUNDLED = 'removedBundledPacks';
@@ -35,7 +37,9 @@ export async function importPackJson(
   input: unknown,
   options: InstallOptions = {},
 ): Promise<ImportResult> {
+  const started = performance.now();
   const validation = validatePack(input);
+  measure('import:validate', started);
   if (!validation.ok) return validation;
   try {
     return await installPack(db, validation.pack, options);
@@ -51,28 +55,44 @@ export class KnowledgeLimitError extends Error {
   override name = 'KnowledgeLimitError';
 }
 
-/** Names and aliases of the enabled packs other than `packId`. */
-async function enabledLoad(db: GlossDb, packId: string): Promise<AliasLoad> {
-  const others = (await db.packs.toArray()).filter((p) => p.enabled && p.id !== packId).map((p) => p.id);
-  // Records keep the pack entity's fields (labels included) as imported.
-  const entities = (await db.entities.where('packId').anyOf(others).toArray()) as Array<
-    Pick<PackEntity, 'name' | 'aliases' | 'labels'>
-  >;
-  return aliasLoad(entities);
+/** A pack's names and aliases: kept, or counted from its entities (and kept). */
+async function packLoad(db: GlossDb, packId: string, loads: Map<string, AliasLoad>): Promise<AliasLoad> {
+  let load = loads.get(packId);
+  if (!load) {
+    // Records keep the pack entity's fields (labels included) as imported.
+    const entities = (await db.entities.where('packId').equals(packId).toArray()) as Array<
+      Pick<PackEntity, 'name' | 'aliases' | 'labels'>
+    >;
+    load = aliasLoad(entities);
+    loads.set(packId, load);
+  }
+  return load;
 }
 
-/** Throws before any write when switching on `entities` would pass the caps. */
+/** Names and aliases of the enabled packs other than `packId`. */
+async function enabledLoad(db: GlossDb, packId: string, loads: Map<string, AliasLoad>): Promise<AliasLoad> {
+  const others = (await db.packs.toArray()).filter((p) => p.enabled && p.id !== packId);
+  const total: AliasLoad = { aliases: 0, aliasCharacters: 0 };
+  for (const other of others) {
+    const load = await packLoad(db, other.id, loads);
+    total.aliases += load.aliases;
+    total.aliasCharacters += load.aliasCharacters;
+  }
+  return total;
+}
+
+/** Throws before any write when switching on a pack of this load would pass the caps. */
 async function checkKnowledgeLimits(
   db: GlossDb,
   packId: string,
   title: string,
-  entities: Iterable<Pick<PackEntity, 'name' | 'aliases' | 'labels'>>,
+  load: AliasLoad,
+  loads: Map<string, AliasLoad>,
 ): Promise<void> {
-  const message = knowledgeLimitError(title, aliasLoad(entities), await enabledLoad(db, packId));
+  const message = knowledgeLimitError(title, load, await enabledLoad(db, packId, loads));
   if (message) throw new KnowledgeLimitError(message);
 }
 
-/** Writes a valid pack, replacing an older copy of the same pack id in place. */
 /** The tables every pack write touches: knowledge, the graph it is linked into, the revision. */
 export const packTables = (db: GlossDb) => [
   db.packs,
@@ -92,19 +112,24 @@ export const graphTables = (db: GlossDb) => ({
   links: db.links,
 });
 
+/** Writes a valid pack, replacing an older copy of the same pack id in place. */
 export async function installPack(
   db: GlossDb,
   pack: Pack,
   { bundled = false, enabled: enabledAtFirst = true, links = {} }: InstallOptions = {},
 ): Promise<ImportResult> {
   const packId = pack.pack.id;
-  return db.transaction('rw', packTables(db), async () => {
+  const started = performance.now();
+  const load = aliasLoad(pack.entities);
+  let committed: { revision: number; memory: Kept } | undefined;
+  const result = await db.transaction('rw', packTables(db), async (): Promise<ImportResult> => {
     const existing = await db.packs.get(packId);
+    const memory = takeKept(db, await knowledgeRevision(db));
     let enabled = existing?.enabled ?? enabledAtFirst;
     // A disabled pack adds nothing to the matcher; it is checked when switched on.
     if (enabled) {
       try {
-        await checkKnowledgeLimits(db, packId, pack.pack.title, pack.entities);
+        await checkKnowledgeLimits(db, packId, pack.pack.title, load, memory.loads);
       } catch (error) {
         // A bundled pack arrives with an update, not by the user's hand: rather than fail at every
         // start, it is installed switched off, and switching it on says what is over the cap.
@@ -112,6 +137,8 @@ export async function installPack(
         enabled = false;
       }
     }
+    measure('import:limits', started);
+    const writing = performance.now();
     const now = Date.now();
     const record: PackRecord = {
       id: packId,
@@ -155,14 +182,27 @@ export async function installPack(
         quote: fact.quote,
       })),
     );
+    measure('import:write', writing);
+    const linking = performance.now();
     // Into the graph: each entity joins an identity (links and unlinks made by hand are kept).
     const manual = new Map(Object.entries(links).map(([id, to]) => [entityKey(packId, id), to]));
-    await linkIncoming(graphTables(db), entities, manual);
+    memory.loads.set(packId, load);
+    // The pack's facts per entity, just written: the refresh need not count them again.
+    const factCounts = new Map<string, number>(entities.map((e) => [e.key, 0]));
+    for (const fact of pack.facts) {
+      const key = entityKey(packId, fact.entityId);
+      factCounts.set(key, (factCounts.get(key) ?? 0) + 1);
+    }
+    memory.index = await linkIncoming(graphTables(db), entities, manual, now, {
+      index: memory.index,
+      factCounts,
+    });
     // Entities the new version dropped leave their identities (emptied ones are tombstoned).
-    const kept = new Set(entities.map((e) => e.key));
-    const gone = before.filter((key) => !kept.has(key));
-    await refreshIdentities(graphTables(db), await identitiesOf(db, gone));
-    await touchKnowledge(db);
+    const staying = new Set(entities.map((e) => e.key));
+    const gone = before.filter((key) => !staying.has(key));
+    await refreshIdentities(graphTables(db), await identitiesOf(db, gone), now, { index: memory.index });
+    measure('import:link', linking);
+    committed = { revision: await touchKnowledge(db), memory };
     return {
       ok: true,
       packId,
@@ -172,6 +212,9 @@ export async function installPack(
       replaced: Boolean(existing),
     };
   });
+  measure('import:transaction', started);
+  if (committed) keep(db, committed.revision, committed.memory);
+  return result;
 }
 
 /**
@@ -243,33 +286,41 @@ export async function exportPack(db: GlossDb, packId: string): Promise<Pack> {
 }
 
 export async function setPackEnabled(db: GlossDb, packId: string, enabled: boolean): Promise<void> {
-  await db.transaction('rw', [db.packs, db.entities, db.bookkeeping], async () => {
+  // Switching packs leaves the graph as it is: the link index stays good under the new revision.
+  const committed = await db.transaction('rw', [db.packs, db.entities, db.bookkeeping], async () => {
+    const memory = takeKept(db, await knowledgeRevision(db));
     const record = await db.packs.get(packId);
     if (!record) throw new Error(`No pack with id "${packId}"`);
     if (enabled && !record.enabled) {
-      const entities = await db.entities.where('packId').equals(packId).toArray();
-      await checkKnowledgeLimits(db, packId, record.title, entities);
+      const load = await packLoad(db, packId, memory.loads);
+      await checkKnowledgeLimits(db, packId, record.title, load, memory.loads);
     }
     await db.packs.update(packId, { enabled, updatedAt: Date.now() });
-    await touchKnowledge(db);
+    return { revision: await touchKnowledge(db), memory };
   });
+  keep(db, committed.revision, committed.memory);
 }
 
 /** Removes a pack's knowledge. Notes on its entities stay, shown as orphaned. */
 export async function removePack(db: GlossDb, packId: string): Promise<void> {
-  await db.transaction('rw', packTables(db), async () => {
+  const committed = await db.transaction('rw', packTables(db), async () => {
+    const memory = takeKept(db, await knowledgeRevision(db));
     const record = await db.packs.get(packId);
     if (!record) throw new Error(`No pack with id "${packId}"`);
     const gone = await deletePackContents(db, packId);
     await db.packs.delete(packId);
     // Links stay (notes on these keys still resolve); identities left without members are tombstoned.
-    await refreshIdentities(graphTables(db), await identitiesOf(db, gone));
+    memory.loads.delete(packId);
+    await refreshIdentities(graphTables(db), await identitiesOf(db, gone), Date.now(), {
+      index: memory.index,
+    });
     if (record.bundled) {
       const removed = ((await db.bookkeeping.get(REMOVED_BUNDLED))?.value as string[] | undefined) ?? [];
       await db.bookkeeping.put({ key: REMOVED_BUNDLED, value: [...new Set([...removed, packId])] });
     }
-    await touchKnowledge(db);
+    return { revision: await touchKnowledge(db), memory };
   });
+  keep(db, committed.revision, committed.memory);
 }
 
 /** Deletes a pack's sources, entities and facts; returns the keys of the entities it had. */
@@ -284,10 +335,12 @@ async function deletePackContents(db: GlossDb, packId: string): Promise<string[]
 const KNOWLEDGE_REVISION = 'knowledgeRevision';
 
 /** Bumps the revision the compiled matcher is cached by. Call inside every transaction that changes knowledge. */
-export async function touchKnowledge(db: GlossDb): Promise<void> {
+export async function touchKnowledge(db: GlossDb): Promise<number> {
   const current = ((await db.bookkeeping.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
   // Time-based, so it never repeats an earlier value even after "delete all data".
-  await db.bookkeeping.put({ key: KNOWLEDGE_REVISION, value: Math.max(current + 1, Date.now()) });
+  const revision = Math.max(current + 1, Date.now());
+  await db.bookkeeping.put({ key: KNOWLEDGE_REVISION, value: revision });
+  return revision;
 }
 
 export async function knowledgeRevision(db: GlossDb): Promise<number> {

@@ -2,11 +2,12 @@
 // src/core/graph/link.ts). Runs inside the caller's transaction on the tables it is given, so the
 // v3 upgrade (schema.ts) and every import (packs, captures, bundled packs, backups) share it.
 import type { EntityTable, Transaction } from 'dexie';
-import { LinkIndex } from '@/src/core/graph/link';
+import type { LinkIndex } from '@/src/core/graph/link';
 import { represent } from '@/src/core/graph/members';
 import { type IdentityRecord, isIdentityKey, type LinkRecord, newIdentityId } from '@/src/core/graph/records';
 import { entityNames } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, PackRecord } from '@/src/core/records';
+import { buildIndex, indexEntry, isLive, membersAfter } from './link-index';
 
 export interface GraphTables {
   entities: EntityTable<EntityRecord, 'key'>;
@@ -17,6 +18,14 @@ export interface GraphTables {
 
 /** Manual choices by entity key: an identity (or entity) key to link to, or null to keep apart. */
 export type ManualChoices = ReadonlyMap<string, string | null>;
+
+/**
+ * A User Timing entry ("gloss:<name>") for a step of linking or importing: the browser benchmark
+ * (bench/graph-import.bench.ts) reads them from the service worker. A few entries per import.
+ */
+export function measure(name: string, start: number): void {
+  performance.measure(`gloss:${name}`, { start, end: performance.now() });
+}
 
 /** Merged-away identities form a chain at most this long. */
 const MAX_HOPS = 50;
@@ -34,20 +43,33 @@ export async function linkIncoming(
   incoming: readonly EntityRecord[],
   manual: ManualChoices = new Map(),
   now = Date.now(),
-): Promise<void> {
-  if (incoming.length === 0) return;
+  { index: kept, factCounts }: LinkOptions = {},
+): Promise<LinkIndex | undefined> {
+  if (incoming.length === 0) return kept;
+  let started = performance.now();
   const existing = new Map(
     (await t.links.bulkGet(incoming.map((e) => e.key)))
       .filter((l) => l !== undefined)
       .map((l) => [l.entityKey, l]),
   );
-  const identities = new Map((await t.identities.toArray()).map((i) => [i.id, i]));
+  // With an index kept, linking needs only the identities these entities were linked to before
+  // (others are read when a manual choice names them); building an index needs them all.
+  const identities = kept
+    ? await identitiesById(
+        t,
+        [...existing.values()].map((l) => l.identityId),
+      )
+    : new Map((await t.identities.toArray()).map((i) => [i.id, i]));
   // Only entities that need the rules pay for the index (an upgrade of a linked pack does not).
   const needsRules = incoming.some((e) => {
     const link = existing.get(e.key);
     return !manual.has(e.key) && (!link || (!link.manual && !isLive(identities.get(link.identityId))));
   });
-  const index = needsRules ? await buildIndex(t, identities) : undefined;
+  measure('link:read', started);
+  started = performance.now();
+  const index = kept ?? (needsRules ? await buildIndex(t, identities) : undefined);
+  if (index && !kept) measure('link:index', started);
+  started = performance.now();
   const batch = newBatch(existing, identities, index, now);
   for (const entity of incoming) {
     // Only a manual choice awaits anything: an await per entity outside Dexie's own promises lets
@@ -57,15 +79,50 @@ export async function linkIncoming(
     linkByRules(batch, entity);
   }
 
+  measure('link:decide', started);
+  started = performance.now();
   const { links, fresh, touched } = batch;
   await t.links.bulkPut(links);
   await t.identities.bulkPut([...fresh.values()]);
+  measure('link:write', started);
   // A new identity made of the one entity it was made for is already what a refresh would make.
   const joined = new Map<string, number>();
   for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
   const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
+  const members = index ? membersAfter(index, stale, links, existing) : undefined;
+  // Those new identities went into the index with the entity's names only; as the index is built
+  // from the database they also carry its labels.
+  if (index) {
+    const byKey = new Map(incoming.map((e) => [e.key, e]));
+    for (const link of links) {
+      const identity = fresh.get(link.identityId);
+      const entity = byKey.get(link.entityKey);
+      if (identity && entity && joined.get(identity.id) === 1) index.add(indexEntry(identity, [entity]));
+    }
+  }
   // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
-  await refreshIdentities(t, stale, now, identities);
+  started = performance.now();
+  const written = new Map(incoming.map((e) => [e.key, e]));
+  await refreshIdentities(t, stale, now, { known: identities, index, written, members, factCounts });
+  measure('link:refresh', started);
+  return index;
+}
+
+/** These identities by id (the ones that exist). */
+async function identitiesById(t: GraphTables, ids: readonly string[]): Promise<Map<string, IdentityRecord>> {
+  const unique = [...new Set(ids)];
+  const found = await t.identities.bulkGet(unique);
+  return new Map(found.filter((i) => i !== undefined).map((i) => [i.id, i]));
+}
+
+export interface LinkOptions {
+  /**
+   * The link index as of the knowledge this transaction starts from, kept by the caller between
+   * imports. Linking keeps it up to date; without one, one is built here if some entity needs it.
+   */
+  index?: LinkIndex;
+  /** Facts per incoming entity key, when the caller knows them (it just wrote them). */
+  factCounts?: ReadonlyMap<string, number>;
 }
 
 /** One run of linkIncoming: the links it writes, the identities it makes and the ones it touches. */
@@ -166,6 +223,20 @@ function linkByRules(batch: LinkBatch, entity: EntityRecord): void {
   }
 }
 
+/** What the caller of refreshIdentities already has. */
+export interface RefreshContext {
+  /** Identities as the caller has them (with changes not yet written); the rest are read. */
+  known?: ReadonlyMap<string, IdentityRecord>;
+  /** A link index to keep up to date: each identity is put in again as refreshed, or taken out. */
+  index?: LinkIndex;
+  /** Entities written in this transaction, by key. */
+  written?: ReadonlyMap<string, EntityRecord>;
+  /** Member entity keys of some of the identities (the rest are read from their links). */
+  members?: ReadonlyMap<string, readonly string[]>;
+  /** Facts per entity key, where the caller knows them. */
+  factCounts?: ReadonlyMap<string, number>;
+}
+
 /**
  * Recomputes identities from their present members: name, type and description from the
  * representative member, identifiers from all. One left with no present member is tombstoned
@@ -175,15 +246,24 @@ export async function refreshIdentities(
   t: GraphTables,
   ids: Iterable<string>,
   now = Date.now(),
-  /** Identities as the caller has them (with changes not yet written); else read here. */
-  known?: ReadonlyMap<string, IdentityRecord>,
+  { known, index, written, members: given, factCounts }: RefreshContext = {},
 ): Promise<void> {
   const list = [...new Set(ids)];
   if (list.length === 0) return;
+  let started = performance.now();
   // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
-  const stored = await t.identities.bulkGet(list);
-  const links = await linksOf(t, list);
-  const entities = await t.entities.bulkGet(links.map((l) => l.entityKey));
+  const unknown = given ? list.filter((id) => !given.has(id)) : list;
+  const [stored, found] = await Promise.all([t.identities.bulkGet(list), linksOf(t, unknown)]);
+  const links = [
+    ...found,
+    ...list.flatMap((id) => (given?.get(id) ?? []).map((entityKey) => ({ identityId: id, entityKey }))),
+  ];
+  // Entities the caller has just written are not read back.
+  const unread = links.map((l) => l.entityKey).filter((key) => !written?.has(key));
+  const read = new Map(
+    (await t.entities.bulkGet(unread)).filter((e) => e !== undefined).map((e) => [e.key, e]),
+  );
+  const entities = links.map((l) => written?.get(l.entityKey) ?? read.get(l.entityKey));
   const members = new Map<string, EntityRecord[]>();
   links.forEach((link, i) => {
     const entity = entities[i];
@@ -192,21 +272,33 @@ export async function refreshIdentities(
     if (found) found.push(entity);
     else members.set(link.identityId, [entity]);
   });
+  measure('refresh:read', started);
+  started = performance.now();
   // Facts decide the representative only where there is a choice (several members).
+  const facts = new Map<string, number>();
   const counted = [...members.values()]
     .filter((m) => m.length > 1)
     .flat()
-    .map((e) => e.key);
-  const facts = new Map<string, number>();
+    .map((e) => e.key)
+    .filter((key) => {
+      const known = factCounts?.get(key);
+      if (known !== undefined) facts.set(key, known);
+      return known === undefined;
+    });
   if (counted.length) {
     const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
     for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);
   }
+  measure('refresh:facts', started);
+  started = performance.now();
   const writes: IdentityRecord[] = [];
   for (const [i, id] of list.entries()) {
     const before = stored[i];
     const base = known?.get(id) ?? before;
-    if (!base) continue;
+    if (!base) {
+      index?.remove(id);
+      continue;
+    }
     const own = members.get(id) ?? [];
     const next: IdentityRecord = { ...base };
     if (own.length === 0) {
@@ -224,18 +316,23 @@ export async function refreshIdentities(
       delete next.mergedInto;
     }
     if (!before || !sameIdentity(before, next)) writes.push({ ...next, updatedAt: now });
+    if (!index) continue;
+    if (isLive(next) && own.length) index.add(indexEntry(next, own));
+    else index.remove(id);
   }
   await t.identities.bulkPut(writes);
+  measure('refresh:write', started);
 }
 
 /**
- * The link rows of these identities. One index lookup each for a few; for many, one pass over the
- * table (an `anyOf` of thousands of keys walks the index key by key: minutes in fake-indexeddb).
+ * The link rows of these identities: one index read each, unless they are a large part of the table,
+ * when one read of the whole table is less work (an `anyOf` of thousands of keys walks the index key
+ * by key, minutes in fake-indexeddb; a `filter` steps a cursor through every row, seconds in Chromium).
  */
 async function linksOf(t: GraphTables, ids: readonly string[]): Promise<LinkRecord[]> {
-  if (ids.length > 100) {
+  if (ids.length > 100 && ids.length * 4 > (await t.links.count())) {
     const wanted = new Set(ids);
-    return t.links.filter((link) => wanted.has(link.identityId)).toArray();
+    return (await t.links.toArray()).filter((link) => wanted.has(link.identityId));
   }
   const found = await Promise.all(ids.map((id) => t.links.where('identityId').equals(id).toArray()));
   return found.flat();
@@ -260,41 +357,6 @@ function mergeMark(identities: Map<string, IdentityRecord>, from: string, into: 
   if (record && !record.mergedInto) identities.set(from, { ...record, mergedInto: into });
 }
 
-/** Live identities indexed by their present members' names and identifiers. */
-export async function buildIndex(
-  t: GraphTables,
-  identities: ReadonlyMap<string, IdentityRecord>,
-): Promise<LinkIndex> {
-  const byIdentity = new Map<string, { names: string[]; sameAs: string[]; members: string[] }>();
-  const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
-  await t.entities.each((entity) => {
-    const id = links.get(entity.key);
-    const identity = id ? identities.get(id) : undefined;
-    if (!identity || !isLive(identity)) return;
-    let entry = byIdentity.get(identity.id);
-    if (!entry) {
-      entry = { names: [], sameAs: [], members: [] };
-      byIdentity.set(identity.id, entry);
-    }
-    entry.names.push(...entityNames(entity), ...Object.values(entity.labels ?? {}).flat());
-    entry.sameAs.push(...(entity.sameAs ?? []));
-    entry.members.push(entity.key);
-  });
-  const index = new LinkIndex();
-  for (const [id, entry] of byIdentity) {
-    const identity = identities.get(id) as IdentityRecord;
-    index.add({
-      id,
-      name: identity.name,
-      type: identity.type,
-      aliases: [...new Set(entry.names)],
-      sameAs: [...new Set(entry.sameAs)],
-      members: entry.members,
-    });
-  }
-  return index;
-}
-
 /** An identity key (following merges) or an entity key (through its link) to a live identity id. */
 async function resolve(
   t: GraphTables,
@@ -303,8 +365,10 @@ async function resolve(
 ): Promise<string | undefined> {
   let id: string | undefined = key;
   if (!isIdentityKey(key)) id = (await t.links.get(key))?.identityId;
-  let record = id ? identities.get(id) : undefined;
-  for (let hop = 0; record?.mergedInto && hop < MAX_HOPS; hop++) record = identities.get(record.mergedInto);
+  // The map may hold only some identities (an index was kept): the rest are read.
+  const get = async (at: string) => identities.get(at) ?? (await t.identities.get(at));
+  let record = id ? await get(id) : undefined;
+  for (let hop = 0; record?.mergedInto && hop < MAX_HOPS; hop++) record = await get(record.mergedInto);
   return record && !record.deletedAt ? record.id : undefined;
 }
 
@@ -312,8 +376,6 @@ async function isAlone(t: GraphTables, identityId: string, key: string): Promise
   const keys = (await t.links.where('identityId').equals(identityId).primaryKeys()) as string[];
   return keys.every((k) => k === key);
 }
-
-const isLive = (identity: IdentityRecord | undefined) => Boolean(identity && !identity.deletedAt);
 
 function sameIdentity(a: IdentityRecord, b: IdentityRecord): boolean {
   return (

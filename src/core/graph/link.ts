@@ -67,22 +67,30 @@ type Multi = Map<string, number | number[]>;
  * costs the same against 100 identities as against 100,000.
  */
 export class LinkIndex {
-  private readonly identities: Identity[] = [];
-  private readonly byName: Multi = new Map();
-  private readonly byIdentifier: Multi = new Map();
-  private readonly bySurname: Multi = new Map();
+  /** Slots in the order identities were added; a removed (or replaced) identity leaves undefined. */
+  private identities: Array<Identity | undefined> = [];
+  private byName: Multi = new Map();
+  private byIdentifier: Multi = new Map();
+  private bySurname: Multi = new Map();
+  /** The slot of each identity, so the background can keep one index up to date across imports. */
+  private readonly slots = new Map<string, number>();
 
   constructor(identities: Iterable<Identity> = []) {
     for (const identity of identities) this.add(identity);
   }
 
   get size(): number {
-    return this.identities.length;
+    return this.slots.size;
   }
 
-  /** Adds an identity, e.g. one just made for a new entity, so later entities can link to it. */
+  /**
+   * Adds an identity, e.g. one just made for a new entity, so later entities can link to it; an
+   * identity already there is replaced (its names and identifiers as they are now).
+   */
   add(identity: Identity): void {
+    this.remove(identity.id);
     const at = this.identities.push(identity) - 1;
+    this.slots.set(identity.id, at);
     const seen = new Set<string>();
     for (const name of [identity.name, ...identity.aliases]) {
       const own = nameKey(name);
@@ -96,8 +104,44 @@ export class LinkIndex {
     for (const id of new Set(identity.sameAs ?? [])) push(this.byIdentifier, id, at);
   }
 
+  /**
+   * Takes an identity out (gone, or about to be replaced). Its entries stay in the maps until they
+   * outnumber the live ones, when the maps are rebuilt: lookups skip empty slots.
+   */
+  remove(id: string): void {
+    const at = this.slots.get(id);
+    if (at === undefined) return;
+    this.slots.delete(id);
+    this.identities[at] = undefined;
+    if (this.identities.length > 1_000 && this.identities.length > 2 * this.slots.size) this.compact();
+  }
+
+  private compact(): void {
+    const live = this.identities.filter((i) => i !== undefined);
+    this.identities = [];
+    this.byName = new Map();
+    this.byIdentifier = new Map();
+    this.bySurname = new Map();
+    this.slots.clear();
+    for (const identity of live) this.add(identity);
+  }
+
+  /** An identity as it was last added (its members then), by id. */
+  get(id: string): Identity | undefined {
+    const at = this.slots.get(id);
+    return at === undefined ? undefined : this.identities[at];
+  }
+
   identity(at: number): Identity {
     return this.identities[at] as Identity;
+  }
+
+  /** Slots listed under a key, without removed identities'. */
+  private live(map: Multi, key: string): readonly number[] {
+    const found = all(map, key);
+    return found.some((at) => this.identities[at] === undefined)
+      ? found.filter((at) => this.identities[at] !== undefined)
+      : found;
   }
 
   /** The linking decision for one entity. */
@@ -105,7 +149,7 @@ export class LinkIndex {
     // A shared identifier always links: two catalogues saying "wikidata:Q159" mean one thing,
     // whatever the names or types say. Identifiers pointing at two identities are a conflict
     // for a person to settle.
-    const byId = new Set((entity.sameAs ?? []).flatMap((id) => all(this.byIdentifier, id)));
+    const byId = new Set((entity.sameAs ?? []).flatMap((id) => this.live(this.byIdentifier, id)));
     if (byId.size === 1)
       return { kind: 'link', identityId: this.idOf([...byId][0] as number), rule: 'shared-identifier' };
     if (byId.size > 1)
@@ -155,6 +199,7 @@ export class LinkIndex {
     for (const key of new Set(names.map(linkKey))) {
       for (const h of all(this.byName, key)) {
         const at = hitIdentity(h);
+        if (this.identities[at] === undefined) continue;
         hits.set(at, Math.max(hits.get(at) ?? 0, hitWords(h)));
       }
     }
@@ -165,7 +210,7 @@ export class LinkIndex {
   private proposeBySurname(entity: IncomingEntity, hits: Map<number, number>, out: Map<number, ProposeRule>) {
     const key = nameKey(entity.name);
     if (wordCount(key) !== 1) return;
-    for (const at of all(this.bySurname, key)) {
+    for (const at of this.live(this.bySurname, key)) {
       if (!hits.has(at) && this.identity(at).type === 'person') out.set(at, 'surname-only');
     }
   }

@@ -1,0 +1,43 @@
+// What the background keeps in memory between pack imports, as of one knowledge revision: the link
+// index (building it reads every entity and link, a second or more at 100,000 identities; linking a
+// 10,000-entity pack into it takes tens of ms) and each pack's alias load (the caps are checked
+// against all enabled packs, which is reading every entity again). A transaction that changes
+// knowledge takes it out while it works (one running alongside starts from nothing) and puts it back
+// under the revision it committed. Every other change to knowledge bumps the revision without putting
+// it back, so what is kept never answers for knowledge it has not seen: it is rebuilt lazily.
+import type { LinkIndex } from '@/src/core/graph/link';
+import type { AliasLoad } from '@/src/core/pack';
+import type { GlossDb } from '@/src/db/db';
+
+export interface Kept {
+  /** The link index, once an import needed it. */
+  index?: LinkIndex;
+  /** Names and aliases per pack id (enabled or not). */
+  loads: Map<string, AliasLoad>;
+}
+
+const kept = new WeakMap<GlossDb, Kept & { revision: number }>();
+
+/** What is kept for knowledge at `revision` (the current one, read in the caller's transaction); taken out until kept again. */
+export function takeKept(db: GlossDb, revision: number): Kept {
+  const found = kept.get(db);
+  kept.delete(db);
+  return found?.revision === revision ? found : { loads: new Map() };
+}
+
+/** The kept link index for reading only (the review's preview), left in place. */
+export function peekIndex(db: GlossDb, revision: number): LinkIndex | undefined {
+  const found = kept.get(db);
+  return found?.revision === revision ? found.index : undefined;
+}
+
+/** Keeps what a transaction made or updated, once it has committed `revision`. */
+export function keep(db: GlossDb, revision: number, value: Kept): void {
+  kept.set(db, { ...value, revision });
+}
+
+/** Keeps an index built while reading (nothing changed under it) beside what is kept for `revision`. */
+export function keepIndex(db: GlossDb, revision: number, index: LinkIndex): void {
+  const found = kept.get(db);
+  kept.set(db, { loads: found?.revision === revision ? found.loads : new Map(), revision, index });
+}

@@ -1,0 +1,218 @@
+// The link index the background keeps between imports (src/background/kept-knowledge.ts): a pack
+// imported into a large knowledge base links against it without reading every entity again, and
+// after imports, upgrades, removals and switches it answers as an index built afresh would.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { linkEntity } from '@/src/background/graph';
+import { getEntity } from '@/src/background/identity-view';
+import { peekIndex } from '@/src/background/kept-knowledge';
+import { importPackJson, knowledgeRevision, removePack, setPackEnabled } from '@/src/background/packs';
+import type { IncomingEntity, LinkDecision } from '@/src/core/graph/link';
+import type { Pack } from '@/src/core/pack';
+import type { GlossDb } from '@/src/db/db';
+import { refreshIdentities } from '@/src/db/graph';
+import { buildIndex } from '@/src/db/link-index';
+import { freshDb } from './helpers';
+
+let db: GlossDb;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(() => db.close());
+
+type Entity = Pack['entities'][number];
+
+function pack(id: string, entities: Entity[], version = 1): Pack {
+  return {
+    format: 'gloss-pack',
+    version: 2,
+    pack: { id, version, title: `Pack ${id}`, description: '', language: 'en', createdAt: '2024-06-01' },
+    sources: [
+      { id: 'src', title: `Source ${id}`, url: `https://news.example/${id}`, publishedAt: '2024-06-01' },
+    ],
+    entities,
+    facts: entities.map((e, i) => ({
+      id: `f${i}`,
+      entityId: e.id,
+      sourceId: 'src',
+      text: `${e.name} in ${id}.`,
+      quote: e.name,
+    })),
+  };
+}
+
+const place = (id: string, name: string, more: Partial<Entity> = {}): Entity => ({
+  id,
+  name,
+  type: 'place',
+  aliases: [],
+  ...more,
+});
+
+async function install(p: Pack) {
+  const result = await importPackJson(db, p);
+  expect(result.ok).toBe(true);
+}
+
+/** Entity records read from the database while `run` runs. */
+async function entityReads(run: () => Promise<unknown>): Promise<number> {
+  let reads = 0;
+  const count = (record: unknown) => {
+    reads++;
+    return record;
+  };
+  db.entities.hook('reading', count);
+  try {
+    await run();
+  } finally {
+    db.entities.hook('reading').unsubscribe(count);
+  }
+  return reads;
+}
+
+/** A decision with its candidates in a fixed order (an index's order of adds may differ). */
+function comparable(decision: LinkDecision) {
+  if (decision.kind !== 'propose') return decision;
+  return {
+    kind: 'propose',
+    candidates: [...decision.candidates].sort((a, b) => a.identityId.localeCompare(b.identityId)),
+  };
+}
+
+describe('the link index kept between imports', () => {
+  it('links a pack into 1,000 identities without reading them all again', async () => {
+    const towns = Array.from({ length: 1_000 }, (_, i) => place(`t${i}`, `Town ${i}`));
+    await install(pack('towns', towns));
+    const later = pack('later', [
+      place('a', 'Town 7'),
+      place('b', 'Town 700', { aliases: ['Seventh Hundred'] }),
+      place('c', 'Nowhere'),
+    ]);
+    const reads = await entityReads(() => install(later));
+    // Before: the caps read every entity of the other packs, and the index read them all again.
+    expect(reads).toBeLessThan(50);
+    const town7 = await db.links.get('towns/t7');
+    expect((await db.links.get('later/a'))?.identityId).toBe(town7?.identityId);
+    expect((await db.links.get('later/b'))?.identityId).toBe((await db.links.get('towns/t700'))?.identityId);
+    // And the kept index learnt the new alias, as a rebuilt one would.
+    const index = peekIndex(db, await knowledgeRevision(db));
+    expect(index?.decide({ name: 'Seventh Hundred', type: 'place', aliases: [] })).toEqual({
+      kind: 'link',
+      identityId: (await db.links.get('towns/t700'))?.identityId,
+      rule: 'same-name',
+    });
+  });
+
+  it('answers as a freshly built index after imports, upgrades, removals, switches and manual links', async () => {
+    await install(
+      pack('alpha', [
+        place('ru', 'Russia', { sameAs: ['wikidata:Q159'] }),
+        place('kyiv', 'Kyiv', { labels: { uk: ['Київ'] } }),
+        { id: 'jens', name: 'Jens Stoltenberg', type: 'person', aliases: ['Stoltenberg'] },
+        place('ga', 'Georgia'),
+      ]),
+    );
+    await install(
+      pack('beta', [
+        place('rf', 'Russian Federation', { sameAs: ['wikidata:Q159'] }),
+        { id: 'st', name: 'Stoltenberg', type: 'person', aliases: [] },
+        { id: 'ga', name: 'Georgia', type: 'organization', aliases: [] },
+        place('brx', 'Brussels', { aliases: ['Bruxelles'] }),
+      ]),
+    );
+    // An upgrade drops Kyiv and renames Georgia's alias; then beta goes and comes back.
+    await install(
+      pack(
+        'alpha',
+        [
+          place('ru', 'Russia', { sameAs: ['wikidata:Q159'], aliases: ['RF'] }),
+          { id: 'jens', name: 'Jens Stoltenberg', type: 'person', aliases: ['Stoltenberg'] },
+          place('ga', 'Georgia', { aliases: ['Sakartvelo'] }),
+        ],
+        2,
+      ),
+    );
+    await removePack(db, 'beta');
+    await setPackEnabled(db, 'alpha', false);
+    await setPackEnabled(db, 'alpha', true);
+    await install(
+      pack('gamma', [place('kyiv', 'Kiev', { labels: { uk: ['Київ'] } }), place('brx', 'Bruxelles')]),
+    );
+    await install(pack('beta', [place('rf', 'Russian Federation', { sameAs: ['wikidata:Q159'] })]));
+
+    const probes: IncomingEntity[] = [
+      { name: 'Russia', type: 'place', aliases: [] },
+      { name: 'RF', type: 'place', aliases: [] },
+      { name: 'Anything', type: 'place', aliases: [], sameAs: ['wikidata:Q159'] },
+      { name: 'Kyiv', type: 'place', aliases: [] },
+      { name: 'Київ', type: 'place', aliases: [] },
+      { name: 'Kiev', type: 'place', aliases: [] },
+      { name: 'Stoltenberg', type: 'person', aliases: [] },
+      { name: 'Jens Stoltenberg', type: 'person', aliases: [] },
+      { name: 'Georgia', type: 'place', aliases: [] },
+      { name: 'Georgia', type: 'organization', aliases: [] },
+      { name: 'Sakartvelo', type: 'place', aliases: [] },
+      { name: 'Brussels', type: 'place', aliases: [] },
+      { name: 'Bruxelles', type: 'place', aliases: [] },
+    ];
+    const expectSame = async () => {
+      const kept = peekIndex(db, await knowledgeRevision(db));
+      expect(kept).toBeDefined();
+      const identities = new Map((await db.identities.toArray()).map((i) => [i.id, i]));
+      const fresh = await buildIndex(
+        { entities: db.entities, facts: db.facts, identities: db.identities, links: db.links },
+        identities,
+      );
+      expect(kept?.size).toBe(fresh.size);
+      for (const probe of probes)
+        expect(comparable(kept?.decide(probe) as LinkDecision), probe.name).toEqual(
+          comparable(fresh.decide(probe)),
+        );
+    };
+    await expectSame();
+    // Identities refreshed from the kept index's members are what a refresh from the links makes.
+    const before = await db.identities.toArray();
+    await db.transaction('rw', [db.entities, db.facts, db.identities, db.links], () =>
+      refreshIdentities(
+        { entities: db.entities, facts: db.facts, identities: db.identities, links: db.links },
+        before.map((i) => i.id),
+      ),
+    );
+    expect(await db.identities.toArray()).toEqual(before);
+
+    // A manual link is not kept: the next import builds the index again, and keeps that.
+    await linkEntity(db, 'gamma/brx', null);
+    expect(peekIndex(db, await knowledgeRevision(db))).toBeUndefined();
+    await install(pack('delta', [place('x', 'Kyiv')]));
+    await expectSame();
+  });
+});
+
+describe('the card of an identity with many facts', () => {
+  it('reads facts and notes by key, not with a cursor over the index', async () => {
+    for (let p = 0; p < 10; p++)
+      await install({
+        ...pack(`src${p}`, [place('z', 'Zorbania')]),
+        facts: Array.from({ length: 20 }, (_, f) => ({
+          id: `f${f}`,
+          entityId: 'z',
+          sourceId: 'src',
+          text: `Zorbania fact ${f} of ${p}.`,
+          quote: 'Zorbania',
+        })),
+      });
+    const cursors: string[] = [];
+    const original = IDBIndex.prototype.openCursor;
+    IDBIndex.prototype.openCursor = function (this: IDBIndex, ...rest: Parameters<IDBIndex['openCursor']>) {
+      cursors.push(`${this.objectStore.name}.${this.name}`);
+      return original.apply(this, rest);
+    };
+    try {
+      const view = await getEntity(db, 'src0/z');
+      expect(view?.facts).toHaveLength(200);
+      expect(view?.identity.sourceCount).toBe(10);
+    } finally {
+      IDBIndex.prototype.openCursor = original;
+    }
+    expect(cursors.filter((c) => c.endsWith('.entityKey'))).toEqual([]);
+  });
+});
