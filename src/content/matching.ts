@@ -1,7 +1,7 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
 import { inLanguage } from '@/src/core/lang/filter';
-import { type AliasMatch, reviveMatcher } from '@/src/core/matcher';
+import { type AliasMatch, PAGE_DENSE_STATES, reviveMatcher } from '@/src/core/matcher';
 import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { isBudgetSpent } from '@/src/messaging/match-budget';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
@@ -38,7 +38,7 @@ export async function loadPageMatcher(
 function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): PageMatcher {
   if (delivery.mode === 'unchanged' && previous) return previous;
   if (delivery.mode === 'local') {
-    const matcher = reviveMatcher(delivery.matcher);
+    const matcher = reviveMatcher(delivery.matcher, { denseStates: PAGE_DENSE_STATES });
     return {
       revision: delivery.revision,
       where: 'page',
