@@ -2,7 +2,6 @@
 // imported by the content script the first time a card is about to open (see popover.ts), or the
 // first time something rarer than reading needs page code: selection notes to find again, or the
 // composer for a selection.
-export { textLanguage } from '@/src/core/lang/detect';
 export { composeFromSelection } from './compose';
 export { PopoverHost } from './popover-host';
 export { locateQuotes } from './quotes';
