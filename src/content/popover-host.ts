@@ -101,7 +101,13 @@ class CardFrame {
 
   /** Hidden at once, out of the page a moment later (see CLOSED_FRAME_MS). */
   removeSoon(): void {
-    this.host.hidePopover();
+    try {
+      this.host.hidePopover();
+    } catch {
+      // The page took the host's popover attribute away: it cannot be hidden, only removed.
+      this.remove();
+      return;
+    }
     this.channel.port1.onmessage = null;
     setTimeout(() => this.remove(), CLOSED_FRAME_MS);
   }

@@ -81,6 +81,22 @@ describe('a card that closes itself', () => {
     expect(document.querySelector('gloss-popover')).toBeNull();
   });
 
+  it('whose host the page can no longer hide (its popover attribute taken away) leaves at once', async () => {
+    const popover = new PopoverHost(document, () => {}, 'chrome-extension://gloss-test/card.html');
+    popover.open(anchor(), card);
+    const host = document.querySelector('gloss-popover') as HTMLElement;
+    host.hidePopover = () => {
+      throw new DOMException('Not supported', 'NotSupportedError');
+    };
+    const frameSide = channels[0]?.port2 as MessagePort;
+    frameSide.postMessage({ type: 'ready' } satisfies FromCard);
+    frameSide.postMessage({ type: 'close' } satisfies FromCard);
+    await delivered();
+    await delivered();
+    expect(popover.isOpen).toBe(false);
+    expect(host.isConnected).toBe(false);
+  });
+
   it('closed from the page (another card, a click elsewhere) leaves at once, as before', () => {
     const popover = new PopoverHost(document, () => {}, 'chrome-extension://gloss-test/card.html');
     popover.open(anchor(), card);
