@@ -13,6 +13,8 @@
  * and with scoring off (WXT_GLOSS_CONTEXT=off, .output-bench-nocontext: every candidate marked, as
  * before), loads each page in both, alternating, and prints time to all highlights and the longest
  * task with and without, and their ratio. Takes --kb, --pages and --loads.
+ * --cpu-profile: a DevTools CPU profile of every load (a build without minifying, .output-bench-prof,
+ * so functions keep their names); prints where the time went per page, self time per function.
  */
 import { execFileSync, execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,7 +31,12 @@ import { callBackground, heapUsed, PROBE, pageState, readProbe, visibleMention }
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const RUN_AT = flag('--run-at') === 'document_end' ? 'document_end' : 'document_idle';
-const OUT_DIR = RUN_AT === 'document_end' ? '.output-bench-end' : '.output-bench';
+const PROFILE = args.includes('--cpu-profile');
+const OUT_DIR = PROFILE
+  ? '.output-bench-prof'
+  : RUN_AT === 'document_end'
+    ? '.output-bench-end'
+    : '.output-bench';
 const EXTENSION_DIR = resolve(ROOT, OUT_DIR, 'chrome-mv3');
 const HOVER_DELAY_MS = 300;
 const MARK_DEADLINE_MS = 60_000;
@@ -116,6 +123,7 @@ async function settle(started: number, atLeastMs: number): Promise<void> {
 /** One load of a page with Gloss: waits for the first scan, then heap, then a hover. */
 async function loadWithGloss(gloss: GlossBrowser, page: Page, url: string): Promise<Load> {
   const started = performance.now();
+  const profiler = PROFILE ? await startProfile(page) : null;
   await page.goto(url, { waitUntil: 'load' });
   let state = await pageState(gloss, page);
   const deadline = Date.now() + 60_000;
@@ -124,6 +132,7 @@ async function loadWithGloss(gloss: GlossBrowser, page: Page, url: string): Prom
     await sleep(25);
     state = await pageState(gloss, page);
   }
+  if (profiler) addProfile(url, await profiler());
   await settle(started, 1500);
   const cdp = await page.context().newCDPSession(page);
   const heap = await heapUsed(cdp);
@@ -151,6 +160,54 @@ async function loadWithGloss(gloss: GlossBrowser, page: Page, url: string): Prom
     heap,
     hoverMs,
   };
+}
+
+/** Self time per function (Gloss's by name, the page's scripts as one), ms summed over loads, per page URL. */
+const profiles = new Map<string, { loads: number; self: Map<string, number> }>();
+
+/** Starts the CPU profiler on `page`; the function returned stops it and hands back the profile. */
+async function startProfile(page: Page): Promise<() => Promise<CpuProfile>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    return profile as CpuProfile;
+  };
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string } }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function addProfile(url: string, profile: CpuProfile): void {
+  const entry = profiles.get(url) ?? { loads: 0, self: new Map<string, number>() };
+  profiles.set(url, entry);
+  entry.loads++;
+  const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  profile.samples.forEach((id, i) => {
+    const frame = frames.get(id);
+    if (!frame) return;
+    const gloss = frame.url.startsWith('chrome-extension:');
+    const name = gloss
+      ? frame.functionName || '(anonymous)'
+      : frame.url
+        ? "(page's scripts)"
+        : frame.functionName;
+    entry.self.set(name, (entry.self.get(name) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+  });
+}
+
+function printProfiles(): void {
+  for (const [url, { loads, self }] of profiles) {
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    console.log(`\nCPU profile, ${url.split('/').pop()}: self time, ms per load (${loads} loads)`);
+    for (const [name, total] of top) console.log(`${ms(total / loads).padStart(7)}  ${name}`);
+  }
 }
 
 /** Pointer onto a mention; how long after the hover delay the popover element appears. */
@@ -232,7 +289,12 @@ function buildExtension(): void {
   execSync('npx wxt build', {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, GLOSS_OUT_DIR: OUT_DIR, GLOSS_RUN_AT: RUN_AT },
+    env: {
+      ...process.env,
+      GLOSS_OUT_DIR: OUT_DIR,
+      GLOSS_RUN_AT: RUN_AT,
+      ...(PROFILE ? { GLOSS_NO_MINIFY: '1' } : {}),
+    },
   });
 }
 
@@ -362,6 +424,7 @@ async function main(): Promise<void> {
   await gloss.close();
   await plain.close();
   await server.close();
+  if (PROFILE) printProfiles();
 
   // Tables: one per measure, medians of LOADS loads per page and knowledge base.
   const sizes = KBS.map((kb) => kb.label);

@@ -1,11 +1,11 @@
 // The page's way to find mentions: a compiled matcher from the background (small knowledge
 // bases: matched right here), or the background itself (large ones: the page sends its text).
+import { textLanguage } from '@/src/core/lang/detect';
 import { inLanguage } from '@/src/core/lang/filter';
-import { type AliasMatch, reviveMatcher } from '@/src/core/matcher';
+import { type AliasMatch, PAGE_DENSE_STATES, reviveMatcher } from '@/src/core/matcher';
 import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { isBudgetSpent } from '@/src/messaging/match-budget';
 import { type MatcherDelivery, sendMessage } from '@/src/messaging/protocol';
-import { importPopoverModule } from './popover';
 import type { Segment } from './walk';
 
 export interface PageMatcher {
@@ -38,7 +38,7 @@ export async function loadPageMatcher(
 function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): PageMatcher {
   if (delivery.mode === 'unchanged' && previous) return previous;
   if (delivery.mode === 'local') {
-    const matcher = reviveMatcher(delivery.matcher);
+    const matcher = reviveMatcher(delivery.matcher, { denseStates: PAGE_DENSE_STATES });
     return {
       revision: delivery.revision,
       where: 'page',
@@ -69,15 +69,17 @@ function pageMatcher(delivery: MatcherDelivery, previous: PageMatcher | null): P
 /**
  * The mentions that count in the segment's language: an inflected form ("Rosji") only in text of
  * its language. The language is the one the text's words show, else the one the page declares
- * (closest lang, inherited); the detector comes with the popover module, so pages without such a
- * form never load it. Call it only for matches with `langs`.
+ * (closest lang, inherited). The detector is part of the content script (~3 KB): fetched with the
+ * popover module, the first such form held up every mark after it until that module was in, 100–
+ * 150 ms on bbc-1 ("Russian", a Hungarian form of Russia) in bench:page. Call it only for matches
+ * with `langs`.
  */
 export async function inSegmentLanguage(
   segment: Segment,
   found: AliasMatch[],
   detector: () => Promise<{
     textLanguage(text: string, declared?: string | null): string;
-  }> = importPopoverModule,
+  }> = async () => ({ textLanguage }),
 ): Promise<AliasMatch[]> {
   const element = segment.nodes[0]?.parentElement;
   const declared =
@@ -86,7 +88,7 @@ export async function inSegmentLanguage(
   try {
     lang = (await detector()).textLanguage(segment.text, declared);
   } catch {
-    // The module could not load (the extension was updated): no inflected form counts.
+    // No language could be told: no inflected form counts.
   }
   return found.flatMap((match) => inLanguage(match, lang) ?? []);
 }

@@ -2,8 +2,9 @@
 // Floating UI, holding the card's own frame (entrypoints/card, an extension page). What the user
 // types goes to that frame's document, which the page can neither read nor listen to; the box has
 // a fixed size, so its size says nothing about the card. The host element exists only while the
-// popover is open (or about to open, on hover intent), so the page's DOM is back to what it was as
-// soon as it closes. Part of the popover module, loaded on first hover intent (see popover.ts).
+// popover is open (or about to open, on hover intent; or, hidden, for a moment after the card
+// closed itself: CLOSED_FRAME_MS), so the page's DOM is back to what it was as soon as it closes.
+// Part of the popover module, loaded on first hover intent (see popover.ts).
 import { autoUpdate, computePosition, flip, inline, offset, shift } from '@floating-ui/dom';
 import type { NoteRecord } from '@/src/core/records';
 import { sentenceAround } from '@/src/core/sentence';
@@ -24,6 +25,14 @@ import { OWN_UI_TAG } from './walk';
 const FRAME_TIMEOUT_MS = 3000;
 /** A frame prepared on hover intent that no card used is dropped after this long. */
 const UNUSED_FRAME_MS = 2000;
+/**
+ * How long a card that closed itself (Esc, its close button) stays in the page, hidden, before its
+ * frame is removed. Removing the frame while it is still handling the key that closed it lost
+ * that key event's acknowledgement in Chromium: DevTools' Input.dispatchKeyEvent for the Esc never
+ * returned (the e2e keyboard tests hung 3 times in 8 runs on the loaded 2-core machine). The
+ * frame acknowledges right after its handler, so a moment is plenty.
+ */
+const CLOSED_FRAME_MS = 100;
 export const UNAVAILABLE_TEXT = "Gloss can't show its card on this page.";
 
 /** One card frame in its shadow root, and the private channel to it. */
@@ -88,6 +97,19 @@ class CardFrame {
     clearTimeout(this.timer);
     this.channel.port1.close();
     this.host.remove();
+  }
+
+  /** Hidden at once, out of the page a moment later (see CLOSED_FRAME_MS). */
+  removeSoon(): void {
+    try {
+      this.host.hidePopover();
+    } catch {
+      // The page took the host's popover attribute away: it cannot be hidden, only removed.
+      this.remove();
+      return;
+    }
+    this.channel.port1.onmessage = null;
+    setTimeout(() => this.remove(), CLOSED_FRAME_MS);
   }
 
   private onLoad(frameUrl: string): void {
@@ -252,23 +274,26 @@ export class PopoverHost implements PopoverControl {
   }
 
   private onCardMessage(message: FromCard): void {
-    if (message.type === 'close' && this.shown) this.close({ restoreFocus: true });
+    // The card asks from inside its own handler of a key or click: its frame is still busy with
+    // that event, so it is hidden now and removed a moment later.
+    if (message.type === 'close' && this.shown) this.close({ restoreFocus: true }, true);
   }
 
-  private discard(): void {
+  private discard(fromCard = false): void {
     clearTimeout(this.unused);
-    this.card?.remove();
+    if (fromCard) this.card?.removeSoon();
+    else this.card?.remove();
     this.card = null;
   }
 
-  close({ restoreFocus }: { restoreFocus: boolean }): void {
+  close({ restoreFocus }: { restoreFocus: boolean }, fromCard = false): void {
     if (!this.shown) {
       this.discard();
       return;
     }
     this.stopPositioning?.();
     this.stopPositioning = null;
-    this.discard();
+    this.discard(fromCard);
     this.shown = false;
     this.anchor = null;
     this.sticky = false;

@@ -5,7 +5,6 @@
 // The context scorer and its word lists (issue 15): only pages with mentions to decide load them.
 export { decideMentions } from '@/src/core/context/page';
 export { isOrdinary } from '@/src/core/context/words';
-export { textLanguage } from '@/src/core/lang/detect';
 export { composeFromSelection } from './compose';
 export { PopoverHost } from './popover-host';
 export { locateQuotes } from './quotes';

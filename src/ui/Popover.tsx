@@ -1,6 +1,6 @@
 // What the hover popover shows: the entity card for a mention, or first a choice when the
 // mention's text names several entities. Data comes from the background via `api`.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { EntityCardProps } from '@/src/content/card-channel';
 import type { Correction } from '@/src/core/context/types';
 import { cueWords } from '@/src/core/corrections';
@@ -38,7 +38,9 @@ export function Popover(props: PopoverProps) {
   const { views, error } = useEntityViews(api, key, entityIds);
   const dialog = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // As the card is first drawn, not after the next paint: an Esc pressed as soon as it shows
+  // would otherwise land on the frame's body and be lost (test/unit/card-focus.test.tsx).
+  useLayoutEffect(() => {
     if (props.trapFocus) dialog.current?.focus();
   }, [props.trapFocus]);
 

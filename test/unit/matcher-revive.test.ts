@@ -2,9 +2,17 @@
 // refused on revive, never make findAll loop forever or throw (hardening item 5).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { entityAliasEntries, expandAliases } from '../../src/core/lang/inflect';
 import { buildAutomaton } from '../../src/core/match-automaton';
 import { checksum, type SerializedMatcher, TABLE_NAMES, toJSON } from '../../src/core/match-serial';
-import { type AliasEntry, type AliasMatch, createMatcher, reviveMatcher } from '../../src/core/matcher';
+import {
+  type AliasEntry,
+  type AliasMatch,
+  createMatcher,
+  PAGE_DENSE_STATES,
+  reviveMatcher,
+} from '../../src/core/matcher';
+import { bundledPack, readArticle } from './helpers';
 
 const aliases: AliasEntry[] = [
   { alias: 'NATO', entityId: 'nato' },
@@ -68,6 +76,14 @@ describe('reviveMatcher refuses crafted tables', () => {
     ],
     ['variant runs out of order', () => crafted({ variantStart: edit(data.variantStart, { 1: 0 }) })],
     ['an unknown case rule', () => crafted({ variantRule: edit(data.variantRule, { 0: 9 }) })],
+    [
+      'a language tag that is not a primary subtag',
+      () => crafted({ variantLang: data.variantLang.map(() => 'en-US') }),
+    ],
+    [
+      'a bad language tag after good ones',
+      () => crafted({ variantLang: data.variantLang.map((l, i) => (i ? 'x y' : l)) }),
+    ],
     ['an entity index out of range', () => crafted({ variantEntity: edit(data.variantEntity, { 0: 1000 }) })],
     ['a truncated entity list', () => crafted({ entities: data.entities.slice(1) })],
     ['truncated case rules', () => crafted({ variantRule: data.variantRule.slice(1) })],
@@ -210,5 +226,44 @@ describe('fuzz: corrupted serialised matchers', () => {
       { numRuns: 3000 },
     );
     expect(revived).toBeGreaterThan(0);
+  });
+});
+
+describe('reviving the bundled pack for a page', () => {
+  // Names with their inflected forms in 12 languages, as the background publishes them to pages.
+  const entries = bundledPack().entities.flatMap((e) => entityAliasEntries({ key: e.id, ...e }));
+  const expanded = createMatcher(expandAliases(entries));
+  const published = JSON.parse(JSON.stringify(expanded.toJSON()));
+
+  it('matches as the full matcher does, with PAGE_DENSE_STATES rows (the rest sparse)', () => {
+    const page = reviveMatcher(published, { denseStates: PAGE_DENSE_STATES });
+    expect(expanded.stateCount).toBeGreaterThan(PAGE_DENSE_STATES * 4); // the sparse rule is used
+    const text = `${readArticle()} Stoltenberga, Stoltenbergowi, Orbánnal, Ukrainy, Брюсселя, Wiesbadenben.`;
+    const found = page.findAll(text);
+    expect(found.length).toBeGreaterThan(50);
+    expect(found).toEqual(expanded.findAll(text));
+  });
+
+  it('computes the same checksum as FNV-1a over every value, one at a time', () => {
+    const d = expanded.serialize();
+    let h = 0x811c9dc5;
+    const mix = (x: number) => {
+      h = Math.imul(h ^ x, 0x01000193);
+    };
+    mix(d.size);
+    for (const name of TABLE_NAMES) {
+      mix(d[name].length);
+      for (const x of d[name]) mix(x);
+    }
+    for (const list of [d.exactForms, d.variantLang, d.entities]) {
+      mix(list.length);
+      for (const s of list) {
+        mix(s.length);
+        for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+      }
+    }
+    // Pages keep reviving matchers published before the loops were written out.
+    expect(checksum(d)).toBe(h >>> 0);
+    expect(d.check).toBe(h >>> 0);
   });
 });

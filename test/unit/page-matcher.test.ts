@@ -1,11 +1,17 @@
 // The page's matcher (src/content/matching.ts): the published one when it revives, else the
 // background's answer. A published matcher with crafted tables must be refused, not used.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadPageMatcher } from '@/src/content/matching';
 import { checksum, toJSON } from '@/src/core/match-serial';
-import { createMatcher } from '@/src/core/matcher';
+import { createMatcher, PAGE_DENSE_STATES, reviveMatcher } from '@/src/core/matcher';
 import type { PublishedMatcher } from '@/src/messaging/broadcast';
 import { onMessage } from '@/src/messaging/protocol';
+
+// The real reviveMatcher, watched: what a page asks of it decides what each page load allocates.
+vi.mock('@/src/core/matcher', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/src/core/matcher')>();
+  return { ...original, reviveMatcher: vi.fn(original.reviveMatcher) };
+});
 
 const aliases = [
   { alias: 'Wiesbaden', entityId: 'wiesbaden' },
@@ -52,6 +58,13 @@ describe('loadPageMatcher', () => {
     expect(page).toMatchObject({ revision: 'published', where: 'page' });
     expect((await page.find([text]))[0]?.map((m) => m.entityIds)).toEqual([['brussels'], ['wiesbaden']]);
     expect(asked).toBe(0);
+  });
+
+  it('revives it with few dense rows: kilobytes per page load, not the 1.7 MB of full rows', async () => {
+    vi.mocked(reviveMatcher).mockClear();
+    await loadPageMatcher(null, published('published'));
+    expect(reviveMatcher).toHaveBeenCalledWith(expect.anything(), { denseStates: PAGE_DENSE_STATES });
+    expect(PAGE_DENSE_STATES).toBeLessThanOrEqual(256);
   });
 
   it('asks the background when the published tables are crafted (checksum and all)', async () => {

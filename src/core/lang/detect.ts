@@ -1,8 +1,8 @@
 import { canonicalLang } from '../lang';
 
 // The language of a run of text from its script and its commonest words, for pages that say
-// nothing (no lang) or say something wrong (a Polish article under <html lang="en">). Pure; the
-// page loads it with the popover module, only when an inflected form needs a language.
+// nothing (no lang) or say something wrong (a Polish article under <html lang="en">). Pure; part
+// of the content script (src/content/matching.ts), asked only when an inflected form is found.
 
 /** Stop words per language: short, frequent, and few shared between the languages listed. */
 const STOP_WORDS: Readonly<Record<string, string>> = {
