@@ -112,6 +112,39 @@ export const graphTables = (db: GlossDb) => ({
   links: db.links,
 });
 
+/** The pack's sources, entities and facts, written in bulk; returns the entity rows written. */
+async function writePackRows(db: GlossDb, packId: string, pack: Pack) {
+  await db.sources.bulkPut(
+    pack.sources.map((source, position) => ({
+      ...source,
+      key: entityKey(packId, source.id),
+      packId,
+      position,
+    })),
+  );
+  const entities = pack.entities.map((entity, position) => ({
+    ...entity,
+    position,
+    key: entityKey(packId, entity.id),
+    packId,
+    terms: searchTerms(...entityNames(entity)),
+  }));
+  await db.entities.bulkPut(entities);
+  await db.facts.bulkPut(
+    pack.facts.map((fact, position) => ({
+      key: entityKey(packId, fact.id),
+      position,
+      packId,
+      id: fact.id,
+      entityKey: entityKey(packId, fact.entityId),
+      sourceKey: entityKey(packId, fact.sourceId),
+      text: fact.text,
+      quote: fact.quote,
+    })),
+  );
+  return entities;
+}
+
 /** Writes a valid pack, replacing an older copy of the same pack id in place. */
 export async function installPack(
   db: GlossDb,
@@ -154,34 +187,7 @@ export async function installPack(
     };
     const before = existing ? await deletePackContents(db, packId) : [];
     await db.packs.put(record);
-    await db.sources.bulkPut(
-      pack.sources.map((source, position) => ({
-        ...source,
-        key: entityKey(packId, source.id),
-        packId,
-        position,
-      })),
-    );
-    const entities = pack.entities.map((entity, position) => ({
-      ...entity,
-      position,
-      key: entityKey(packId, entity.id),
-      packId,
-      terms: searchTerms(...entityNames(entity)),
-    }));
-    await db.entities.bulkPut(entities);
-    await db.facts.bulkPut(
-      pack.facts.map((fact, position) => ({
-        key: entityKey(packId, fact.id),
-        position,
-        packId,
-        id: fact.id,
-        entityKey: entityKey(packId, fact.entityId),
-        sourceKey: entityKey(packId, fact.sourceId),
-        text: fact.text,
-        quote: fact.quote,
-      })),
-    );
+    const entities = await writePackRows(db, packId, pack);
     measure('import:write', writing);
     const linking = performance.now();
     // Into the graph: each entity joins an identity (links and unlinks made by hand are kept).

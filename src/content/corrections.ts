@@ -2,7 +2,6 @@
 // again when the background announces a change, so a "Not this" made in the card applies at once.
 // The page's scorer (src/content/context.ts) reads them through CorrectionSource.
 import type { Correction } from '@/src/core/context/types';
-import { correctionFor, passageWords } from '@/src/core/corrections';
 import { foldForSearch } from '@/src/core/search-text';
 import { type CorrectionSites, changeItem, correctionSitesItem } from '@/src/messaging/broadcast';
 import { sendMessage } from '@/src/messaging/protocol';
@@ -90,66 +89,25 @@ export class SiteCorrections implements CorrectionSource {
 const sameList = (a: Correction[], b: Correction[]) =>
   a.length === b.length && a.every((c, i) => c.id === b[i]?.id && c.updatedAt === b[i]?.updatedAt);
 
-/** How much of the block on either side of a mention counts as its passage for 'context' corrections. */
-const PASSAGE = 200;
-
-/**
- * The mentions as the reader corrected them on `site`: a mention whose correction says "nothing"
- * is left out, one that names another identity means that one alone. Untouched records are the
- * same objects; a corrected one is a copy.
- */
-export function applyCorrections(
-  records: MentionRecord[],
-  corrections: readonly Correction[],
-  site: string,
-): MentionRecord[] {
-  if (!corrections.length) return records;
-  const aliases = new Set(corrections.map((c) => c.alias));
-  const out: MentionRecord[] = [];
-  for (const record of records) {
-    const { text } = record.segment;
-    const alias = foldForSearch(text.slice(record.start, record.end));
-    const correction = aliases.has(alias)
-      ? correctionFor(corrections, {
-          alias,
-          site,
-          candidates: record.entityIds,
-          words: passageWords(
-            `${text.slice(Math.max(0, record.start - PASSAGE), record.start)} ${text.slice(record.end, record.end + PASSAGE)}`,
-          ),
-        })
-      : undefined;
-    if (!correction) out.push(record);
-    else if (correction.right !== null) out.push({ ...record, entityIds: [correction.right] });
-  }
-  return out;
-}
-
 /**
  * The page's mentions, as stored (every scan and rescan stores through add): each batch tells the
- * source which names the page has, so corrections about them are fetched. With `apply` (a build
- * without the scorer, which otherwise applies them as it decides), the corrections are applied here.
+ * source which names the page has, so corrections about them are fetched. The scorer applies them
+ * (src/content/context.ts); a build without it (bench:page's baseline) does not honour them.
  */
 export class CorrectedMentionStore extends MentionStore {
   readonly #corrections: CorrectionSource & Partial<Pick<SiteCorrections, 'notice'>>;
-  readonly #site: string;
-  readonly #apply: boolean;
 
   constructor(
     highlighter: Highlighter,
     win: Window | undefined,
     corrections: CorrectionSource & Partial<Pick<SiteCorrections, 'notice'>>,
-    site: string,
-    { apply = true } = {},
   ) {
     super(highlighter, win);
     this.#corrections = corrections;
-    this.#site = site;
-    this.#apply = apply;
   }
 
   override add(records: MentionRecord[]): void {
     this.#corrections.notice?.(records);
-    super.add(this.#apply ? applyCorrections(records, this.#corrections.current(), this.#site) : records);
+    super.add(records);
   }
 }

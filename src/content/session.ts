@@ -75,17 +75,12 @@ export class PageSession {
     this.#stats = new TaskStats(startedAt);
     this.#highlighter = new Highlighter(registry, win);
     this.#corrections = new SiteCorrections(this.#site);
-    const scoring = !scoringOff();
-    // With scoring, the scorer applies corrections as it decides; the store only lets the source
-    // know which names the page has (so it fetches corrections about them).
-    this.store = new CorrectedMentionStore(this.#highlighter, win, this.#corrections, this.#site, {
-      apply: !scoring,
-    });
+    this.store = new CorrectedMentionStore(this.#highlighter, win, this.#corrections);
     this.#badge = new BadgeReport(win, () => this.#report());
     this.store.onChange(() => this.#badge.schedule());
     this.#walk = { onShadowRoot: (root) => this.#metShadowRoot(root) };
     this.#matchers = new MatcherSource(this.#stats);
-    this.#context = scoring
+    this.#context = !scoringOff()
       ? new PageContext(
           this.#site,
           async (ids) => (await sendMessage('getContextProfiles', { ids })).profiles,
@@ -122,8 +117,8 @@ export class PageSession {
    * blocks with mentions of the aliases concerned are decided again at once. Returns the unwatch.
    */
   #useCorrections(source: CorrectionSource): () => void {
-    // Without the scorer (bench:page's baseline build) the store applies them: mark the page again.
-    if (!this.#context) return source.onChange(() => void this.#corrected());
+    // Without the scorer (bench:page's baseline build) nothing applies them.
+    if (!this.#context) return () => {};
     this.#context.corrections = source;
     this.#correctedAliases = new Set(source.current().map((c) => c.alias));
     return source.onChange(() => this.#correctionsChanged());
@@ -275,13 +270,6 @@ export class PageSession {
     }
     // A note about an entity leaves this page's selection notes as they were: don't re-walk it.
     else if (change.kind === 'notes' && !change.entityKey) this.#refreshNotes();
-  }
-
-  /** The reader corrected a mention (here or in another tab): the page is marked again with it, at once. */
-  async #corrected(): Promise<void> {
-    // A first scan still under way is not cut short; the page is marked again after it.
-    await this.#firstScan?.catch(() => {});
-    if (this.#isActive()) await this.#scans.scanAll();
   }
 
   #createHover(): HoverController<MentionRecord | NoteMark> {

@@ -44,6 +44,14 @@ const words = (text: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
+/** How much of the block on either side of a mention counts as its passage for 'context' corrections. */
+export const PASSAGE = 200;
+
+/** The text around a mention that a 'context' correction compares its cues with. */
+export function passageAround(blockText: string, start: number, end: number): string {
+  return `${blockText.slice(Math.max(0, start - PASSAGE), start)} ${blockText.slice(end, end + PASSAGE)}`;
+}
+
 /** A passage is similar enough when it shares this many of the correction's cues (or all of fewer). */
 const SHARED_CUES = 2;
 

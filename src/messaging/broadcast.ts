@@ -1,8 +1,9 @@
 // What the background announces to every context at once, through extension storage: each context
 // watches these items, so the announcement needs neither a tab list nor an awake service worker.
 // Only the background writes them; pages, the popup and the manager read and watch.
-import { storage } from 'wxt/utils/storage';
+
 import type { MatcherDelivery } from './protocol';
+import { defineItem } from './storage-item';
 
 /**
  * What a change was about: content scripts fetch the matcher again on "knowledge", open cards
@@ -19,7 +20,7 @@ export interface ChangeSignal {
   at: number;
 }
 
-export const changeItem = storage.defineItem<ChangeSignal | null>('local:changed', { fallback: null });
+export const changeItem = defineItem<ChangeSignal | null>('local:changed', { fallback: null });
 
 /**
  * The matcher for the knowledge as it is now. A page reads it together with the settings in one
@@ -28,12 +29,12 @@ export const changeItem = storage.defineItem<ChangeSignal | null>('local:changed
  */
 export type PublishedMatcher = Exclude<MatcherDelivery, { mode: 'unchanged' }>;
 
-export const publishedMatcherItem = storage.defineItem<PublishedMatcher | null>('local:pageMatcher', {
+export const publishedMatcherItem = defineItem<PublishedMatcher | null>('local:pageMatcher', {
   fallback: null,
 });
 
 /** Its revision alone, so the background can tell it is current without reading the matcher. */
-export const publishedRevisionItem = storage.defineItem<string | null>('local:pageMatcherRevision', {
+export const publishedRevisionItem = defineItem<string | null>('local:pageMatcherRevision', {
   fallback: null,
 });
 
@@ -48,6 +49,6 @@ export interface CorrectionSites {
   aliases: string[];
 }
 
-export const correctionSitesItem = storage.defineItem<CorrectionSites | null>('local:correctionSites', {
+export const correctionSitesItem = defineItem<CorrectionSites | null>('local:correctionSites', {
   fallback: null,
 });

@@ -1,7 +1,8 @@
 // User preferences live in extension storage (not the knowledge base) because every content
 // script reads them at start and must react at once when they change in another tab.
-import { storage } from 'wxt/utils/storage';
+
 import { checkSettings, DEFAULT_SETTINGS, type Settings } from '@/src/core/settings';
+import { defineItem } from '@/src/messaging/storage-item';
 
 // What settings are and which values are valid live in the core, so the backup reader checks
 // imported settings with the same rules that guard stored ones.
@@ -14,7 +15,7 @@ export {
   type SettingsProblem,
 } from '@/src/core/settings';
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
+export const settingsItem = defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
 
 /**
  * Stored settings with the defaults for what they lack (a newer version may add settings) and

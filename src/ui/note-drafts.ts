@@ -1,8 +1,8 @@
 // Notes being written but not yet saved. They live in extension storage, not in the component, so
 // a card that closes or reloads (a pack toggled in another tab, an extension or browser update)
 // gives the text back when its editor opens again. Saving or cancelling clears the draft.
-import { storage } from 'wxt/utils/storage';
 import type { TextQuoteSelector } from '@/src/core/anchor';
+import { getItem, removeItem, setItem } from '@/src/messaging/storage-item';
 
 export interface NoteDraft {
   text: string;
@@ -11,7 +11,7 @@ export interface NoteDraft {
   savedAt: number;
 }
 
-const address = (key: string) => `local:noteDraft:${key}` as const;
+const address = (key: string) => `noteDraft:${key}`;
 
 export const draftKeys = {
   /** A new note about an entity. */
@@ -24,16 +24,16 @@ export const draftKeys = {
 };
 
 export async function readDraft(key: string): Promise<NoteDraft | null> {
-  const draft = await storage.getItem<NoteDraft>(address(key));
+  const draft = await getItem<NoteDraft>(address(key));
   return draft && typeof draft.text === 'string' ? draft : null;
 }
 
 export function writeDraft(key: string, draft: NoteDraft): Promise<void> {
-  return storage.setItem(address(key), draft);
+  return setItem(address(key), draft);
 }
 
 export function clearDraft(key: string): Promise<void> {
-  return storage.removeItem(address(key));
+  return removeItem(address(key));
 }
 
 /** FNV-1a, 32 bits, as hex: a storage key for long text, not a security measure. */

@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
-// Corrections on the page: the source follows the background's announcements, and the store
-// leaves out a mention corrected to "nothing" and gives one corrected to another identity that one.
+// Corrections on the page: the source follows the background's announcements and hears of the
+// names the page has; the scorer's view of a mention (mentionContext) reaches the corrections that
+// fit it: "nothing" leaves it out, another identity replaces its candidates.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyCorrections, CorrectedMentionStore, SiteCorrections } from '@/src/content/corrections';
+import { CorrectedMentionStore, SiteCorrections } from '@/src/content/corrections';
 import type { Highlighter } from '@/src/content/highlighter';
 import type { MentionRecord } from '@/src/content/mentions';
 import type { Segment } from '@/src/content/walk';
+import { correctionFor } from '@/src/core/context/corrections';
+import { mentionContext } from '@/src/core/context/page';
 import type { Correction } from '@/src/core/context/types';
 import { changeItem } from '@/src/messaging/broadcast';
 
@@ -46,7 +49,18 @@ const correction = (fields: Partial<Correction>): Correction => ({
   ...fields,
 });
 
-describe('applyCorrections', () => {
+/** The mentions as the scorer leaves them after the corrections that fit each (in its block's passage). */
+function applyCorrections(records: MentionRecord[], corrections: Correction[], site: string) {
+  return records.flatMap((record) => {
+    const where = { block: {}, page: {}, site, lang: 'en' };
+    const mention = mentionContext(record.segment.text, record.start, record.end, record.entityIds, where);
+    const fits = correctionFor(corrections, mention);
+    if (!fits) return [record];
+    return fits.right === null ? [] : [{ ...record, entityIds: [fits.right] }];
+  });
+}
+
+describe('corrections as the scorer applies them on the page', () => {
   it('drops a mention corrected to "nothing" and narrows one corrected to another identity', () => {
     const records = block('Washington beat Boston. The Wizards of Washington won.');
     expect(applyCorrections(records, [correction({})], SITE)).toEqual([]);
@@ -63,35 +77,25 @@ describe('applyCorrections', () => {
     expect(applyCorrections(records, [context], SITE)).toEqual(records);
     expect(applyCorrections(block('The Wizards beat Boston, Washington says.'), [context], SITE)).toEqual([]);
   });
-
-  it('untouched when there are no corrections: the same array', () => {
-    const records = block('Washington');
-    expect(applyCorrections(records, [], SITE)).toBe(records);
-  });
 });
 
-describe('the page store with corrections', () => {
-  it('stores mentions as corrected at the time they are stored', () => {
-    const mentions = new Set<AbstractRange>();
-    let corrections: Correction[] = [];
+describe('the page store', () => {
+  it('tells the source the names it stores, so corrections about them are fetched', () => {
+    const noticed: string[] = [];
     const store = new CorrectedMentionStore(
-      { mentions, sync() {} } as unknown as Highlighter,
+      { mentions: new Set(), sync() {} } as unknown as Highlighter,
       undefined,
-      { current: () => corrections, onChange: () => () => {} },
-      SITE,
+      {
+        current: () => [],
+        onChange: () => () => {},
+        notice: (records) => {
+          for (const r of records) noticed.push(r.segment.text.slice(r.start, r.end));
+        },
+      },
     );
     store.add(block('Washington and Washington'));
+    expect(noticed).toEqual(['Washington', 'Washington']);
     expect(store.size).toBe(2);
-    corrections = [correction({ right: 'i:person' })];
-    const again = block('Washington');
-    store.replace([again[0]?.segment.container as Element], again);
-    expect(store.size).toBe(3);
-    expect(store.counts().get('i:person')).toBe(3);
-    corrections = [correction({})];
-    const gone = block('Washington');
-    store.add(gone);
-    expect(store.size).toBe(3);
-    expect(mentions.has(gone[0]?.range as Range)).toBe(false);
   });
 });
 

@@ -14,6 +14,6 @@ export function correctionFor(
     alias: foldForSearch(mention.text),
     site: mention.site,
     candidates: mention.candidates,
-    words: passageWords(`${mention.before} ${mention.after}`),
+    words: passageWords(mention.passage ?? `${mention.before} ${mention.after}`),
   });
 }

@@ -1,5 +1,6 @@
 // What context the scorer gets, and the decisions of a batch of mentions: the page (through the
 // popover module) and the unit tests over the ambiguity set share these, so the set checks what ships.
+import { passageAround } from '@/src/core/corrections';
 import { type Around, type ContextKnowledge, decide, readAround } from './decide';
 import type { ContextProfile, Decision, MentionContext } from './types';
 
@@ -18,6 +19,7 @@ export function mentionContext(
     text: blockText.slice(start, end),
     before: blockText.slice(Math.max(0, start - AROUND_CHARS), start),
     after: blockText.slice(end, end + AROUND_CHARS),
+    passage: passageAround(blockText, start, end),
     candidates,
     ...where,
   };

@@ -57,6 +57,8 @@ export interface MentionContext {
   /** Up to ~80 characters of the block's text before and after the mention. */
   before: string;
   after: string;
+  /** The wider passage a 'context' correction is checked against (see passageAround); else before + after. */
+  passage?: string;
   /** The identities the matcher found for it (one or more). */
   candidates: string[];
   /** Identities marked for sure in the same block, with counts. */

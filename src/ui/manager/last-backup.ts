@@ -1,5 +1,5 @@
 // When the user last saved a full backup file, so the manager can remind them when notes were
 // never saved. Written by the manager right after "Export everything" hands the file over.
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from '@/src/messaging/storage-item';
 
-export const lastBackupItem = storage.defineItem<number>('local:lastBackupAt', { fallback: 0 });
+export const lastBackupItem = defineItem<number>('local:lastBackupAt', { fallback: 0 });
