@@ -19,7 +19,10 @@ export const pl: LanguageRules = {
     { ending: 'da', forms: ['dy', 'dę', 'dą', 'dzie', 'do'] },
     { ending: 'ła', forms: ['ły', 'łę', 'łą', 'le', 'ło'] },
     { ending: 'la', forms: ['li', 'lę', 'lą', 'lo'] },
-    { ending: 'a', after: 'cjlńśźż', forms: ['i', 'ę', 'ą', 'o'] },
+    // After c and ż the ending is -y (Lewica → Lewicy), after the soft consonants -i (Rosja → Rosji).
+    { ending: 'ca', forms: ['cy', 'cę', 'cą', 'co'] },
+    { ending: 'ża', forms: ['ży', 'żę', 'żą', 'żo'] },
+    { ending: 'a', after: 'jlńśź', forms: ['i', 'ę', 'ą', 'o'] },
     { ending: 'a', forms: ['y', 'ę', 'ą', 'ie', 'o'] },
     { ending: 'ów', forms: ['owa', 'owu', 'owowi', 'owem', 'owie'] },
     { ending: '', after: 'kg', forms: ['a', 'u', 'owi', 'iem'] },
