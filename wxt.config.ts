@@ -18,7 +18,7 @@ function pageScriptsWithoutPolyfill(): Plugin {
         config.build.lib && config.build.lib.entry,
         config.build.rollupOptions.input,
       ]);
-      pageScript = /content(\.ts|\/index\.ts|-scripts|\/popover-ui)/.test(entries);
+      pageScript = /content(\.ts|\/index\.ts|-scripts|\/popover-ui|\/scorer-module)/.test(entries);
     },
     async resolveId(source, importer, options) {
       if (!pageScript || source !== '@wxt-dev/webextension-polyfill/browser') return null;

@@ -27,8 +27,8 @@ const READABILITY_INNER_HTML = [
   /^[\w$]+\.innerHTML=[\w$]+\.innerHTML;var [\w$]+=[\w$]+\.previousElementSibling/,
 ];
 
-/** The content script importing its own popover module, by the fixed path of a packaged file. */
-const POPOVER_IMPORT = /^import\([\w$]+\.runtime\.getURL\("\/content-scripts\/popover\.js"\)\)/;
+/** The content script importing its own popover or scorer module, by the fixed path of a packaged file. */
+const POPOVER_IMPORT = /^import\([\w$]+\.runtime\.getURL\("\/content-scripts\/(popover|scorer)\.js"\)\)/;
 
 /** Which README-explained warning this is, or null for one that must fail the lint. */
 function explain(warning: Message): string | null {
@@ -41,7 +41,7 @@ function explain(warning: Message): string | null {
     return READABILITY_INNER_HTML.some((pattern) => pattern.test(code)) ? 'Readability' : null;
   }
   if (warning.file === 'content-scripts/content.js') {
-    return POPOVER_IMPORT.test(code) ? 'the popover module import' : null;
+    return POPOVER_IMPORT.test(code) ? 'the popover or scorer module import' : null;
   }
   return PREACT_INNER_HTML.test(code) ? "Preact's renderer" : null;
 }

@@ -7,7 +7,7 @@ import { correctedAliases, fold, needsContext, primaryLang } from '@/src/core/co
 import type { Pending } from '@/src/core/context/page';
 import type { ContextProfile, Correction } from '@/src/core/context/types';
 import type { MentionRecord } from './mentions';
-import { importPopoverModule, type PopoverModule } from './popover';
+import { importScorerModule, type ScorerModule } from './popover';
 import type { Segment } from './walk';
 
 /**
@@ -26,8 +26,8 @@ export const NO_CORRECTIONS: CorrectionSource = { current: () => [], onChange: (
 /** Where the page's profiles come from (the background, through getContextProfiles). */
 export type AskProfiles = (ids: string[]) => Promise<ContextProfile[]>;
 
-/** The scorer, with its word lists: in the popover module, loaded by pages that have mentions to decide. */
-export type LoadScorer = () => Promise<Pick<PopoverModule, 'decideMentions' | 'isOrdinary'>>;
+/** The scorer, with its word lists: a module of its own, loaded by pages that have mentions to decide. */
+export type LoadScorer = () => Promise<ScorerModule>;
 
 export class PageContext {
   readonly #site: string;
@@ -50,7 +50,7 @@ export class PageContext {
     site: string,
     ask: AskProfiles,
     corrections: CorrectionSource = NO_CORRECTIONS,
-    scorer: LoadScorer = importPopoverModule,
+    scorer: LoadScorer = importScorerModule,
   ) {
     this.#site = site;
     this.#ask = ask;
@@ -98,7 +98,7 @@ export class PageContext {
 
   /** Asks the background, in one message, for the profiles of these mentions' candidates not asked yet. */
   async fetchProfiles(unsure: readonly MentionRecord[]): Promise<void> {
-    // The scorer's module loads meanwhile (once; the card uses it too).
+    // The scorer's module loads meanwhile (once).
     const scorer = this.#loadScorer().catch(() => null);
     const missing = new Set<string>();
     // Only names several entities share need to know them: a name of one entity is decided by its

@@ -34,20 +34,29 @@ export class SiteCorrections implements CorrectionSource {
     return this.#corrections;
   }
 
-  /** Names of corrections for passages or everywhere, until the page finds one of them (then: fetched). */
-  #waitingFor: ReadonlySet<string> | null = null;
+  /**
+   * Names of corrections for passages or everywhere, until the page finds one of them (then:
+   * fetched); undefined until the index of where corrections apply is read, null once not waiting.
+   */
+  #waitingFor: ReadonlySet<string> | null | undefined = undefined;
+  /** Names the page had before the index was read: the first marks may come first. */
+  readonly #seenEarly = new Set<string>();
 
   /** Mentions found on the page: one with a name some correction is about makes it fetch them. */
   notice(records: readonly MentionRecord[]): void {
     const names = this.#waitingFor;
-    if (!names) return;
+    if (names === null) return;
     for (const record of records) {
-      if (names.has(foldForSearch(record.segment.text.slice(record.start, record.end)))) {
-        this.#waitingFor = null;
-        void this.refresh();
-        return;
-      }
+      const name = foldForSearch(record.segment.text.slice(record.start, record.end));
+      if (names === undefined) this.#seenEarly.add(name);
+      else if (names.has(name)) return this.#found();
     }
+  }
+
+  #found(): void {
+    this.#waitingFor = null;
+    this.#seenEarly.clear();
+    void this.refresh();
   }
 
   onChange(listener: () => void): () => void {
@@ -63,8 +72,11 @@ export class SiteCorrections implements CorrectionSource {
     void this.#sites()
       .catch(() => null)
       .then((where) => {
-        if (!where || where.sites.includes(this.#site)) return this.refresh();
-        if (where.aliases.length) this.#waitingFor = new Set(where.aliases);
+        if (!where || where.sites.includes(this.#site)) return this.#found();
+        const names = new Set(where.aliases);
+        if ([...this.#seenEarly].some((name) => names.has(name))) return this.#found();
+        this.#seenEarly.clear();
+        this.#waitingFor = names.size ? names : null;
       });
     return changeItem.watch((change) => {
       if (change?.kind === 'corrections') void this.refresh();

@@ -180,7 +180,7 @@ export class MentionStore {
   #index(record: MentionRecord): void {
     this.#byRange.set(record.range, record);
     if (this.#shows(record)) this.#highlighter.mentions.add(record.range);
-    for (const id of record.entityIds) this.#perEntity.set(id, (this.#perEntity.get(id) ?? 0) + 1);
+    for (const id of meant(record)) this.#perEntity.set(id, (this.#perEntity.get(id) ?? 0) + 1);
     for (const node of record.nodes) {
       const list = this.#byNode.get(node);
       if (list) list.push(record);
@@ -197,7 +197,7 @@ export class MentionStore {
   #unindex(record: MentionRecord): void {
     this.#byRange.delete(record.range);
     this.#highlighter.mentions.delete(record.range);
-    for (const id of record.entityIds) {
+    for (const id of meant(record)) {
       const left = (this.#perEntity.get(id) ?? 0) - 1;
       if (left > 0) this.#perEntity.set(id, left);
       else this.#perEntity.delete(id);
@@ -213,4 +213,13 @@ export class MentionStore {
 /** The element whose box holds a container (a shadow root's host). */
 function box(container: Container): Element {
   return container instanceof ShadowRoot ? container.host : container;
+}
+
+/**
+ * The identities a mention counts for (the popup's list, "seen on", going to the next mention): the
+ * one context chose when it decided, else every candidate. The others stay in `entityIds` for the
+ * card's "Not this — it's …".
+ */
+export function meant(record: Pick<MentionRecord, 'entityIds' | 'decision'>): string[] {
+  return record.decision?.kind === 'mark' ? record.entityIds.slice(0, 1) : record.entityIds;
 }

@@ -1,7 +1,7 @@
 // The keyboard's "next/previous mention" and the popup's "jump to this entity": from the mention
 // whose card is open (or hovered), on to the next one in the page, and open its card.
 import type { HoverController } from './hover';
-import type { MentionRecord, MentionStore } from './mentions';
+import { type MentionRecord, type MentionStore, meant } from './mentions';
 import type { NoteMark } from './page-notes';
 import type { PopoverControl } from './popover';
 
@@ -13,7 +13,7 @@ export function goToMention(
   direction: 1 | -1,
   entityKey?: string,
 ): boolean {
-  const all = store.all().filter((m) => !entityKey || m.entityIds.includes(entityKey));
+  const all = store.all().filter((m) => !entityKey || meant(m).includes(entityKey));
   if (all.length === 0) return false;
   const anchor = popover.anchorRange ?? hover.current?.range ?? null;
   let index = anchor ? all.findIndex((m) => m.range === anchor) : -1;

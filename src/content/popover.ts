@@ -28,11 +28,18 @@ export type PopoverModule = typeof import('./popover-ui');
 
 /**
  * The popover module, imported from the extension's own files into this content script's world
- * (a web-accessible resource built by modules/popover-module.ts). The path is written out here so
+ * (a web-accessible resource built by modules/popover-module.ts). The paths are written out here so
  * a reviewer, and scripts/lint-firefox.ts, can see that nothing else is ever imported.
  */
 export function importPopoverModule(): Promise<PopoverModule> {
   return import(/* @vite-ignore */ browser.runtime.getURL('/content-scripts/popover.js'));
+}
+
+export type ScorerModule = typeof import('./scorer-module');
+
+/** The context scorer (content-scripts/scorer.js), imported the same way by pages with a mention to decide. */
+export function importScorerModule(): Promise<ScorerModule> {
+  return import(/* @vite-ignore */ browser.runtime.getURL('/content-scripts/scorer.js'));
 }
 
 /**

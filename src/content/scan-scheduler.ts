@@ -51,6 +51,11 @@ export class ScanScheduler {
     return this.#scanning;
   }
 
+  /** Settles when the running full scan has ended (at once when none runs). */
+  get scanned(): Promise<void> {
+    return this.#scanning;
+  }
+
   /** Rescans the blocks that changed, swapping their marks at once; drops marks in removed text. */
   rescan(changes: PageChanges): Promise<void> {
     const run = this.#rescans.then(() => this.#rescan(changes));

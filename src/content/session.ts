@@ -121,16 +121,20 @@ export class PageSession {
     if (!this.#context) return () => {};
     this.#context.corrections = source;
     this.#correctedAliases = new Set(source.current().map((c) => c.alias));
-    return source.onChange(() => this.#correctionsChanged());
+    return source.onChange(() => void this.#correctionsChanged());
   }
 
-  #correctionsChanged(): void {
+  async #correctionsChanged(): Promise<void> {
     const context = this.#context;
     if (!context) return;
     const now = new Set(context.corrections.current().map((c) => c.alias));
     const concerned = new Set([...now, ...this.#correctedAliases]);
     this.#correctedAliases = now;
-    if (!this.#isActive() || concerned.size === 0) return;
+    if (concerned.size === 0) return;
+    // Corrections that arrive during a full scan (fetched at start, after a reload): the blocks it
+    // decided before they came are only all stored once it ends.
+    await this.#scans.scanned;
+    if (!this.#isActive()) return;
     const blocks = context.blocksWith(concerned, this.store.all());
     if (blocks.length) void this.#scans.rescan({ roots: outermost(blocks), removals: false });
   }

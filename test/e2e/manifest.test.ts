@@ -29,10 +29,10 @@ describe('the built manifest', () => {
     expect(asked).toEqual(readmePermissions().sort());
   });
 
-  it('exposes only the popover module to pages, and only under a per-session URL', () => {
+  it('exposes only the popover and scorer modules to pages, and only under a per-session URL', () => {
     expect(manifest.web_accessible_resources).toEqual([
       {
-        resources: ['content-scripts/popover.js', 'card.html'],
+        resources: ['content-scripts/popover.js', 'content-scripts/scorer.js', 'card.html'],
         matches: ['<all_urls>'],
         use_dynamic_url: true,
       },

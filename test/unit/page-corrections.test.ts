@@ -177,4 +177,25 @@ describe('SiteCorrections', () => {
     expect(asked).toBe(1);
     stop();
   });
+
+  it('asks when a name the page marked before the index was read turns out to be one of them', async () => {
+    fakeBrowser.reset();
+    let asked = 0;
+    let index: (where: { sites: string[]; aliases: string[] }) => void = () => {};
+    const source = new SiteCorrections(
+      SITE,
+      async () => {
+        asked++;
+        return [correction({ scope: 'everywhere' })];
+      },
+      () => new Promise((resolve) => (index = resolve)),
+    );
+    const stop = source.start();
+    // The first marks come before the index of where corrections apply has been read.
+    source.notice(block('Washington'));
+    index({ sites: [], aliases: ['washington'] });
+    await vi.waitFor(() => expect(source.current()).toHaveLength(1));
+    expect(asked).toBe(1);
+    stop();
+  });
 });
