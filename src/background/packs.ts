@@ -18,7 +18,7 @@ import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
 import { identitiesOf, linkIncoming, measure, refreshIdentities } from '@/src/db/graph';
 import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
-import { type Kept, keep, takeKept } from './kept-knowledge';
+import { type Kept, keep, takeKept, warmedUp } from './kept-knowledge';
 
 /** Bundled packs the user removed; updates must not bring them back. */
 const REMOVED_BUNDLED = 'removedBundledPacks';
@@ -122,6 +122,8 @@ export async function installPack(
   const started = performance.now();
   const load = aliasLoad(pack.entities);
   let committed: { revision: number; memory: Kept } | undefined;
+  // A link index being built ahead of this import is worth waiting for: it is what the import needs.
+  await warmedUp(db);
   const result = await db.transaction('rw', packTables(db), async (): Promise<ImportResult> => {
     const existing = await db.packs.get(packId);
     const memory = takeKept(db, await knowledgeRevision(db));

@@ -103,13 +103,15 @@ export interface BuildOptions {
    * messages are answered meanwhile.
    */
   pause?: () => Promise<void>;
+  /** Sees every page of entities as it is read (the warm-up counts each pack's aliases there). */
+  visit?: (entities: readonly EntityRecord[]) => void;
 }
 
 /** Live identities indexed by their present members' names and identifiers. */
 export async function buildIndex(
   t: GraphTables,
   identities: ReadonlyMap<string, IdentityRecord>,
-  { pause = async () => {} }: BuildOptions = {},
+  { pause = async () => {}, visit }: BuildOptions = {},
 ): Promise<KeptIndex> {
   const members = new Map<string, EntityRecord[]>();
   const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
@@ -117,6 +119,7 @@ export async function buildIndex(
   await eachPage<EntityRecord>(
     t.entities,
     (page) => {
+      visit?.(page);
       for (const entity of page) {
         const id = links.get(entity.key);
         const identity = id ? identities.get(id) : undefined;

@@ -7,6 +7,7 @@ import { linkEntity } from '@/src/background/graph';
 import { getEntity } from '@/src/background/identity-view';
 import { peekIndex } from '@/src/background/kept-knowledge';
 import { importPackJson, knowledgeRevision, removePack, setPackEnabled } from '@/src/background/packs';
+import { warmLinkIndex } from '@/src/background/warm-links';
 import type { IncomingEntity, LinkDecision } from '@/src/core/graph/link';
 import type { Pack } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
@@ -332,6 +333,53 @@ describe('what is kept after "delete all data"', () => {
     const after = (await db.links.get('a/russia'))?.identityId as string;
     expect(after).not.toBe(before);
     expect(await db.identities.get(after)).toMatchObject({ name: 'Russia' });
+  });
+});
+
+describe('warming the link index before an import', () => {
+  const towns = () =>
+    pack(
+      'towns',
+      Array.from({ length: 12_000 }, (_, i) => place(`t${i}`, `Town ${i}`)),
+    );
+  const measured = (name: string) => performance.getEntriesByName(`gloss:${name}`).length;
+
+  it('builds it in pages outside any transaction and keeps it; the next import builds none', async () => {
+    await install(towns());
+    await linkEntity(db, 'towns/t1', null); // A manual link: nothing is kept for this revision.
+    expect(peekIndex(db, await knowledgeRevision(db))).toBeUndefined();
+    await warmLinkIndex(db);
+    const warm = peekIndex(db, await knowledgeRevision(db)) as KeptIndex;
+    expect(warm.size).toBe(12_000);
+    expect(warm.record((await db.links.get('towns/t5'))?.identityId as string)).toMatchObject({
+      name: 'Town 5',
+    });
+    const built = measured('link:index');
+    const reads = await entityReads(() => install(pack('later', [place('a', 'Town 7')])));
+    expect(measured('link:index')).toBe(built);
+    expect(reads).toBeLessThan(50);
+    expect((await db.links.get('later/a'))?.identityId).toBe((await db.links.get('towns/t7'))?.identityId);
+  });
+
+  it('makes an import that starts meanwhile wait for it rather than build a second index', async () => {
+    await install(towns());
+    await linkEntity(db, 'towns/t1', null);
+    const built = measured('link:index');
+    const warmed = measured('warm:index');
+    const warming = warmLinkIndex(db);
+    await install(pack('later', [place('a', 'Town 7')]));
+    await warming;
+    expect(measured('warm:index')).toBe(warmed + 1);
+    expect(measured('link:index')).toBe(built);
+  });
+
+  it('keeps nothing for knowledge that changed while it ran', async () => {
+    await install(towns());
+    await linkEntity(db, 'towns/t1', null);
+    const warming = warmLinkIndex(db);
+    await setPackEnabled(db, 'towns', false);
+    await warming;
+    expect(peekIndex(db, await knowledgeRevision(db))).toBeUndefined();
   });
 });
 
