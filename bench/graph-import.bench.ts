@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const restarted = await openBench(dir, large.gloss.profileDir);
   const warm = await warmUp(restarted);
   console.log(
-    `warm-up after a restart: ${warm.ok ? `${ms(warm.ms)} ms (background: ${ms(warm.steps.get('warm:index'))} ms)` : `not available (${warm.error})`}; listPacks answered meanwhile in ${warm.answers.map(ms).join(', ')} ms`,
+    `warm-up after a restart: ${warm.ok ? `${ms(warm.ms)} ms (background: ${ms(warm.steps.get('warm:index'))} ms)` : `not available (${warm.error})`}; listPacks answered meanwhile in ${warm.answers.map(ms).join(', ')} ms (before it, idle: ${warm.idle.map(ms).join(', ')} ms)`,
   );
   const warmBaseline = await importOnce(small);
   log('bundled packs (beside the warmed import)', 0, warmBaseline);
@@ -186,6 +186,13 @@ async function largeKnowledgeBase(dir: string): Promise<Bench> {
 /** Asks for the link index as the manager's import view does, timing listPacks replies while it builds. */
 async function warmUp({ gloss, ext }: Bench) {
   await callBackground(ext, 'listPacks', undefined); // The background is up.
+  // The same call with nothing else running, to compare.
+  const idle: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const asked = performance.now();
+    await callBackground(ext, 'listPacks', undefined);
+    idle.push(performance.now() - asked);
+  }
   await takeMeasures(gloss);
   const started = performance.now();
   let done = false;
@@ -204,7 +211,7 @@ async function warmUp({ gloss, ext }: Bench) {
     await new Promise((wait) => setTimeout(wait, 250));
   }
   const result = await warming;
-  return { ...result, ms: performance.now() - started, steps: await takeMeasures(gloss), answers };
+  return { ...result, ms: performance.now() - started, steps: await takeMeasures(gloss), answers, idle };
 }
 
 async function countIdentities({ gloss }: Bench): Promise<number> {

@@ -3,11 +3,13 @@
 // 100,000 identities. The manager's import view asks for it when it opens; the build runs in short
 // read transactions and yields between pages and slices, so messages are answered meanwhile, and
 // it is kept only if the knowledge did not change while it ran.
+
+import type { IdentityRecord } from '@/src/core/graph/records';
 import { type AliasLoad, aliasLoad } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import { measure } from '@/src/db/graph';
-import { buildIndex } from '@/src/db/link-index';
+import { buildIndex, eachPage } from '@/src/db/link-index';
 import { keepIndex, peekIndex, warmOnce } from './kept-knowledge';
 import { graphTables, knowledgeRevision } from './packs';
 
@@ -16,6 +18,9 @@ export function warmLinkIndex(db: GlossDb): Promise<void> {
   return warmOnce(db, () => build(db));
 }
 
+/** Records read at a time: each page is a stretch the background answers nothing (a tenth of a second or so). */
+const WARM_PAGE = 1_000;
+
 /** A macrotask's pause: lets the service worker answer messages between pages of the build. */
 const yieldToEvents = () => new Promise<void>((done) => setTimeout(done, 0));
 
@@ -23,8 +28,16 @@ async function build(db: GlossDb): Promise<void> {
   const revision = await knowledgeRevision(db);
   if (peekIndex(db, revision)) return;
   const started = performance.now();
-  const identities = new Map((await db.identities.toArray()).map((i) => [i.id, i]));
-  await yieldToEvents();
+  const options = { pause: yieldToEvents, pageSize: WARM_PAGE };
+  const identities = new Map<string, IdentityRecord>();
+  await eachPage(
+    db.identities,
+    (i) => i.id,
+    (page) => {
+      for (const identity of page) identities.set(identity.id, identity);
+    },
+    options,
+  );
   // The alias caps an import checks are counted per pack from the same entities.
   const loads = new Map<string, AliasLoad>();
   const visit = (entities: readonly EntityRecord[]) => {
@@ -38,7 +51,7 @@ async function build(db: GlossDb): Promise<void> {
       }
     }
   };
-  const index = await buildIndex(graphTables(db), identities, { pause: yieldToEvents, visit });
+  const index = await buildIndex(graphTables(db), identities, { ...options, visit });
   // Any change to knowledge bumps the revision (each read above was a transaction of its own).
   if ((await knowledgeRevision(db)) !== revision) return;
   keepIndex(db, revision, index, loads);

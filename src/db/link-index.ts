@@ -3,6 +3,7 @@
 // linking rules' index it keeps what recomputing an identity needs (its stored record, and each
 // member's names, identifiers and fact count), so refreshing the identities a 10,000-entity pack
 // touched reads nothing back from the database.
+import type { Table } from 'dexie';
 import { LinkIndex } from '@/src/core/graph/link';
 import type { IdentityRecord, LinkRecord } from '@/src/core/graph/records';
 import { entityNames } from '@/src/core/pack';
@@ -77,19 +78,23 @@ export class KeptIndex extends LinkIndex {
   }
 }
 
-/** Pages of whole records by key: a cursor (each) costs a request per record, 100,000 of them. */
-async function eachPage<T extends { key: string }>(
-  table: GraphTables['entities'] | GraphTables['facts'],
+/**
+ * Pages of whole records in key order: a cursor (each) costs a request per record, 100,000 of them.
+ * Exported for the warm-up, which reads the identities so too.
+ */
+export async function eachPage<T, I>(
+  table: Table<T, string, I>,
+  keyOf: (record: T) => string,
   visit: (page: T[]) => void,
-  pause: () => Promise<void>,
+  { pause = async () => {}, pageSize = PAGE }: BuildOptions = {},
 ): Promise<void> {
   for (let after: string | undefined; ; ) {
-    const page = (await (after === undefined ? table.toCollection() : table.where(':id').above(after))
-      .limit(PAGE)
-      .toArray()) as unknown as T[];
+    const page = await (after === undefined ? table.toCollection() : table.where(':id').above(after))
+      .limit(pageSize)
+      .toArray();
     visit(page);
-    if (page.length < PAGE) break;
-    after = page[page.length - 1]?.key;
+    if (page.length < pageSize) break;
+    after = keyOf(page[page.length - 1] as T);
     await pause();
   }
 }
@@ -103,6 +108,8 @@ export interface BuildOptions {
    * messages are answered meanwhile.
    */
   pause?: () => Promise<void>;
+  /** Records per page: smaller pages block the background for less at a time (5,000 unless set). */
+  pageSize?: number;
   /** Sees every page of entities as it is read (the warm-up counts each pack's aliases there). */
   visit?: (entities: readonly EntityRecord[]) => void;
 }
@@ -111,13 +118,15 @@ export interface BuildOptions {
 export async function buildIndex(
   t: GraphTables,
   identities: ReadonlyMap<string, IdentityRecord>,
-  { pause = async () => {}, visit }: BuildOptions = {},
+  options: BuildOptions = {},
 ): Promise<KeptIndex> {
   const members = new Map<string, EntityRecord[]>();
+  const { pause = async () => {}, visit } = options;
   const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
   await pause();
-  await eachPage<EntityRecord>(
+  await eachPage(
     t.entities,
+    (e) => e.key,
     (page) => {
       visit?.(page);
       for (const entity of page) {
@@ -129,17 +138,18 @@ export async function buildIndex(
         else members.set(identity.id, [entity]);
       }
     },
-    pause,
+    options,
   );
   // Fact counts choose each identity's representative; counting them here spares the refresh a
   // count per member of every identity a pack adds to.
   const facts = new Map<string, number>();
-  await eachPage<{ key: string; entityKey: string }>(
+  await eachPage(
     t.facts,
+    (f) => f.key,
     (page) => {
       for (const fact of page) facts.set(fact.entityKey, (facts.get(fact.entityKey) ?? 0) + 1);
     },
-    pause,
+    options,
   );
   const index = new KeptIndex();
   let done = 0;
