@@ -122,7 +122,15 @@ export async function buildIndex(
 ): Promise<KeptIndex> {
   const members = new Map<string, EntityRecord[]>();
   const { pause = async () => {}, visit } = options;
-  const links = new Map((await t.links.toArray()).map((l) => [l.entityKey, l.identityId]));
+  const links = new Map<string, string>();
+  await eachPage(
+    t.links,
+    (l) => l.entityKey,
+    (page) => {
+      for (const link of page) links.set(link.entityKey, link.identityId);
+    },
+    options,
+  );
   await pause();
   await eachPage(
     t.entities,
