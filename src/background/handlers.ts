@@ -33,6 +33,7 @@ import {
   updateNote,
 } from './notes';
 import { exportPack, importPackJson, listPacks, removePack, setPackEnabled } from './packs';
+import { warmLinkIndex } from './warm-links';
 
 /** Who sent a message: the tab, for messages from content scripts. */
 export interface Sender {
@@ -254,6 +255,7 @@ function noteHandlers({
 type PackKeys =
   | 'listPacks'
   | 'importPack'
+  | 'warmLinkIndex'
   | 'exportPack'
   | 'setPackEnabled'
   | 'removePack'
@@ -277,6 +279,7 @@ function packHandlers({
       if (result.ok) notify({ kind: 'knowledge' });
       return result;
     }),
+    warmLinkIndex: afterReady(() => warmLinkIndex(db)),
     exportPack: afterReady(async ({ id }) => JSON.stringify(await exportPack(db, id), null, 2)),
     setPackEnabled: afterReady(changedKnowledge(({ id, enabled }) => setPackEnabled(db, id, enabled))),
     removePack: afterReady(changedKnowledge(({ id }) => removePack(db, id))),

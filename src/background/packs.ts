@@ -13,12 +13,12 @@ import {
   type PackEntity,
   validatePack,
 } from '@/src/core/pack';
-import { entityKey, type PackRecord } from '@/src/core/records';
+import { type EntityRecord, entityKey, type PackRecord } from '@/src/core/records';
 import { searchTerms } from '@/src/core/search-text';
 import type { GlossDb } from '@/src/db/db';
 import { identitiesOf, linkIncoming, measure, refreshIdentities } from '@/src/db/graph';
 import type { ImportResult, PackSummary } from '@/src/messaging/protocol';
-import { type Kept, keep, takeKept } from './kept-knowledge';
+import { type Kept, keep, takeKept, warmedUp } from './kept-knowledge';
 
 /** Bundled packs the user removed; updates must not bring them back. */
 const REMOVED_BUNDLED = 'removedBundledPacks';
@@ -112,39 +112,6 @@ export const graphTables = (db: GlossDb) => ({
   links: db.links,
 });
 
-/** The pack's sources, entities and facts, written in bulk; returns the entity rows written. */
-async function writePackRows(db: GlossDb, packId: string, pack: Pack) {
-  await db.sources.bulkPut(
-    pack.sources.map((source, position) => ({
-      ...source,
-      key: entityKey(packId, source.id),
-      packId,
-      position,
-    })),
-  );
-  const entities = pack.entities.map((entity, position) => ({
-    ...entity,
-    position,
-    key: entityKey(packId, entity.id),
-    packId,
-    terms: searchTerms(...entityNames(entity)),
-  }));
-  await db.entities.bulkPut(entities);
-  await db.facts.bulkPut(
-    pack.facts.map((fact, position) => ({
-      key: entityKey(packId, fact.id),
-      position,
-      packId,
-      id: fact.id,
-      entityKey: entityKey(packId, fact.entityId),
-      sourceKey: entityKey(packId, fact.sourceId),
-      text: fact.text,
-      quote: fact.quote,
-    })),
-  );
-  return entities;
-}
-
 /** Writes a valid pack, replacing an older copy of the same pack id in place. */
 export async function installPack(
   db: GlossDb,
@@ -155,6 +122,8 @@ export async function installPack(
   const started = performance.now();
   const load = aliasLoad(pack.entities);
   let committed: { revision: number; memory: Kept } | undefined;
+  // A link index being built ahead of this import is worth waiting for: it is what the import needs.
+  await warmedUp(db);
   const result = await db.transaction('rw', packTables(db), async (): Promise<ImportResult> => {
     const existing = await db.packs.get(packId);
     const memory = takeKept(db, await knowledgeRevision(db));
@@ -187,26 +156,11 @@ export async function installPack(
     };
     const before = existing ? await deletePackContents(db, packId) : [];
     await db.packs.put(record);
-    const entities = await writePackRows(db, packId, pack);
+    const entities = await writeContents(db, pack);
     measure('import:write', writing);
     const linking = performance.now();
-    // Into the graph: each entity joins an identity (links and unlinks made by hand are kept).
-    const manual = new Map(Object.entries(links).map(([id, to]) => [entityKey(packId, id), to]));
     memory.loads.set(packId, load);
-    // The pack's facts per entity, just written: the refresh need not count them again.
-    const factCounts = new Map<string, number>(entities.map((e) => [e.key, 0]));
-    for (const fact of pack.facts) {
-      const key = entityKey(packId, fact.entityId);
-      factCounts.set(key, (factCounts.get(key) ?? 0) + 1);
-    }
-    memory.index = await linkIncoming(graphTables(db), entities, manual, now, {
-      index: memory.index,
-      factCounts,
-    });
-    // Entities the new version dropped leave their identities (emptied ones are tombstoned).
-    const staying = new Set(entities.map((e) => e.key));
-    const gone = before.filter((key) => !staying.has(key));
-    await refreshIdentities(graphTables(db), await identitiesOf(db, gone), now, { index: memory.index });
+    await linkPack(db, pack, entities, { memory, before, links, now });
     measure('import:link', linking);
     committed = { revision: await touchKnowledge(db), memory };
     return {
@@ -221,6 +175,83 @@ export async function installPack(
   measure('import:transaction', started);
   if (committed) keep(db, committed.revision, committed.memory);
   return result;
+}
+
+/** Writes a pack's sources, entities and facts (its record and older contents dealt with). */
+async function writeContents(db: GlossDb, pack: Pack): Promise<EntityRecord[]> {
+  const packId = pack.pack.id;
+  await db.sources.bulkPut(
+    pack.sources.map((source, position) => ({
+      ...source,
+      key: entityKey(packId, source.id),
+      packId,
+      position,
+    })),
+  );
+  const entities = pack.entities.map((entity, position) => ({
+    ...entity,
+    position,
+    key: entityKey(packId, entity.id),
+    packId,
+    terms: searchTerms(...entityNames(entity)),
+  }));
+  await db.entities.bulkPut(entities);
+  await db.facts.bulkPut(
+    pack.facts.map((fact, position) => ({
+      key: entityKey(packId, fact.id),
+      position,
+      packId,
+      id: fact.id,
+      entityKey: entityKey(packId, fact.entityId),
+      sourceKey: entityKey(packId, fact.sourceId),
+      text: fact.text,
+      quote: fact.quote,
+    })),
+  );
+  return entities;
+}
+
+/**
+ * Into the graph: each entity joins an identity (links and unlinks made by hand are kept), against
+ * the kept link index, which it keeps up to date; entities the new version dropped (`before`, the
+ * keys it had) leave theirs.
+ */
+async function linkPack(
+  db: GlossDb,
+  pack: Pack,
+  entities: EntityRecord[],
+  {
+    memory,
+    before,
+    links,
+    now,
+  }: { memory: Kept; before: string[]; links: InstallOptions['links']; now: number },
+): Promise<void> {
+  const packId = pack.pack.id;
+  const manual = new Map(Object.entries(links ?? {}).map(([id, to]) => [entityKey(packId, id), to]));
+  const factCounts = factsPerEntity(pack);
+  memory.index = await linkIncoming(graphTables(db), entities, manual, now, {
+    index: memory.index,
+    factCounts,
+  });
+  const staying = new Set(entities.map((e) => e.key));
+  const gone = before.filter((key) => !staying.has(key));
+  // Emptied identities are tombstoned.
+  await refreshIdentities(graphTables(db), await identitiesOf(db, gone), now, {
+    index: memory.index,
+    factCounts,
+  });
+}
+
+/** The pack's facts per entity key, as just written: the refresh after linking need not count them. */
+function factsPerEntity(pack: Pack): Map<string, number> {
+  const packId = pack.pack.id;
+  const counts = new Map<string, number>(pack.entities.map((e) => [entityKey(packId, e.id), 0]));
+  for (const fact of pack.facts) {
+    const key = entityKey(packId, fact.entityId);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /**
@@ -343,11 +374,17 @@ const KNOWLEDGE_REVISION = 'knowledgeRevision';
 /** Bumps the revision the compiled matcher is cached by. Call inside every transaction that changes knowledge. */
 export async function touchKnowledge(db: GlossDb): Promise<number> {
   const current = ((await db.bookkeeping.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;
-  // Time-based, so it never repeats an earlier value even after "delete all data".
-  const revision = Math.max(current + 1, Date.now());
+  // Time-based, so it never repeats an earlier value even after "delete all data" (which clears the
+  // stored one); and never one this background issued, which a clear in the same millisecond as the
+  // import before it would (what is kept for that revision would answer for knowledge now gone).
+  const revision = Math.max(current + 1, Date.now(), (issued.get(db) ?? 0) + 1);
+  issued.set(db, revision);
   await db.bookkeeping.put({ key: KNOWLEDGE_REVISION, value: revision });
   return revision;
 }
+
+/** The last revision this background issued, per database. */
+const issued = new WeakMap<GlossDb, number>();
 
 export async function knowledgeRevision(db: GlossDb): Promise<number> {
   return ((await db.bookkeeping.get(KNOWLEDGE_REVISION))?.value as number | undefined) ?? 0;

@@ -2,12 +2,17 @@
 // src/core/graph/link.ts). Runs inside the caller's transaction on the tables it is given, so the
 // v3 upgrade (schema.ts) and every import (packs, captures, bundled packs, backups) share it.
 import type { EntityTable, Transaction } from 'dexie';
-import type { LinkIndex } from '@/src/core/graph/link';
 import { represent } from '@/src/core/graph/members';
 import { type IdentityRecord, isIdentityKey, type LinkRecord, newIdentityId } from '@/src/core/graph/records';
-import { entityNames } from '@/src/core/pack';
 import type { EntityRecord, FactRecord, PackRecord } from '@/src/core/records';
-import { buildIndex, indexEntry, isLive, membersAfter } from './link-index';
+import {
+  buildIndex,
+  isLive,
+  type KeptIndex,
+  type MemberSummary,
+  membersAfter,
+  summarise,
+} from './link-index';
 
 export interface GraphTables {
   entities: EntityTable<EntityRecord, 'key'>;
@@ -44,7 +49,7 @@ export async function linkIncoming(
   manual: ManualChoices = new Map(),
   now = Date.now(),
   { index: kept, factCounts }: LinkOptions = {},
-): Promise<LinkIndex | undefined> {
+): Promise<KeptIndex | undefined> {
   if (incoming.length === 0) return kept;
   let started = performance.now();
   const existing = new Map(
@@ -70,7 +75,7 @@ export async function linkIncoming(
   const index = kept ?? (needsRules ? await buildIndex(t, identities) : undefined);
   if (index && !kept) measure('link:index', started);
   started = performance.now();
-  const batch = newBatch(existing, identities, index, now);
+  const batch = newBatch(existing, identities, index, now, factCounts);
   for (const entity of incoming) {
     // Only a manual choice awaits anything: an await per entity outside Dexie's own promises lets
     // the transaction commit before the last write (PrematureCommitError on a 250-entity pack).
@@ -90,16 +95,6 @@ export async function linkIncoming(
   for (const link of links) joined.set(link.identityId, (joined.get(link.identityId) ?? 0) + 1);
   const stale = [...touched].filter((id) => !(fresh.has(id) && joined.get(id) === 1));
   const members = index ? membersAfter(index, stale, links, existing) : undefined;
-  // Those new identities went into the index with the entity's names only; as the index is built
-  // from the database they also carry its labels.
-  if (index) {
-    const byKey = new Map(incoming.map((e) => [e.key, e]));
-    for (const link of links) {
-      const identity = fresh.get(link.identityId);
-      const entity = byKey.get(link.entityKey);
-      if (identity && entity && joined.get(identity.id) === 1) index.add(indexEntry(identity, [entity]));
-    }
-  }
   // The mergedInto marks set above reach the database through the refresh (it starts from `identities`).
   started = performance.now();
   const written = new Map(incoming.map((e) => [e.key, e]));
@@ -120,7 +115,7 @@ export interface LinkOptions {
    * The link index as of the knowledge this transaction starts from, kept by the caller between
    * imports. Linking keeps it up to date; without one, one is built here if some entity needs it.
    */
-  index?: LinkIndex;
+  index?: KeptIndex;
   /** Facts per incoming entity key, when the caller knows them (it just wrote them). */
   factCounts?: ReadonlyMap<string, number>;
 }
@@ -130,7 +125,7 @@ interface LinkBatch {
   existing: ReadonlyMap<string, LinkRecord>;
   identities: Map<string, IdentityRecord>;
   /** The linking rules' index; built only when some entity needs the rules. */
-  index: LinkIndex | undefined;
+  index: KeptIndex | undefined;
   links: LinkRecord[];
   touched: Set<string>;
   fresh: Map<string, IdentityRecord>;
@@ -143,8 +138,9 @@ interface LinkBatch {
 function newBatch(
   existing: ReadonlyMap<string, LinkRecord>,
   identities: Map<string, IdentityRecord>,
-  index: LinkIndex | undefined,
+  index: KeptIndex | undefined,
   now: number,
+  factCounts: ReadonlyMap<string, number> | undefined,
 ): LinkBatch {
   const links: LinkRecord[] = [];
   const touched = new Set<string>();
@@ -161,7 +157,7 @@ function newBatch(
     };
     fresh.set(identity.id, identity);
     identities.set(identity.id, identity);
-    index?.add({ ...identity, aliases: entityNames(entity), members: [entity.key] });
+    index?.put(identity, [summarise(entity, factCounts?.get(entity.key))]);
     return identity.id;
   };
   const put = (entity: EntityRecord, identityId: string, rule: LinkRecord['rule'], isManual: boolean) => {
@@ -209,7 +205,7 @@ function linkByRules(batch: LinkBatch, entity: EntityRecord): void {
     put(entity, old.identityId, old.rule, old.manual);
     return;
   }
-  const decision = (batch.index as LinkIndex).decide(entity);
+  const decision = (batch.index as KeptIndex).decide(entity);
   if (decision.kind === 'link') {
     put(entity, decision.identityId, decision.rule, false);
     // The identity it had, emptied when its pack was removed: notes on it follow the link.
@@ -227,8 +223,11 @@ function linkByRules(batch: LinkBatch, entity: EntityRecord): void {
 export interface RefreshContext {
   /** Identities as the caller has them (with changes not yet written); the rest are read. */
   known?: ReadonlyMap<string, IdentityRecord>;
-  /** A link index to keep up to date: each identity is put in again as refreshed, or taken out. */
-  index?: LinkIndex;
+  /**
+   * A kept link index to keep up to date: each identity is put in again as refreshed, or taken out.
+   * Identities it holds are not read back, nor are their members named in `members`.
+   */
+  index?: KeptIndex;
   /** Entities written in this transaction, by key. */
   written?: ReadonlyMap<string, EntityRecord>;
   /** Member entity keys of some of the identities (the rest are read from their links). */
@@ -240,7 +239,8 @@ export interface RefreshContext {
 /**
  * Recomputes identities from their present members: name, type and description from the
  * representative member, identifiers from all. One left with no present member is tombstoned
- * (never deleted: notes may name it); one that has members again comes back.
+ * (never deleted: notes may name it); one that has members again comes back. Only identities that
+ * change are written.
  */
 export async function refreshIdentities(
   t: GraphTables,
@@ -251,49 +251,32 @@ export async function refreshIdentities(
   const list = [...new Set(ids)];
   if (list.length === 0) return;
   let started = performance.now();
-  // A few bulk reads for the lot: a 10,000-entity pack touches as many identities.
+  // A few bulk reads for what is not in memory: a 10,000-entity pack touches as many identities.
   const unknown = given ? list.filter((id) => !given.has(id)) : list;
-  const [stored, found] = await Promise.all([t.identities.bulkGet(list), linksOf(t, unknown)]);
-  const links = [
-    ...found,
+  const unread = index ? list.filter((id) => !index.record(id)) : list;
+  const [found, links] = await Promise.all([t.identities.bulkGet(unread), linksOf(t, unknown)]);
+  const stored = new Map(found.filter((i) => i !== undefined).map((i) => [i.id, i]));
+  const membership = [
+    ...links,
     ...list.flatMap((id) => (given?.get(id) ?? []).map((entityKey) => ({ identityId: id, entityKey }))),
   ];
-  // Entities the caller has just written are not read back.
-  const unread = links.map((l) => l.entityKey).filter((key) => !written?.has(key));
-  const read = new Map(
-    (await t.entities.bulkGet(unread)).filter((e) => e !== undefined).map((e) => [e.key, e]),
-  );
-  const entities = links.map((l) => written?.get(l.entityKey) ?? read.get(l.entityKey));
-  const members = new Map<string, EntityRecord[]>();
-  links.forEach((link, i) => {
-    const entity = entities[i];
-    if (!entity) return;
+  const summaries = await memberSummaries(t, membership, { index, written, factCounts, members: given });
+  const members = new Map<string, MemberSummary[]>();
+  membership.forEach((link, i) => {
+    const summary = summaries[i];
+    if (!summary) return;
     const found = members.get(link.identityId);
-    if (found) found.push(entity);
-    else members.set(link.identityId, [entity]);
+    if (found) found.push(summary);
+    else members.set(link.identityId, [summary]);
   });
   measure('refresh:read', started);
   started = performance.now();
-  // Facts decide the representative only where there is a choice (several members).
-  const facts = new Map<string, number>();
-  const counted = [...members.values()]
-    .filter((m) => m.length > 1)
-    .flat()
-    .map((e) => e.key)
-    .filter((key) => {
-      const known = factCounts?.get(key);
-      if (known !== undefined) facts.set(key, known);
-      return known === undefined;
-    });
-  if (counted.length) {
-    const counts = await Promise.all(counted.map((key) => t.facts.where('entityKey').equals(key).count()));
-    for (const [i, key] of counted.entries()) facts.set(key, counts[i] ?? 0);
-  }
+  await countFacts(t, members);
   measure('refresh:facts', started);
   started = performance.now();
   const writes: IdentityRecord[] = [];
-  for (const [i, id] of list.entries()) {
-    const before = stored[i];
+  for (const id of list) {
+    const before = stored.get(id) ?? index?.record(id);
     const base = known?.get(id) ?? before;
     if (!base) {
       index?.remove(id);
@@ -304,7 +287,7 @@ export async function refreshIdentities(
     if (own.length === 0) {
       if (!next.deletedAt) next.deletedAt = now;
     } else {
-      const rep = represent(own.map((entity) => ({ entity, factCount: facts.get(entity.key) ?? 0 })));
+      const rep = represent(own.map((entity) => ({ entity, factCount: entity.factCount ?? 0 })));
       if (rep) {
         next.name = rep.name;
         next.type = rep.type;
@@ -315,13 +298,63 @@ export async function refreshIdentities(
       delete next.deletedAt;
       delete next.mergedInto;
     }
-    if (!before || !sameIdentity(before, next)) writes.push({ ...next, updatedAt: now });
+    const changed = !before || !sameIdentity(before, next);
+    const after = changed ? { ...next, updatedAt: now } : (before as IdentityRecord);
+    if (changed) writes.push(after);
     if (!index) continue;
-    if (isLive(next) && own.length) index.add(indexEntry(next, own));
+    if (isLive(after) && own.length) index.put(after, own);
     else index.remove(id);
   }
   await t.identities.bulkPut(writes);
   measure('refresh:write', started);
+}
+
+/**
+ * What the representative choice needs of each member (undefined where the entity is gone): from
+ * the entity just written, else what the kept index remembers of a member it holds, else the entity
+ * read from the database.
+ */
+async function memberSummaries(
+  t: GraphTables,
+  membership: ReadonlyArray<{ identityId: string; entityKey: string }>,
+  { index, written, factCounts, members: given }: RefreshContext,
+): Promise<Array<MemberSummary | undefined>> {
+  const out = membership.map(({ identityId, entityKey }) => {
+    const entity = written?.get(entityKey);
+    if (entity) return summarise(entity, factCounts?.get(entityKey) ?? index?.member(entityKey)?.factCount);
+    // Members named by the caller are the index's present ones; those read from links may be gone.
+    return given?.has(identityId) ? index?.member(entityKey) : undefined;
+  });
+  const unread = membership.flatMap((m, i) => (out[i] ? [] : [m.entityKey]));
+  const read = new Map(
+    (await t.entities.bulkGet(unread)).filter((e) => e !== undefined).map((e) => [e.key, e]),
+  );
+  return membership.map(({ entityKey }, i) => {
+    const known = out[i];
+    if (known) return known;
+    const entity = read.get(entityKey);
+    if (!entity) {
+      index?.forget(entityKey);
+      return undefined;
+    }
+    return summarise(entity, factCounts?.get(entityKey) ?? index?.member(entityKey)?.factCount);
+  });
+}
+
+/** Counts the facts of members whose count is unknown, where they choose a representative (several members). */
+async function countFacts(t: GraphTables, members: Map<string, MemberSummary[]>): Promise<void> {
+  const uncounted = [...members.values()]
+    .filter((own) => own.length > 1)
+    .flatMap((own) => own.filter((m) => m.factCount === undefined));
+  if (uncounted.length === 0) return;
+  const counts = await Promise.all(uncounted.map((m) => t.facts.where('entityKey').equals(m.key).count()));
+  const counted = new Map(uncounted.map((m, i) => [m.key, counts[i] ?? 0]));
+  for (const [id, own] of members)
+    if (own.some((m) => counted.has(m.key)))
+      members.set(
+        id,
+        own.map((m) => (counted.has(m.key) ? { ...m, factCount: counted.get(m.key) } : m)),
+      );
 }
 
 /**

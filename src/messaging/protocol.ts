@@ -227,6 +227,8 @@ export interface GlossProtocol {
   updateNote(data: { id: string; text: string; baseVersion?: number }): NoteRecord;
   deleteNote(data: { id: string }): void;
   listPacks(): PackSummary[];
+  /** Builds the link index an import links against, unless it is kept: the import view asks when it opens. Answers once it is built. */
+  warmLinkIndex(): void;
   /** Pack JSON text; validated, then imported in one transaction or not at all. */
   importPack(data: { json: string }): ImportResult;
   /** The pack as pack-format JSON text. */

@@ -158,6 +158,7 @@ export const CALL_RULES = {
   reattachNote: { trust: 'privileged', data: v.object({ id: str(MAX_KEY), entityKey: str(MAX_KEY) }) },
   listPacks: { trust: 'privileged', data: none },
   importPack: { trust: 'privileged', data: file },
+  warmLinkIndex: { trust: 'privileged', data: none },
   exportPack: { trust: 'privileged', data: byId },
   setPackEnabled: { trust: 'privileged', data: v.object({ id: str(MAX_KEY), enabled: v.boolean() }) },
   removePack: { trust: 'privileged', data: byId },

@@ -4,14 +4,17 @@ import { foldText } from '../normalize';
 import type { EntityRecord, FactRecord, SourceRecord } from '../records';
 import { MY_KNOWLEDGE_PACK } from '../vocabulary';
 
-export interface Member {
-  entity: EntityRecord;
+/** What choosing a representative reads of a member: a whole record, or what the background keeps of one. */
+export type Represented = Pick<EntityRecord, 'packId' | 'name' | 'type' | 'description' | 'sameAs'>;
+
+export interface Member<E extends Represented = EntityRecord> {
+  entity: E;
   factCount: number;
 }
 
 /** The facts an identity shows: what it is called, and how it is described. */
-export interface Representation {
-  entity: EntityRecord;
+export interface Representation<E extends Represented = EntityRecord> {
+  entity: E;
   name: string;
   type: EntityRecord['type'];
   description?: string;
@@ -23,8 +26,10 @@ export interface Representation {
  * member listed first, so the choice is stable. A description the user wrote in My knowledge wins:
  * it is theirs. Otherwise the representative's, or the first member's that has one.
  */
-export function represent(members: readonly Member[]): Representation | undefined {
-  let best: Member | undefined;
+export function represent<E extends Represented>(
+  members: readonly Member<E>[],
+): Representation<E> | undefined {
+  let best: Member<E> | undefined;
   for (const member of members) if (!best || member.factCount > best.factCount) best = member;
   if (!best) return undefined;
   const own = members.find((m) => m.entity.packId === MY_KNOWLEDGE_PACK && m.entity.description?.trim());

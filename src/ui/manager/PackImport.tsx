@@ -27,6 +27,11 @@ export function PackImport({ packs }: { packs: PackSummary[] }) {
     panelRef.current?.focus();
   };
   const dragging = useDroppedFile(document, open);
+  // The first import after the browser starts links against an index the background must build
+  // (seconds with 100,000 identities): asked for as the view opens, it is ready when a file is.
+  useEffect(() => {
+    sendMessage('warmLinkIndex', undefined).catch(() => {});
+  }, []);
 
   const runImport = async (name: string, size: number, json: string) => {
     setState({ step: 'importing', name, size });
