@@ -49,7 +49,10 @@ export class SiteCorrections implements CorrectionSource {
     for (const record of records) {
       const name = foldForSearch(record.segment.text.slice(record.start, record.end));
       if (names === undefined) this.#seenEarly.add(name);
-      else if (names.has(name)) return this.#found();
+      else if (names.has(name)) {
+        this.#found();
+        return;
+      }
     }
   }
 
