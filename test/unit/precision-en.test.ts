@@ -51,7 +51,8 @@ async function mentionsOn(
   names: Map<string, string>,
 ): Promise<Label[]> {
   const html = readFileSync(resolve(SHARED, 'pages', `${page}.html`), 'utf8');
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  // Stylesheets and frames hold no reading text; happy-dom would only log that it may not load them.
+  const doc = new DOMParser().parseFromString(html.replace(/<(link|iframe)\b[^>]*>/gi, ''), 'text/html');
   const found: Label[] = [];
   for (const segment of segmentsUnder(doc.body)) {
     if (!segment) continue;
@@ -97,7 +98,7 @@ describe.skipIf(!existsSync(SHARED))('matching precision on the English corpus p
   // too, the figure measured when the labels were made is the floor (docs/benchmarks.md says why).
   const ROWS = [
     { row: 'bundled article pack', countries: false, floor: 0.97 },
-    { row: 'with "Countries of the world" on', countries: true, floor: 0.91 },
+    { row: 'with "Countries of the world" on', countries: true, floor: 0.95 },
   ];
   for (const { row, countries, floor } of ROWS) {
     it(`marks right at least ${floor * 100}% of mentions, ${row}`, async () => {
