@@ -128,8 +128,13 @@ export function expandAliases(
       // A label as written is a word of its language: in text known to be in another one it is
       // mostly another word (German "Island" is Iceland; English "Stewart Island" is not), so it
       // counts in its language and where the language is unknown (UNKNOWN_LANGUAGE), not elsewhere.
-      const own = primaryLang(lang);
-      out.push({ ...plain, lang: own }, { ...plain, lang: UNKNOWN_LANGUAGE });
+      out.push({ ...plain, lang: primaryLang(lang) });
+      // Once per entity and label, however many languages share it ("Jersey" in ten).
+      const unknown = `${UNKNOWN_LANGUAGE}\u0000${entry.entityId}\u0000${entry.alias}`;
+      if (!seen.has(unknown)) {
+        seen.add(unknown);
+        out.push({ ...plain, lang: UNKNOWN_LANGUAGE });
+      }
     } else {
       out.push(plain);
     }
