@@ -105,9 +105,9 @@ describe.skipIf(!existsSync(SHARED))('matching precision on the English corpus p
       await db.packs.update(COUNTRIES_PACK_ID, { enabled: countries });
       const { find, names } = await matcher();
       const known = new Map(
-        Object.values(labels)
-          .flat()
-          .map((l) => [key(l), l.right]),
+        Object.entries(labels).flatMap(([page, list]) =>
+          list.map((l) => [`${page}\u0000${key(l)}`, l.right]),
+        ),
       );
       const table: Record<string, { matches: number; right: number; wrong: number; precision: string }> = {};
       const unlabelled: string[] = [];
@@ -119,7 +119,7 @@ describe.skipIf(!existsSync(SHARED))('matching precision on the English corpus p
         dump[row][page] = found;
         let pageRight = 0;
         for (const mention of found) {
-          const verdict = known.get(key(mention));
+          const verdict = known.get(`${page}\u0000${key(mention)}`);
           if (verdict === undefined)
             unlabelled.push(`${page}: ${mention.text} → ${mention.entity} (${mention.at})`);
           else if (verdict) pageRight += 1;
