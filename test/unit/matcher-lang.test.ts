@@ -70,3 +70,30 @@ describe('expandAliases on a large knowledge base', () => {
     expect(large).toContain('Stoltenberg');
   });
 });
+
+describe('a label as written', () => {
+  // German "Island" is Iceland; in English text it is an island (guardian-1, wikipedia-2: 50 wrong
+  // marks with "Countries of the world" on, test/unit/precision-en.test.ts).
+  const matcher = createMatcher(
+    expandAliases([
+      { alias: 'Iceland', entityId: 'is' },
+      { alias: 'Island', entityId: 'is', lang: 'de', caseSensitive: true },
+      { alias: 'Guinea', entityId: 'gn' },
+      { alias: 'Guinea', entityId: 'gn', lang: 'de' },
+    ]),
+  );
+  const only = (text: string, lang: string) =>
+    matcher.findAll(text).flatMap((m) => inLanguage(m, lang)?.entityIds ?? []);
+
+  it('counts in text of its language and where the language is unknown, not in another language', () => {
+    expect(only('Island', 'de')).toEqual(['is']);
+    expect(only('Island', '')).toEqual(['is']);
+    expect(only('Stewart Island', 'en')).toEqual([]);
+    expect(only('Iceland', 'en')).toEqual(['is']);
+  });
+
+  it('counts everywhere when it is also a name of the entity', () => {
+    expect(only('Guinea', 'en')).toEqual(['gn']);
+    expect(only('Guinea', 'de')).toEqual(['gn']);
+  });
+});

@@ -8,6 +8,12 @@ export function needsLanguage(match: AliasMatch): boolean {
 }
 
 /**
+ * The tag of a label as written (beside its own language's): it counts in text whose language is
+ * unknown too, where an inflected form does not.
+ */
+export const UNKNOWN_LANGUAGE = 'und';
+
+/**
  * The match with only the entities that count in `lang` (a primary subtag, '' when unknown), or
  * null when none does. An inflected form of unknown-language text counts nowhere: a form is a
  * guess that only its language's text makes safe.
@@ -17,7 +23,7 @@ export function inLanguage(match: AliasMatch, lang: string): AliasMatch | null {
   if (langs === undefined) return match;
   const ids = plain.entityIds.filter((_, i) => {
     const tags = langs[i] ?? '';
-    return tags === '' || (lang !== '' && ` ${tags} `.includes(` ${lang} `));
+    return tags === '' || ` ${tags} `.includes(` ${lang || UNKNOWN_LANGUAGE} `);
   });
   return ids.length ? { ...plain, entityIds: ids } : null;
 }

@@ -1,8 +1,9 @@
 // Inflected forms of names, made when the matcher is built (in the background): pages only ever
 // get the compiled matcher, so no rule data reaches them. Each form is tagged with its language
-// and counts only in text of that language (src/content/match-scheduler.ts); the name as written
-// keeps no tag and matches everywhere.
+// and counts only in text of that language (src/content/match-scheduler.ts); a name as written
+// keeps no tag and matches everywhere, a label as written everywhere but in text of another language.
 import type { AliasEntry } from '../matcher';
+import { UNKNOWN_LANGUAGE } from './filter';
 import { LANGUAGE_RULES } from './rules';
 import type { HarmonyRules, LanguageRules, SuffixRule } from './types';
 
@@ -109,7 +110,8 @@ export const INFLECT_PLAIN_NAMES_LIMIT = 20_000;
 /**
  * Every alias and its inflected forms. An entry's `lang` says which language's rules apply (a
  * label); without one, the rules of every language of its script do (a proper name: "Orbán").
- * Entries come out with the name as written untagged, each form tagged with its language and
+ * Entries come out with a name as written untagged (a label tagged with its language and with
+ * UNKNOWN_LANGUAGE), each form tagged with its language and
  * case-sensitive (so "polski" the adjective is not "Polski", of Poland). Past `plainNamesLimit`
  * entries, only labels are inflected (see INFLECT_PLAIN_NAMES_LIMIT).
  */
@@ -122,7 +124,20 @@ export function expandAliases(
   const plainNames = entries.length <= plainNamesLimit;
   for (const entry of entries) {
     const { lang, ...plain } = entry;
-    out.push(plain);
+    if (lang) {
+      // A label as written is a word of its language: in text known to be in another one it is
+      // mostly another word (German "Island" is Iceland; English "Stewart Island" is not), so it
+      // counts in its language and where the language is unknown (UNKNOWN_LANGUAGE), not elsewhere.
+      out.push({ ...plain, lang: primaryLang(lang) });
+      // Once per entity and label, however many languages share it ("Jersey" in ten).
+      const unknown = `${UNKNOWN_LANGUAGE}\u0000${entry.entityId}\u0000${entry.alias}`;
+      if (!seen.has(unknown)) {
+        seen.add(unknown);
+        out.push({ ...plain, lang: UNKNOWN_LANGUAGE });
+      }
+    } else {
+      out.push(plain);
+    }
     const langs = lang ? [primaryLang(lang)] : plainNames ? languagesFor(entry.alias) : [];
     for (const l of langs) {
       for (const form of inflectedForms(entry.alias, l)) {
