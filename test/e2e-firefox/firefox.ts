@@ -97,14 +97,24 @@ const READ_HOST = `(root) => {
   });
 }`;
 
-/** Runs `fn` (one of the views' in-frame functions) in a browsing context; null if it failed. */
+/**
+ * Runs `fn` (one of the views' in-frame functions) in a browsing context; null if it failed, or if
+ * the context went away meanwhile (a card frame that closed is removed a moment later: the next
+ * read finds the frame that replaced it).
+ */
 async function callIn(gloss: FirefoxGloss, context: string, fn: string, arg?: string): Promise<unknown> {
-  const called = (await gloss.send('script.callFunction', {
-    functionDeclaration: fn,
-    target: { context },
-    awaitPromise: false,
-    arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
-  })) as CallResult;
+  let called: CallResult;
+  try {
+    called = (await gloss.send('script.callFunction', {
+      functionDeclaration: fn,
+      target: { context },
+      awaitPromise: false,
+      arguments: arg === undefined ? [] : [{ type: 'string', value: arg }],
+    })) as CallResult;
+  } catch (error) {
+    if (/no such frame|DiscardedBrowsingContext/.test(String(error))) return null;
+    throw error;
+  }
   return called.result.type === 'success' ? called.result.result?.value : null;
 }
 

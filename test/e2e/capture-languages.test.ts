@@ -4,15 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  callBackground,
-  clickToolbarButton,
-  fixtureUrl,
-  openGloss,
-  openManager,
-  pageWithUrl,
-  type TestBrowser,
-} from './gloss';
+import { callBackground, fixtureUrl, openGloss, openManager, openReview, type TestBrowser } from './gloss';
 
 const expected = JSON.parse(
   readFileSync(new URL('../fixtures/extract/capture-de.expected.json', import.meta.url), 'utf8'),
@@ -36,15 +28,7 @@ describe('adding a German article', () => {
   it('proposes its names, not its nouns, and links Ungarn and Deutschland to what Gloss knows', async () => {
     const article = await gloss.context.newPage();
     await article.goto(fixtureUrl('extract/capture-de.html'));
-    const tabId = await clickToolbarButton(gloss, article);
-    const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
-    await popup.getByTestId('capture-article').click();
-
-    const review = await pageWithUrl(gloss, /options\.html#review\//);
-    await review.locator('[data-candidate-id]').first().waitFor();
-    const names = await review
-      .locator('[data-candidate-id] input:not([type])')
-      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const { popup, review, names } = await openReview(gloss, article);
     expect(names).toEqual(expect.arrayContaining(expected.names));
     for (const noun of expected.notNames) expect(names, noun).not.toContain(noun);
 

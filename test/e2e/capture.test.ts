@@ -11,12 +11,11 @@ import { textCenter } from '../spec/views';
 import {
   askPage,
   callBackground,
-  clickToolbarButton,
   eventually,
   fixtureUrl,
   openGloss,
   openManager,
-  pageWithUrl,
+  openReview,
   type TestBrowser,
 } from './gloss';
 import { clickInPopover, highlighted, hover, surface, waitForPopover } from './page-helpers';
@@ -40,15 +39,7 @@ describe('adding an article', () => {
   it('captures the article from the popup, reviews it, and saves a pack whose names are marked', async () => {
     const article = await gloss.context.newPage();
     await article.goto(fixtureUrl('article.html'));
-    const tabId = await clickToolbarButton(gloss, article);
-    const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
-    await popup.getByTestId('capture-article').click();
-
-    const review = await pageWithUrl(gloss, /options\.html#review\//);
-    await review.locator('[data-candidate-id]').first().waitFor();
-    const names = await review
-      .locator('[data-candidate-id] input:not([type])')
-      .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const { popup, review, names } = await openReview(gloss, article);
     expect(names).toEqual(expect.arrayContaining(['Wiesbaden', 'Jens Stoltenberg', 'Orban', 'Reuters']));
     const stoltenberg = review.locator('[data-candidate-id="jens-stoltenberg"]');
     await stoltenberg.locator('summary').click();

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ONTARIO } from '../spec/corrections.spec';
 import { glossSpec, withGloss } from '../spec/gloss.spec';
 import { chromiumDriver } from './driver';
 import { callBackground, fixtureUrl, launchPlainChromium, type TestBrowser } from './gloss';
@@ -153,29 +154,7 @@ describe('an ambiguous mention', () => {
     const manager = await gloss.extensionPage('popup.html');
     // Where Gloss marked Brussels before counts for it (issue 15): start with no such history.
     await callBackground(manager, 'clearHistory', undefined);
-    const other = {
-      format: 'gloss-pack',
-      version: 1,
-      pack: {
-        id: 'ontario',
-        title: 'Ontario towns',
-        description: '',
-        language: 'en',
-        createdAt: '2024-01-01',
-      },
-      sources: [{ id: 'atlas', title: 'Atlas of Ontario' }],
-      entities: [{ id: 'brussels-on', name: 'Brussels, Ontario', type: 'place', aliases: ['Brussels'] }],
-      facts: [
-        {
-          id: 'f1',
-          entityId: 'brussels-on',
-          sourceId: 'atlas',
-          text: 'A village in Huron County.',
-          quote: 'Brussels is a village in Huron County.',
-        },
-      ],
-    };
-    expect(await callBackground(manager, 'importPack', { json: JSON.stringify(other) })).toMatchObject({
+    expect(await callBackground(manager, 'importPack', { json: JSON.stringify(ONTARIO) })).toMatchObject({
       ok: true,
     });
     // Same name and type link into one identity (issue 13); two Brussels stay two when a person says so.

@@ -85,6 +85,28 @@ export async function pageWithUrl(gloss: TestBrowser, pattern: RegExp): Promise<
   return found as Page;
 }
 
+/**
+ * "Add this article to Gloss" from the popup on the article's tab, as a reader does: returns the
+ * popup, the review that opens (once its candidates are listed) and the candidates' names. `beforeClick` runs
+ * with the popup open, just before the click.
+ */
+export async function openReview(
+  gloss: TestBrowser,
+  article: Page,
+  beforeClick: () => Promise<void> = async () => {},
+): Promise<{ popup: Page; review: Page; names: string[] }> {
+  const tabId = await clickToolbarButton(gloss, article);
+  const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
+  await beforeClick();
+  await popup.getByTestId('capture-article').click();
+  const review = await pageWithUrl(gloss, /options\.html#review\//);
+  await review.locator('[data-candidate-id]').first().waitFor();
+  const names = await review
+    .locator('[data-candidate-id] input:not([type])')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  return { popup, review, names };
+}
+
 /** Clicks Gloss's toolbar button on the page's tab (granting activeTab, as a real click does), and returns the tab's id. */
 export async function clickToolbarButton(gloss: TestBrowser, page: Page): Promise<number> {
   await page.bringToFront();

@@ -15,7 +15,7 @@ import {
   fixtureUrl,
   OFF_MACHINE,
   openGloss,
-  pageWithUrl,
+  openReview,
   type TestBrowser,
 } from './gloss';
 import { hoverWord } from './page-helpers';
@@ -36,12 +36,10 @@ const packOf = new Map<string, string>();
 async function capture(name: string): Promise<string> {
   const article = await gloss.context.newPage();
   await article.goto(corpusUrl(name), { waitUntil: 'load' });
-  const tabId = await clickToolbarButton(gloss, article);
-  const popup = await gloss.extensionPage(`popup.html?tabId=${tabId}`);
-  const before = new Set((await callBackground(manager, 'listPacks', undefined)).map((p) => p.id));
-  await popup.getByTestId('capture-article').click();
-  const review = await pageWithUrl(gloss, /options\.html#review\//);
-  await review.locator('[data-candidate-id]').first().waitFor();
+  let before = new Set<string>();
+  const { popup, review } = await openReview(gloss, article, async () => {
+    before = new Set((await callBackground(manager, 'listPacks', undefined)).map((p) => p.id));
+  });
   await review.getByRole('button', { name: 'Save as a pack' }).click();
   await review
     .getByTestId('review-saved')

@@ -6,7 +6,8 @@ import type { Pack } from '@/src/core/pack';
 import { fixtureUrl, type SpecContext } from './gloss.spec';
 import { highlighted, waitForMentions } from './views';
 
-const city: Pack = {
+/** What capturing a Washington Post article leaves: the city, named "Washington". */
+export const city: Pack = {
   format: 'gloss-pack',
   version: 2,
   pack: {

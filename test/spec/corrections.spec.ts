@@ -11,7 +11,7 @@ import { waitForMentions } from './views';
 const article = expected('article') as { mentions: string[] };
 
 /** A second Brussels: a village in Ontario, kept apart from the city (the same name and type would link). */
-const ONTARIO: Pack = {
+export const ONTARIO: Pack = {
   format: 'gloss-pack',
   version: 1,
   pack: {
