@@ -158,7 +158,7 @@ describe('the popup on a page Gloss marked', () => {
       .toContain(`${mentions.length} mentions`);
     await expect
       .poll(() => popup.getByTestId('packs').textContent())
-      .toMatch(/2 packs \(1 off\) · 268 entities · 554 facts/); // with "Countries of the world", off
+      .toMatch(/2 packs \(1 off\) · 18 entities · 59 facts/); // "Countries of the world", off, adds nothing
     expect(await seriousViolations(popup)).toEqual([]);
     await popup.close();
   });
@@ -291,7 +291,7 @@ describe('honest states', () => {
       // Only "Countries of the world" is left, switched off, and the notice offers to turn it on.
       await notice.getByRole('button', { name: 'Turn on Countries of the world' }).waitFor();
       await eventually(() => popup.getByTestId('packs').textContent()).toBe(
-        '1 pack (1 off) · 250 entities · 495 facts',
+        '1 pack (1 off) · 0 entities · 0 facts',
       );
       expect(await waitForMentions(article, [])).toEqual([]);
     } finally {

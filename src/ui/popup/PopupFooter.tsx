@@ -19,10 +19,12 @@ export function PopupFooter({ packs }: { packs: Live<PackSummary[]> }) {
   );
 }
 
+/** The packs, and what the switched-on ones hold: a switched-off pack adds nothing Gloss uses. */
 function summary(packs: Array<{ enabled: boolean; entityCount: number; factCount: number }>): string {
-  const off = packs.filter((pack) => !pack.enabled).length;
-  const entities = packs.reduce((sum, pack) => sum + pack.entityCount, 0);
-  const facts = packs.reduce((sum, pack) => sum + pack.factCount, 0);
+  const on = packs.filter((pack) => pack.enabled);
+  const off = packs.length - on.length;
+  const entities = on.reduce((sum, pack) => sum + pack.entityCount, 0);
+  const facts = on.reduce((sum, pack) => sum + pack.factCount, 0);
   return [
     `${count(packs.length, 'pack', 'packs')}${off ? ` (${off} off)` : ''}`,
     count(entities, 'entity', 'entities'),
