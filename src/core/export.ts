@@ -1,6 +1,7 @@
 // Pure helpers for the manager: notes as Markdown, note search/filter/sort, file names.
 // No DOM, browser or database imports: everything here is strings and records in, data out.
 import type { Note } from './note';
+import { foldForSearch as fold } from './search-text';
 
 /** What a note needs to be exported or filtered (NoteView and NoteRecord both fit). */
 export interface NoteLike extends Note {
@@ -250,8 +251,6 @@ export interface NoteQuery {
 }
 
 export const ALL_NOTES: NoteQuery = { text: '', entity: '', site: '', date: 'all', sort: 'edited' };
-
-const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 
 /** The notes a query shows, in its order. Every word of the text must appear in the note somewhere. */
 export function filterNotes<T extends NoteLike>(notes: ReadonlyArray<T>, query: NoteQuery, now: number): T[] {

@@ -2,6 +2,7 @@
 // candidates (drop, rename, retype, aliases, merge, add), and the pack they make. Pure.
 import { segmenter } from './lang';
 import type { EntityType, Pack, PackEntity, PackFact } from './pack';
+import { foldForSearch as fold } from './search-text';
 
 export interface CandidateFact {
   text: string;
@@ -120,7 +121,6 @@ export const parseAliases = (text: string) =>
   );
 
 const unique = <T>(items: T[]) => [...new Set(items)];
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('en');
 
 function slug(text: string): string {
   return (

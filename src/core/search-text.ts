@@ -1,8 +1,12 @@
 // Folding for knowledge search (not for page matching, which has its own rules in matcher.ts):
 // case- and diacritic-insensitive, split into words.
 
+/** Lower case without accents ("Orbán" → "orban"); ASCII text (most names) skips the normalising. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
+  return /^[\x00-\x7f]*$/.test(text)
+    ? text.toLowerCase()
+    : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function searchTerms(...texts: string[]): string[] {

@@ -1,15 +1,10 @@
 // Which mentions wait for context, decided in the script every page runs: so no word lists here
 // (those come with the scorer, in the popover module, only to pages that need it). The rules are
 // cheap and generous; the scorer marks at once what turns out plain.
+import { foldForSearch as fold } from '@/src/core/search-text';
 import type { Correction } from './types';
 
-/** Folded like foldForSearch (without its copy of ASCII text). */
-export function fold(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ASCII test
-  return /^[\x00-\x7f]*$/.test(text)
-    ? text.toLowerCase()
-    : text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { fold };
 
 /** Whether a mention right after `before` starts a sentence (or its block). */
 export function startsSentence(before: string): boolean {
