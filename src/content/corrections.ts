@@ -70,9 +70,10 @@ export class SiteCorrections implements CorrectionSource {
   /**
    * Fetches now when any correction can apply on this site (else asks nothing: opening a page does
    * not wake the background for them), and again on every announced change; returns the stop.
+   * `read`: the index of where corrections apply, if already on its way (the page's start-up read).
    */
-  start(): () => void {
-    void this.#sites()
+  start(read: Promise<CorrectionSites | null> = this.#sites()): () => void {
+    void read
       .catch(() => null)
       .then((where) => {
         if (!where || where.sites.includes(this.#site)) return this.#found();

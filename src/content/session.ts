@@ -149,7 +149,7 @@ export class PageSession {
     this.#unwatch.push(
       watchSettings((next) => void this.#apply(next)),
       changeItem.watch((change) => change && this.#changed(change)),
-      this.#corrections.start(),
+      this.#corrections.start(startup.then((read) => read.correctionSites)),
       this.#useCorrections(this.#corrections),
       registerContentMessages({
         goTo: (direction, entityKey) =>
