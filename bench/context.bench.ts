@@ -10,7 +10,7 @@
 import { cpus } from 'node:os';
 import { correctedAliases, needsContext } from '../src/core/context/needs';
 import { decideMentions, type Pending } from '../src/core/context/page';
-import { isOrdinary } from '../src/core/context/words';
+import { isOrdinary } from '../src/core/context/plain';
 import { loadKnowledge, loadPages, type SetPage } from '../test/unit/context-fixture';
 
 const knowledge = loadKnowledge();
@@ -30,7 +30,17 @@ async function matchAndDecide(page: SetPage): Promise<number> {
   for (const block of page.blocks) {
     const inBlock: Record<string, number> = {};
     for (const m of knowledge.matcher.findAll(block.text)) {
-      if (needsContext(block.text, m.start, m.end, m.entityIds, corrected)) {
+      const need = needsContext(
+        block.text,
+        m.start,
+        m.end,
+        m.entityIds,
+        corrected,
+        page.lang,
+        (id) => !!sure[id],
+      );
+      if (need === 'none') continue;
+      if (need === 'context') {
         pending.push({
           blockText: block.text,
           start: m.start,

@@ -1,10 +1,12 @@
 // Which entity each mention on this page means (issue 15). Mentions whose alias names one identity
-// plainly are marked at once, as before; the others (several candidates, an ordinary word, a name
-// running into an unknown capitalised word, an alias a correction is about) wait for one batched
-// getContextProfiles round trip per scan batch and are decided by src/core/context against the
-// sure identities of the page and of their block.
+// are decided at once, from their own words (src/core/context/needs.ts): most are marked, an
+// ordinary word at a sentence start or a part of a longer name is not. The others (several
+// candidates, an alias a correction is about, "the Alliance" before the page names NATO) wait for
+// one batched getContextProfiles round trip per scan batch and are decided by the scorer's module
+// against the sure identities of the page and of their block.
 import { correctedAliases, fold, needsContext, primaryLang } from '@/src/core/context/needs';
 import type { Pending } from '@/src/core/context/page';
+import { isOrdinary } from '@/src/core/context/plain';
 import type { ContextProfile, Correction } from '@/src/core/context/types';
 import type { MentionRecord } from './mentions';
 import { importScorerModule, type ScorerModule } from './popover';
@@ -73,17 +75,27 @@ export class PageContext {
     this.#unmarked.clear();
   }
 
-  /** Splits found mentions: the sure ones (counted as the page's and their block's), and the rest. */
+  /**
+   * Splits found mentions: the sure ones (counted as the page's and their block's), and the ones
+   * that wait for the scorer. Mentions their own words leave unmarked are in neither.
+   */
   split(records: readonly MentionRecord[]): { sure: MentionRecord[]; unsure: MentionRecord[] } {
     const sure: MentionRecord[] = [];
     const unsure: MentionRecord[] = [];
     const corrected = correctedAliases(this.#corrections.current());
+    const onPage = (id: string) => (this.#page[id] ?? 0) > 0;
     for (const record of records) {
       const { segment, start, end, entityIds } = record;
-      if (needsContext(segment.text, start, end, entityIds, corrected)) {
+      const need = needsContext(segment.text, start, end, entityIds, corrected, this.#lang(segment), onPage);
+      if (need === 'context') {
         // The scorer's module starts loading now, while the rest of the batch is marked.
         if (unsure.length === 0) void this.#loadScorer().catch(() => {});
         unsure.push(record);
+        continue;
+      }
+      if (need === 'none') {
+        record.decision = { kind: 'none', ranked: [], reasons: [] };
+        this.#unmarked.add(record);
         continue;
       }
       sure.push(record);
@@ -154,7 +166,7 @@ export class PageContext {
       this.#page,
       this.#site,
       profiles,
-      { ordinary: scorer.isOrdinary, corrections },
+      { ordinary: isOrdinary, corrections },
       pause,
     );
     const marked: MentionRecord[] = [];

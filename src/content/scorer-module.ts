@@ -3,4 +3,3 @@
 // first time it has a mention to decide by context (see context.ts). Small, so a page whose first
 // names wait for it (a sentence-initial "Alliance") does not wait for the whole popover module.
 export { decideMentions } from '@/src/core/context/page';
-export { isOrdinary } from '@/src/core/context/words';

@@ -2,13 +2,13 @@
 // mention, the page and block, ordinary words, longer names, and the reader's corrections.
 import { describe, expect, it } from 'vitest';
 import { decide } from '@/src/core/context/decide';
-import { needsContext } from '@/src/core/context/needs';
+import { AROUND_CHARS, byOwnWords, needsContext, plain } from '@/src/core/context/needs';
 import { mentionContext } from '@/src/core/context/page';
+import { isOrdinary } from '@/src/core/context/plain';
 import type { Correction } from '@/src/core/context/types';
-import { isOrdinary } from '@/src/core/context/words';
-import { loadKnowledge } from './context-fixture';
+import { loadKnowledge, loadPages } from './context-fixture';
 
-const { profiles } = loadKnowledge();
+const { profiles, matcher } = loadKnowledge();
 const WASHINGTON = ['wa-city', 'wa-state', 'us-gov', 'george-washington', 'wa-wizards'];
 
 /** Decides the first `word` in `text`, with these sure identities on the page. */
@@ -121,15 +121,63 @@ describe('decide', () => {
 });
 
 describe('needsContext', () => {
-  const needs = (text: string, word: string, candidates: string[], corrected = new Set<string>()) => {
+  const needs = (
+    text: string,
+    word: string,
+    candidates: string[],
+    { corrected = new Set<string>(), lang = 'en', onPage = false } = {},
+  ) => {
     const start = text.indexOf(word);
-    return needsContext(text, start, start + word.length, candidates, corrected);
+    return needsContext(text, start, start + word.length, candidates, corrected, lang, () => onPage);
   };
-  it('marks a plain name at once, and holds back the ones context must decide', () => {
-    expect(needs('Talks in Brussels went on.', 'Brussels', ['brussels'])).toBe(false);
-    expect(needs('Talks in Washington went on.', 'Washington', WASHINGTON)).toBe(true);
-    expect(needs('The Alliance met.', 'Alliance', ['nato'])).toBe(true);
-    expect(needs('The Washington Post reported.', 'Washington', ['wa-city'])).toBe(true);
-    expect(needs('Talks in Brussels went on.', 'Brussels', ['brussels'], new Set(['brussels']))).toBe(true);
+
+  it('marks a plain name at once, and holds back the ones the scorer must decide', () => {
+    expect(needs('Talks in Brussels went on.', 'Brussels', ['brussels'])).toBe('mark');
+    expect(needs('Talks in Washington went on.', 'Washington', WASHINGTON)).toBe('context');
+    expect(
+      needs('Talks in Brussels went on.', 'Brussels', ['brussels'], { corrected: new Set(['brussels']) }),
+    ).toBe('context');
+  });
+
+  it('decides a name of one entity from its own words, as the scorer would without a profile', () => {
+    // A sentence start that is no ordinary word: marked at once, in any language.
+    expect(needs('Stoltenberg said so.', 'Stoltenberg', ['stoltenberg'])).toBe('mark');
+    expect(needs('Ungarns Regierung. Orbán sagte.', 'Orbán', ['orban'], { lang: 'de' })).toBe('mark');
+    // An ordinary word at a sentence start, in lower case, or part of a longer name: unmarked.
+    expect(needs('Alliance members agreed.', 'Alliance', ['nato'])).toBe('none');
+    expect(needs('The sales rose.', 'sales', ['sales-inc'])).toBe('none');
+    expect(needs('He flew Star Alliance today.', 'Alliance', ['nato'])).toBe('none');
+    expect(needs('The Washington Post reported.', 'Washington', ['wa-city'])).toBe('none');
+    // "the Alliance": the word, unless the page already marks what it names.
+    expect(needs('The Alliance met.', 'Alliance', ['nato'])).toBe('context');
+    expect(needs('The Alliance met.', 'Alliance', ['nato'], { onPage: true })).toBe('mark');
+  });
+
+  it("gives the scorer's answer on every name of the ambiguity set it decides", () => {
+    const kinds = { mark: 0, none: 0 };
+    for (const page of loadPages())
+      for (const block of page.blocks)
+        for (const m of matcher.findAll(block.text))
+          for (const onPage of [false, true]) {
+            const id = m.entityIds[0] as string;
+            const text = block.text.slice(m.start, m.end);
+            const before = block.text.slice(Math.max(0, m.start - AROUND_CHARS), m.start);
+            const after = block.text.slice(m.end, m.end + AROUND_CHARS);
+            if (plain(text, before, after)) continue;
+            const need = byOwnWords(text, before, after, page.lang, onPage);
+            if (need === 'context') continue;
+            const context = mentionContext(block.text, m.start, m.end, [id], {
+              block: {},
+              page: onPage ? { [id]: 1 } : {},
+              site: page.site,
+              lang: page.lang,
+            });
+            const scored = decide(new Map(), context, { ordinary: isOrdinary, corrections: [] });
+            expect(scored.kind, `${page.name}: ${block.text.slice(m.start - 20, m.end + 20)}`).toBe(need);
+            kinds[need]++;
+          }
+    // Both answers occur, so the comparison says something.
+    expect(kinds.mark).toBeGreaterThan(50);
+    expect(kinds.none).toBeGreaterThan(5);
   });
 });

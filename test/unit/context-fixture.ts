@@ -3,11 +3,11 @@
 // context), as the unit test and bench/context.bench.ts both run it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { needsContext } from '@/src/core/context/needs';
+import { type Need, needsContext } from '@/src/core/context/needs';
 import { decideMentions, type Pending } from '@/src/core/context/page';
+import { isOrdinary } from '@/src/core/context/plain';
 import { profileCues } from '@/src/core/context/profile';
 import type { ContextProfile, Correction, Decision } from '@/src/core/context/types';
-import { isOrdinary } from '@/src/core/context/words';
 import { createMatcher, type Matcher } from '@/src/core/matcher';
 import type { EntityType } from '@/src/core/vocabulary';
 
@@ -114,8 +114,8 @@ export interface Outcome {
   text: string;
   label: string;
   candidates: string[];
-  /** Whether the page decided it by context (else it was marked at once). */
-  byContext: boolean;
+  /** What the page did first: marked it at once, left it unmarked, or waited for the scorer. */
+  need: Need;
   decision: Decision;
 }
 
@@ -141,8 +141,8 @@ export async function runPage(
   const needs = found.map((matches, b) =>
     matches.map((m) => {
       const text = (page.blocks[b] as SetPage['blocks'][number]).text;
-      const need = needsContext(text, m.start, m.end, m.entityIds, corrected);
-      if (!need) {
+      const need = needsContext(text, m.start, m.end, m.entityIds, corrected, page.lang, (id) => !!sure[id]);
+      if (need === 'mark') {
         const id = m.entityIds[0] as string;
         sure[id] = (sure[id] ?? 0) + 1;
         (sureIn[b] as Record<string, number>)[id] = ((sureIn[b] as Record<string, number>)[id] ?? 0) + 1;
@@ -156,7 +156,7 @@ export async function runPage(
   found.forEach((matches, b) => {
     const text = (page.blocks[b] as SetPage['blocks'][number]).text;
     matches.forEach((m, i) => {
-      if (!needs[b]?.[i]) return;
+      if (needs[b]?.[i] !== 'context') return;
       pending.push({
         blockText: text,
         start: m.start,
@@ -183,10 +183,10 @@ export async function runPage(
   found.forEach((matches, b) => {
     const block = page.blocks[b] as SetPage['blocks'][number];
     matches.forEach((m, i) => {
-      const byContext = needs[b]?.[i] as boolean;
-      const decision = decisionAt.get(`${b}:${i}`) ?? {
-        kind: 'mark' as const,
-        ranked: [{ id: m.entityIds[0] as string, score: 1 }],
+      const need = needs[b]?.[i] as Need;
+      const decision: Decision = decisionAt.get(`${b}:${i}`) ?? {
+        kind: need === 'none' ? 'none' : 'mark',
+        ranked: need === 'none' ? [] : [{ id: m.entityIds[0] as string, score: 1 }],
         reasons: [],
       };
       const label = block.labels.find((l) => l.start === m.start && l.end === m.end)?.label ?? '?';
@@ -195,7 +195,7 @@ export async function runPage(
         text: block.text.slice(m.start, m.end),
         label,
         candidates: m.entityIds,
-        byContext,
+        need,
         decision,
       });
     });

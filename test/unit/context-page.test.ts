@@ -7,14 +7,18 @@ import { PageContext } from '@/src/content/context';
 import type { MentionRecord } from '@/src/content/mentions';
 import { decideMentions } from '@/src/core/context/page';
 import type { Correction } from '@/src/core/context/types';
-import { isOrdinary } from '@/src/core/context/words';
+import { createMatcher, type Matcher } from '@/src/core/matcher';
 import { loadKnowledge } from './context-fixture';
 
 const { profiles, matcher } = loadKnowledge();
-const scorer = async () => ({ decideMentions, isOrdinary });
+const scorer = async () => ({ decideMentions });
 
 /** The mentions the matcher finds in one paragraph per text, as the page records them. */
 function mentionsOf(...texts: string[]): MentionRecord[] {
+  return mentionsWith(matcher, texts);
+}
+
+function mentionsWith(matcher: Matcher, texts: string[]): MentionRecord[] {
   document.body.innerHTML = texts.map((t) => `<p>${t}</p>`).join('');
   return [...document.querySelectorAll('p')].flatMap((p) => {
     const node = p.firstChild as Text;
@@ -64,6 +68,39 @@ describe('PageContext', () => {
     expect(marked[0]?.entityIds[0]).toBe('wa-state');
     expect(marked[0]?.decision?.kind).toBe('mark');
     expect(marked[0]?.entityIds).toHaveLength(5);
+  });
+
+  it('decides a name of one entity from its own words, without loading the scorer', async () => {
+    let loads = 0;
+    const context = new PageContext(
+      'news.example',
+      async () => [],
+      undefined,
+      async () => {
+        loads++;
+        return { decideMentions };
+      },
+    );
+    const one = createMatcher([
+      { alias: 'Alliance', entityId: 'nato' },
+      { alias: 'NATO', entityId: 'nato' },
+      { alias: 'Stoltenberg', entityId: 'stoltenberg' },
+      { alias: 'Lufthansa', entityId: 'lufthansa' },
+    ]);
+    const records = mentionsWith(one, [
+      'Alliance members met. Stoltenberg spoke first.',
+      'Lufthansa Group said so. NATO agreed, and the Alliance too.',
+    ]);
+    const { sure, unsure } = context.split(records);
+    // A sentence start that is no ordinary word is marked; "the Alliance" too, NATO being marked.
+    expect(sure.map(textOf)).toEqual(['Stoltenberg', 'NATO', 'Alliance']);
+    expect(unsure).toEqual([]);
+    // The ordinary word at a sentence start, and the part of a longer name, are not; a correction
+    // can still bring them back.
+    const left = records.filter((r) => r.decision?.kind === 'none').map(textOf);
+    expect(left).toEqual(['Alliance', 'Lufthansa']);
+    expect(context.blocksWith(new Set(['lufthansa']), sure)).toEqual([document.querySelectorAll('p')[1]]);
+    expect(loads).toBe(0);
   });
 
   it('leaves out what means nothing Gloss knows, and finds its block again for a correction', async () => {

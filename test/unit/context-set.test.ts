@@ -29,11 +29,13 @@ describe('the ambiguity set', () => {
   it('picks the right identity or "none" for ≥ 90 %, and marks wrong ≤ 3 %', () => {
     const after = table(outcomes.map((o) => verdict(o.label, o.decision)));
     const was = table(outcomes.map((o) => verdict(o.label, before(o.candidates))));
-    const shared = outcomes.filter((o) => o.byContext);
+    const held = outcomes.filter((o) => o.need !== 'mark');
+    const scored = outcomes.filter((o) => o.need === 'context');
     const rows = {
       'before (every candidate)': was,
       after,
-      'after, decided by context only': table(shared.map((o) => verdict(o.label, o.decision))),
+      'after, not marked at once': table(held.map((o) => verdict(o.label, o.decision))),
+      'after, decided by the scorer': table(scored.map((o) => verdict(o.label, o.decision))),
     };
     console.table(rows);
     for (const o of outcomes) {

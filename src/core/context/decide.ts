@@ -3,19 +3,9 @@
 // needs it on any page. Pure: the page and the unit tests call the same function.
 import { ENTITY_TYPES, type EntityType } from '@/src/core/vocabulary';
 import { correctionFor } from './corrections';
-import { startsSentence } from './needs';
+import { joinedNames, PLAIN, STOP, wordLogit } from './plain';
 import type { ContextProfile, Correction, Decision, MentionContext, Reason } from './types';
-import {
-  BEFORE_ONLY,
-  fold,
-  PLACE_BEFORE,
-  SCORE,
-  SPORT_WORDS,
-  STOP,
-  TITLES,
-  TYPE_WORDS,
-  wordsOf,
-} from './words';
+import { BEFORE_ONLY, fold, PLACE_BEFORE, SCORE, SPORT_WORDS, TYPE_WORDS, wordsOf } from './words';
 
 export interface ContextKnowledge {
   /** Whether the mention's text is also an ordinary word in its language ("Alliance", "Sales"). */
@@ -30,10 +20,9 @@ const MARGIN = 0.6;
 
 // Weights, in log-odds. Tuned on the ambiguity set (test/fixtures/context), kept round on purpose.
 const W = {
-  base: 1,
+  ...PLAIN,
   weight: 0.15,
   shared: 0.35,
-  self: 1,
   page: 0.6,
   pageCap: 3,
   block: 0.8,
@@ -45,16 +34,9 @@ const W = {
   typeCap: 2,
   score: 0.8,
   site: 0.6,
-  ordinary: 1.2,
-  ordinaryInitial: 2.6,
-  ordinaryLower: 9,
-  longerName: 6,
-  lower: 3,
   placeBefore: 1.2,
   notPlaceBefore: 0.6,
 };
-
-const CAPITALISED = /^\p{Lu}[\p{L}'’-]*/u;
 
 /** Each profile's cues as a set, made once per profile (profiles are kept for the page's life). */
 const cueSets = new WeakMap<ContextProfile, Set<string>>();
@@ -132,29 +114,6 @@ export function readAround(mention: MentionContext): Around {
         ? joined[0]
         : undefined,
   };
-}
-
-/**
- * The capitalised words a one-word name runs into or on from ("Washington Wizards", "Star
- * Alliance"): it may be part of a longer name Gloss does not know. Not for acronyms ("AP Photo").
- */
-export function joinedNames(text: string, before: string, after: string, lang = ''): string[] {
-  if (text.includes(' ') || !/\p{Ll}/u.test(text)) return [];
-  // English rules: German writes every noun capitalised ("Ungarns Regierung"), and TITLES and STOP
-  // know English words only. Text of no known language counts as English when it is Latin script.
-  if (lang ? lang !== 'en' && lang !== 'fr' : !/^[\p{Script=Latin}'’.-]+$/u.test(text)) return [];
-  const joined: string[] = [];
-  const next = /^ (\S+)/u.exec(after)?.[1];
-  const nextName = next && !/^\p{Lu}\.\p{Lu}/u.test(next) ? CAPITALISED.exec(next)?.[0] : undefined;
-  if (nextName) joined.push(fold(nextName));
-  const prev = /(?:^|\s)(\S+) $/u.exec(before);
-  // Outside English (whose common words TITLES and STOP know), a capitalised word that starts its
-  // sentence is no part of a name: "Selon Stoltenberg".
-  const prevStarts =
-    prev?.[1] && lang && lang !== 'en' && startsSentence(before.slice(0, before.length - prev[1].length - 1));
-  if (prev?.[1] && !prevStarts && CAPITALISED.test(prev[1]) && !/[.!?:;,)"”’]$/u.test(prev[1]))
-    joined.push(fold(prev[1]));
-  return joined.filter((w) => w && !TITLES.has(w) && !STOP.has(w));
 }
 
 interface Scored {
@@ -238,18 +197,7 @@ function noneLogit(
   knowledge: ContextKnowledge,
   profiles: ReadonlyMap<string, ContextProfile>,
 ): number {
-  let logit = 0;
-  if (knowledge.ordinary(mention.text, mention.lang)) {
-    const lower = !/\p{Lu}/u.test(mention.text);
-    logit += lower ? W.ordinaryLower : startsSentence(mention.before) ? W.ordinaryInitial : W.ordinary;
-  }
-  // A name in lower case is a word, in English: "paris buns".
-  else if (
-    (!mention.lang || mention.lang === 'en') &&
-    !/\p{Lu}/u.test(mention.text) &&
-    !mention.text.includes(' ')
-  )
-    logit += W.lower;
+  let logit = wordLogit(mention.text, mention.before, mention.lang, knowledge.ordinary);
   // "Washington Wizards" for the team is no longer name: the next word speaks for a candidate.
   const cued = (word: string) =>
     word === around.next &&

@@ -1,21 +1,26 @@
-// Which mentions wait for context, decided in the script every page runs: so no word lists here
-// (those come with the scorer, in the popover module, only to pages that need it). The rules are
-// cheap and generous; the scorer marks at once what turns out plain.
+// Which mentions wait for context, decided in the script every page runs. Most names are marked at
+// once; a name of one entity that starts a sentence, touches another capitalised word or is also an
+// ordinary word is decided here from its own words (plain.ts), and only names several entities
+// share, names a correction is about, and the few whose answer depends on the rest of the page wait
+// for the scorer's module.
 import { foldForSearch as fold } from '@/src/core/search-text';
+import { isOrdinary, joinedNames, PLAIN, startsSentence, wordLogit } from './plain';
 import type { Correction } from './types';
 
-export { fold };
+export { fold, startsSentence };
 
-/** Whether a mention right after `before` starts a sentence (or its block). */
-export function startsSentence(before: string): boolean {
-  return /(?:^|[.!?:;•|]\s*["'“‘(]?)\s*$/u.test(before);
-}
+/** Characters of the block's text the scorer and these rules read on each side of a mention. */
+export const AROUND_CHARS = 80;
 
 /**
- * Whether a mention is decided by context rather than marked at once: its alias names several
- * identities, or a correction is about it; or it is one word (not an acronym) that is written in
- * lower case, starts a sentence ("Alliance members …"), or touches another capitalised word
- * ("Washington Wizards", "Star Alliance").
+ * What the page does with a mention: 'mark' it at once (it is as sure as any name), leave it
+ * unmarked ('none': an ordinary word, a part of a longer name), or wait for the scorer ('context').
+ */
+export type Need = 'mark' | 'none' | 'context';
+
+/**
+ * A mention's need: 'context' when its alias names several identities or a correction is about it;
+ * else 'mark' when it is plain (see `plain`), else what its own words say (see `byOwnWords`).
  */
 export function needsContext(
   blockText: string,
@@ -23,16 +28,45 @@ export function needsContext(
   end: number,
   candidates: readonly string[],
   corrected: ReadonlySet<string>,
-): boolean {
-  if (candidates.length > 1) return true;
+  lang = '',
+  onPage: (id: string) => boolean = () => false,
+): Need {
+  if (candidates.length > 1) return 'context';
   const text = blockText.slice(start, end);
-  if (corrected.size && corrected.has(fold(text))) return true;
-  if (text.includes(' ') || !/\p{Ll}/u.test(text)) return false;
-  if (!/\p{Lu}/u.test(text)) return true;
-  const before = blockText.slice(Math.max(0, start - 40), start);
+  if (corrected.size && corrected.has(fold(text))) return 'context';
+  const before = blockText.slice(Math.max(0, start - AROUND_CHARS), start);
+  const after = blockText.slice(end, end + AROUND_CHARS);
+  if (plain(text, before, after)) return 'mark';
+  return byOwnWords(text, before, after, lang, onPage(candidates[0] as string));
+}
+
+/**
+ * A name that is several words or an acronym, or one word written with a capital amid its sentence
+ * with nothing capitalised next to it: as sure as any name.
+ */
+export function plain(text: string, before: string, after: string): boolean {
+  if (text.includes(' ') || !/\p{Ll}/u.test(text)) return true;
   return (
-    /^ \p{Lu}/u.test(blockText.slice(end, end + 2)) || /\p{Lu}\S* $/u.test(before) || startsSentence(before)
+    /\p{Lu}/u.test(text) &&
+    !/^ \p{Lu}/u.test(after) &&
+    !/\p{Lu}\S* $/u.test(before) &&
+    !startsSentence(before)
   );
+}
+
+/**
+ * A name of one entity that is not plain (lower case, a sentence start, "Washington Wizards", "Star
+ * Alliance", "the Alliance"), decided as the scorer decides a candidate without a profile: `base`,
+ * plus `self` when the page already marks it, against what the words say for "nothing". 'context'
+ * only when `self` would decide and the page has not marked the entity yet.
+ */
+export function byOwnWords(text: string, before: string, after: string, lang: string, self: boolean): Need {
+  const none =
+    wordLogit(text, before, lang, isOrdinary) +
+    (joinedNames(text, before, after, lang).length ? PLAIN.longerName : 0);
+  if (none < PLAIN.base) return 'mark';
+  if (none >= PLAIN.base + PLAIN.self) return 'none';
+  return self ? 'mark' : 'context';
 }
 
 /** The aliases some live correction is about (folded), for needsContext. */

@@ -2,10 +2,8 @@
 // popover module) and the unit tests over the ambiguity set share these, so the set checks what ships.
 import { passageAround } from '@/src/core/corrections';
 import { type Around, type ContextKnowledge, decide, readAround } from './decide';
+import { AROUND_CHARS } from './needs';
 import type { ContextProfile, Decision, MentionContext } from './types';
-
-/** Characters of the block's text kept on each side of a mention. */
-export const AROUND_CHARS = 80;
 
 /** The scorer's view of one mention in its block. */
 export function mentionContext(
