@@ -4,9 +4,11 @@
 import type { Correction } from '@/src/core/context/types';
 import { sameCorrection } from '@/src/core/corrections';
 import { foldForSearch } from '@/src/core/search-text';
+import { checkSettings } from '@/src/core/settings';
 import type { GlossDb } from '@/src/db/db';
 import type { CorrectionSites } from '@/src/messaging/broadcast';
 import type { CorrectionInput, CorrectionView } from '@/src/messaging/protocol';
+import type { SettingsStore } from './backup';
 import { liveIdentity } from './identity-view';
 
 /** Stores a correction; one that makes the same decision again replaces the older one. */
@@ -118,4 +120,29 @@ export async function mergeCorrections(
   });
   await db.corrections.bulkPut(writes);
   return { added, updated };
+}
+
+/**
+ * Answers to "Which one?" that "Remember for this site" kept in the settings before they were
+ * corrections (settings.choices: from an older Gloss, or its backup). Each becomes a correction for
+ * its site, so the manager lists it and Undo works, and the setting is emptied; an answer naming an
+ * entity no longer in Gloss is dropped. A write that fails (a full disk) keeps the setting as it was.
+ * Returns how many became corrections.
+ */
+export async function adoptRememberedChoices(
+  db: GlossDb,
+  settings: Pick<SettingsStore, 'get' | 'set'>,
+  now = Date.now(),
+): Promise<number> {
+  const { choices } = checkSettings(await settings.get()).settings;
+  if (!choices || Object.keys(choices).length === 0) return 0;
+  let adopted = 0;
+  for (const [site, names] of Object.entries(choices))
+    for (const [alias, key] of Object.entries(names)) {
+      if (!alias.trim() || !(await liveIdentity(db, key))) continue;
+      await correctMention(db, { alias, right: key, scope: 'site', site }, now);
+      adopted++;
+    }
+  await settings.set({ ...(await settings.get()), choices: {} });
+  return adopted;
 }

@@ -9,6 +9,7 @@ import { admit, callerOf, PROTOCOL_KEYS } from '@/src/messaging/rules';
 import { deleteAllData, exportAll, importAll, type SettingsStore } from './backup';
 import { ContextProfiles } from './context-profiles';
 import {
+  adoptRememberedChoices,
   correctionSites,
   correctionsForSite,
   correctMention,
@@ -289,6 +290,8 @@ function packHandlers({
       if (result.ok) {
         notify({ kind: 'knowledge' });
         notify({ kind: 'notes' });
+        // A backup of an older Gloss may hold remembered answers to "Which one?" in its settings.
+        await adoptRememberedChoices(db, settings);
         await changedCorrections();
       }
       return result;

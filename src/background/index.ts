@@ -15,6 +15,7 @@ import {
 import { settingsItem } from '@/src/settings/settings';
 import { keepStorage, type SettingsStore } from './backup';
 import { createMenus, type MenuApi, onMenuClick } from './context-menu';
+import { adoptRememberedChoices, correctionSites } from './corrections';
 import { type Alarms, scheduleDraftExpiry } from './drafts';
 import { createHandlers, type Notify, registerHandlers } from './handlers';
 import { LOCAL_MATCHER_LIMIT, MatcherCache } from './matcher-cache';
@@ -117,6 +118,14 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       publishCorrectionSites: (sites) => correctionSitesItem.setValue(sites),
     }),
   );
+  // Answers to "Which one?" an older Gloss remembered in the settings become corrections (once).
+  void adoptRememberedChoices(db, settingsStore)
+    .then(async (adopted) => {
+      if (!adopted) return;
+      await correctionSitesItem.setValue(await correctionSites(db));
+      notify({ kind: 'corrections' });
+    })
+    .catch((error) => console.error('Gloss: keeping remembered choices as corrections failed', error));
   events.onMenuClick((menuItemId, tab, frameId) => {
     void onMenuClick(menuItemId, tab, frameId, (tabId, kind, frame) =>
       askTab(tabId, 'composeFromSelection', { kind }, frame),

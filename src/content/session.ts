@@ -6,7 +6,6 @@
 // the content messages (keyboard, popup, context menu), PageWatcher and HoverController.
 // Private members are #fields: the minifier shortens their names, and every page loads this code.
 
-import { foldForSearch } from '@/src/core/search-text';
 import { type ChangeSignal, changeItem } from '@/src/messaging/broadcast';
 import type { PageState, SelectionKind } from '@/src/messaging/content-protocol';
 import { type PageReport, sendMessage } from '@/src/messaging/protocol';
@@ -302,15 +301,9 @@ export class PageSession {
 
   #openMention(mention: MentionRecord, trapFocus: boolean): void {
     const text = mention.segment.text.slice(mention.start, mention.end);
-    const remembered = this.#settings.choices[this.#site]?.[foldForSearch(text)];
     const { decision } = mention;
-    // A remembered choice wins; else context's pick, when it was clear (entityIds are likelier first).
-    const chosen =
-      remembered && mention.entityIds.includes(remembered)
-        ? remembered
-        : decision?.kind === 'mark'
-          ? mention.entityIds[0]
-          : undefined;
+    // Context's pick, when it was clear, or the reader's correction (entityIds are likelier first).
+    const chosen = decision?.kind === 'mark' ? mention.entityIds[0] : undefined;
     this.#popover.open(mention.range, {
       entityIds: mention.entityIds,
       ...(decision ? { decision: { kind: decision.kind, reasons: decision.reasons } } : {}),

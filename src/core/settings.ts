@@ -11,7 +11,11 @@ export interface Settings {
   disabledSites: string[];
   /** Gloss is paused everywhere until this time (ms since epoch); 0 = not paused, Infinity is stored as -1. */
   pausedUntil: number;
-  /** For ambiguous mentions: host → folded mention text → chosen entity key. */
+  /**
+   * Answers to "Which one?" an older Gloss remembered here (host → folded mention text → entity
+   * key). Gloss now keeps them as corrections for the site; the background turns any it finds here
+   * (after an update, or from an older backup) into corrections and empties this.
+   */
   choices: Record<string, Record<string, string>>;
   /** Remind the user, in the manager, to save a backup file when notes have never been saved. */
   backupReminder: boolean;

@@ -5,10 +5,8 @@
 import { render } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardRequest, FromCard, ToCard } from '@/src/content/card-channel';
-import { foldForSearch } from '@/src/core/search-text';
 import { changeItem } from '@/src/messaging/broadcast';
 import { type EntityView, sendMessage } from '@/src/messaging/protocol';
-import { updateSettings } from '@/src/settings/settings';
 import { PageNoteCard } from './PageNoteCard';
 import { Popover, type PopoverApi } from './Popover';
 import { type ComposerApi, SelectionComposer } from './SelectionComposer';
@@ -91,11 +89,6 @@ function CardApp({ port, signal }: { port: MessagePort; signal: AbortSignal }) {
     createNote: (input) => sendMessage('createNote', input),
     updateNote: (id, text, baseVersion) => sendMessage('updateNote', { id, text, baseVersion }),
     deleteNote: (id) => sendMessage('deleteNote', { id }),
-    rememberChoice: async (text, key) => {
-      await updateSettings((s) => ({
-        choices: { ...s.choices, [site]: { ...s.choices[site], [foldForSearch(text)]: key } },
-      }));
-    },
     correctMention: (correction) => sendMessage('correctMention', { ...correction, site }),
     onNotesChanged: (listener) => {
       noteListeners.add(listener);

@@ -15,7 +15,6 @@ export interface PopoverApi {
   /** `baseVersion`: the note's updatedAt when the edit began (see the protocol's updateNote). */
   updateNote(id: string, text: string, baseVersion?: number): Promise<unknown>;
   deleteNote(id: string): Promise<unknown>;
-  rememberChoice(mentionText: string, key: string): Promise<void>;
   /** "Not this — it's …": stored for the page's site; the page applies it at once. */
   correctMention(correction: CardCorrection): Promise<Correction>;
   /** Calls back when notes of an entity change anywhere; returns the unsubscribe. */
@@ -62,7 +61,10 @@ export function Popover(props: PopoverProps) {
         views={views}
         onChoose={(chosen, remember) => {
           setKey(chosen);
-          if (remember) void api.rememberChoice(props.mentionText, chosen);
+          // Remembered as a correction for the site: the page marks it so at once, the manager lists
+          // it. Should that fail (a full disk), the card still shows the choice this time.
+          if (remember)
+            api.correctMention({ alias: props.mentionText, right: chosen, scope: 'site' }).catch(() => {});
         }}
         onNone={async (remember) => {
           await api.correctMention({

@@ -172,12 +172,29 @@ describe('an ambiguous mention', () => {
 
       await page.reload();
       await waitForMentions(page, ['Brussels']);
-      const card = await hover(page, 'article', 'Brussels');
-      expect(
-        (await waitForPopover(page, (v) => v?.text.includes('Huron County') ?? false)).text,
-      ).not.toContain('Which');
-      expect(card).toBeTruthy();
+      await hover(page, 'article', 'Brussels');
+      const card = await waitForPopover(page, (v) => v?.text.includes('Huron County') ?? false);
+      expect(card.text).not.toContain('Which');
+      expect(card.text).toContain('As you corrected it');
+      // Remembered as a correction for the site: listed in the manager, where Undo forgets it.
+      const village = (await callBackground(manager, 'getEntity', { key: 'ontario/brussels-on' }))?.identity
+        .id;
+      const [remembered, ...more] = await callBackground(manager, 'listCorrections', undefined);
+      expect(more).toEqual([]);
+      expect(remembered).toMatchObject({
+        alias: 'brussels',
+        right: village,
+        scope: 'site',
+        site: '127.0.0.1',
+      });
+      await callBackground(manager, 'undoCorrection', { id: remembered?.id as string });
+      await page.reload();
+      await waitForMentions(page, ['Brussels']);
+      const after = await hover(page, 'article', 'Brussels');
+      expect(after.text).not.toContain('As you corrected it');
     } finally {
+      for (const correction of await callBackground(manager, 'listCorrections', undefined))
+        await callBackground(manager, 'undoCorrection', { id: correction.id });
       await callBackground(manager, 'removePack', { id: 'ontario' });
       await manager.close();
     }

@@ -1,14 +1,18 @@
 // Corrections' main path (issue 15), in both browsers: "Not this — it's nothing" from the card
 // unmarks the mention at once and after a reload, is listed in the manager and in a backup, and
-// Undo there marks it again at once; "Not this — it's Brussels, Ontario" gives the mention the
+// Undo there marks it again at once (another page of the site, where the name is in another
+// passage, still marks it); "Always on this site" and "Everywhere" unmark it on that page too;
+// "Not this — it's Brussels, Ontario" gives the mention the
 // other identity, and "Something else…" any entity found by search, at once and after a reload.
 // Run in Chromium (test/e2e/corrections.test.ts) and Firefox ESR (test/e2e-firefox/corrections.test.ts).
 import { afterEach, expect, it } from 'vitest';
 import type { Pack } from '@/src/core/pack';
-import { expected, type SpecContext } from './gloss.spec';
+import { expected, fixtureUrl, type SpecContext } from './gloss.spec';
 import { waitForMentions } from './views';
 
 const article = expected('article') as { mentions: string[] };
+/** A page of the same site where Wiesbaden is in another passage ("Reading text about Wiesbaden."). */
+const skipped = expected('skipped') as { mentions: string[] };
 
 /** A second Brussels: a village in Ontario, kept apart from the city (the same name and type would link). */
 export const ONTARIO: Pack = {
@@ -35,6 +39,17 @@ export const ONTARIO: Pack = {
   ],
 };
 
+/** What skipped.html ends up marking (`want`, or what it has after 10 s), in a tab of its own. */
+async function marksOnSkipped(t: SpecContext, want: string[]): Promise<string[]> {
+  const other = await t.gloss.newPage();
+  try {
+    await other.goto(fixtureUrl('skipped.html'));
+    return await waitForMentions(other, want);
+  } finally {
+    await other.close();
+  }
+}
+
 export function correctionsSpec(t: SpecContext) {
   afterEach(async () => {
     for (const correction of await t.gloss.callBackground('listCorrections', undefined))
@@ -54,6 +69,8 @@ export function correctionsSpec(t: SpecContext) {
 
     await page.reload();
     expect(await waitForMentions(page, without)).toEqual(without);
+    // For passages like this one: another page of the site that speaks of Wiesbaden otherwise still marks it.
+    expect(await marksOnSkipped(t, skipped.mentions)).toEqual(skipped.mentions);
 
     const [correction, ...more] = await t.gloss.callBackground('listCorrections', undefined);
     expect(more).toEqual([]);
@@ -86,6 +103,29 @@ export function correctionsSpec(t: SpecContext) {
     expect(await waitForMentions(page, article.mentions)).toEqual(article.mentions);
     expect(await t.gloss.callBackground('listCorrections', undefined)).toEqual([]);
   });
+
+  for (const [where, scope] of [
+    ['Always on this site', 'site'],
+    ['Everywhere', 'everywhere'],
+  ] as const) {
+    it(`"Not this — nothing", "${where}": every Wiesbaden of the site is left unmarked`, async () => {
+      const page = await t.open('article.html');
+      await page.hover('article', 'Wiesbaden');
+      await page.clickInPopover('Not this?');
+      await page.clickInPopover(where);
+      await page.waitForPopover(
+        (v) => v?.text.includes(scope === 'site' ? 'on 127.0.0.1.' : 'on every site.') ?? false,
+      );
+      await page.clickInPopover('Nothing — don’t mark “Wiesbaden” here');
+      const without = article.mentions.filter((m) => m !== 'Wiesbaden');
+      expect(await waitForMentions(page, without)).toEqual(without);
+      const rest = skipped.mentions.filter((m) => m !== 'Wiesbaden');
+      expect(await marksOnSkipped(t, rest)).toEqual(rest);
+      const corrections = await t.gloss.callBackground('listCorrections', undefined);
+      expect(corrections).toEqual([expect.objectContaining({ alias: 'wiesbaden', right: null, scope })]);
+      expect(corrections[0]?.site).toBe(scope === 'site' ? '127.0.0.1' : undefined);
+    });
+  }
 
   it('"Not this — it’s Brussels, Ontario": the mention means the other one, at once and after a reload', async () => {
     expect(await t.gloss.callBackground('importPack', { json: JSON.stringify(ONTARIO) })).toMatchObject({

@@ -17,7 +17,14 @@ export function readCard(): { text: string; controls: Array<[string, Point]> } {
   const root = document.getElementById('card') as HTMLElement;
   const controls: Array<[string, Point]> = [];
   for (const element of root.querySelectorAll('button, a, textarea, input')) {
-    const label = textOf(element).replace(/\s+/g, ' ').trim() || element.localName;
+    // A checkbox or radio button goes by its label ("Always on this site").
+    const labelled = /^(checkbox|radio)$/.test((element as HTMLInputElement).type ?? '')
+      ? (element as HTMLInputElement).labels?.[0]
+      : undefined;
+    const label =
+      textOf(labelled ?? element)
+        .replace(/\s+/g, ' ')
+        .trim() || element.localName;
     const box = element.getBoundingClientRect();
     if (!controls.some(([known]) => known === label)) {
       controls.push([label, { x: box.left + box.width / 2, y: box.top + box.height / 2 }]);

@@ -37,7 +37,6 @@ function fakeApi() {
     createNote: async () => ({}),
     updateNote: async () => ({}),
     deleteNote: async () => {},
-    rememberChoice: async () => {},
     correctMention: async (input) => {
       made.push(input);
       return { ...input, id: 'c:1', createdAt: 1, updatedAt: 1 } as Correction;
@@ -104,6 +103,16 @@ describe('the why line', () => {
   });
 });
 
+/** Picks where a correction holds, by its radio button's label. */
+async function choose(label: string) {
+  const radio = [...container.querySelectorAll<HTMLInputElement>('.gloss-correct input[type=radio]')].find(
+    (input) => input.labels?.[0]?.textContent === label,
+  );
+  expect(radio, label).toBeDefined();
+  await act(() => radio?.click());
+  expect(radio?.checked).toBe(true);
+}
+
 describe('Not this — it’s …', () => {
   it('another candidate: a correction for passages like this one, and the card shows the right one', async () => {
     const { api, made } = fakeApi();
@@ -132,14 +141,25 @@ describe('Not this — it’s …', () => {
     const { api, made } = fakeApi();
     const card = await show({ api, entityIds: ['i:city'] });
     await click('.gloss-not-this');
-    const always = container.querySelector<HTMLInputElement>('.gloss-correct input[type=checkbox]');
-    await act(() => always?.click());
+    await choose('Always on this site');
     expect(container.querySelector('.gloss-correct-scope')?.textContent).toContain(
       'Every “Washington” on nba.example.',
     );
     await click('.gloss-correct-nothing');
     expect(made).toEqual([{ alias: 'Washington', wrong: 'i:city', right: null, scope: 'site' }]);
     expect(card.closed()).toBe(1);
+  });
+
+  it('"Everywhere" and another candidate: a correction for every site, without the words around it', async () => {
+    const { api, made } = fakeApi();
+    await show({ api, chosen: 'i:city' });
+    await click('.gloss-not-this');
+    await choose('Everywhere');
+    expect(container.querySelector('.gloss-correct-scope')?.textContent).toContain(
+      'Every “Washington”, on every site.',
+    );
+    await click('.gloss-correct .gloss-choice', 'George Washington');
+    expect(made).toEqual([{ alias: 'Washington', wrong: 'i:city', right: 'i:person', scope: 'everywhere' }]);
   });
 
   it('Esc closes the form, not the card', async () => {
@@ -172,4 +192,17 @@ describe('Which one?', () => {
     expect(made).toEqual([{ alias: 'Washington', right: null, scope: 'site' }]);
     expect(card.closed()).toBe(1);
   });
+
+  for (const remember of [true, false])
+    it(`"Remember for this site" ${remember ? 'ticked keeps the answer as a correction for the site' : 'unticked keeps nothing'}`, async () => {
+      const { api, made } = fakeApi();
+      await show({ api, entityIds: ['i:person', 'i:city'], decision: { kind: 'ambiguous', reasons: [] } });
+      const box = container.querySelector<HTMLInputElement>('.gloss-chooser input[type=checkbox]');
+      expect(box?.checked).toBe(true);
+      if (!remember) await act(() => box?.click());
+      await click('.gloss-choice', 'Washington, D.C.');
+      await settle(20);
+      expect(container.querySelector('h2')?.textContent).toBe('Washington, D.C.');
+      expect(made).toEqual(remember ? [{ alias: 'Washington', right: 'i:city', scope: 'site' }] : []);
+    });
 });

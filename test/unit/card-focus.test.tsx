@@ -15,7 +15,6 @@ const api: PopoverApi = {
   createNote: async () => undefined,
   updateNote: async () => undefined,
   deleteNote: async () => undefined,
-  rememberChoice: async () => {},
   correctMention: () => new Promise(() => {}),
   onNotesChanged: () => () => {},
 };

@@ -1,6 +1,7 @@
 // The reader's corrections (issue 15): where one applies, how the background keeps them (one per
 // decision, undo as a tombstone, a page sees only its site's), and how backups carry and merge them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { adoptRememberedChoices, listCorrections } from '@/src/background/corrections';
 import { createHandlers, type Handlers } from '@/src/background/handlers';
 import type { Correction } from '@/src/core/context/types';
 import { correctionApplies, correctionFor, cueWords, passageWords } from '@/src/core/corrections';
@@ -267,6 +268,79 @@ describe('the background keeps corrections', () => {
     ).toThrow(/refused/);
     expect(admit('getCorrections', { site: 'nba.example' }, 'page')).toEqual({ site: 'nba.example' });
     expect(() => admit('getCorrections', { site: 'x'.repeat(2000) }, 'page')).toThrow(/longer than/);
+  });
+});
+
+describe('answers to "Which one?" an older Gloss remembered in the settings', () => {
+  let db: GlossDb;
+  let city: string;
+  let person: string;
+  beforeEach(async () => {
+    db = freshDb();
+    const handlers = createHandlers(db, { settings: settingsStore() });
+    await handlers.importPack({
+      json: JSON.stringify(washingtonPack('cities', 'Washington, D.C.', 'place')),
+    });
+    await handlers.importPack({
+      json: JSON.stringify(washingtonPack('people', 'George Washington', 'person')),
+    });
+    city = (await db.links.get('cities/w'))?.identityId as string;
+    person = (await db.links.get('people/w'))?.identityId as string;
+  });
+  afterEach(() => db.close());
+
+  it('become corrections for their site, once; the other settings stay, answers about what is gone are dropped', async () => {
+    const settings = settingsStore({
+      hoverDelay: 500,
+      choices: {
+        'nba.example': { washington: person, jordan: 'i:gone' },
+        'dc.example': { washington: city },
+      },
+    });
+    expect(await adoptRememberedChoices(db, settings, 1000)).toBe(2);
+    expect(settings.stored).toEqual({ hoverDelay: 500, choices: {} });
+    const kept = (await listCorrections(db)).map(({ alias, right, scope, site, wrong }) => ({
+      alias,
+      right,
+      scope,
+      site,
+      wrong,
+    }));
+    expect(kept.sort((a, b) => (a.site ?? '').localeCompare(b.site ?? ''))).toEqual([
+      { alias: 'washington', right: city, scope: 'site', site: 'dc.example', wrong: undefined },
+      { alias: 'washington', right: person, scope: 'site', site: 'nba.example', wrong: undefined },
+    ]);
+    expect(await adoptRememberedChoices(db, settings, 2000)).toBe(0);
+    expect(await db.corrections.count()).toBe(2);
+  });
+
+  it('stay in the settings when they cannot be written', async () => {
+    const settings = settingsStore({ choices: { 'nba.example': { washington: person } } });
+    db.close();
+    await expect(adoptRememberedChoices(db, settings)).rejects.toThrow();
+    expect(settings.stored).toEqual({ choices: { 'nba.example': { washington: person } } });
+  });
+
+  it('come in with a backup of an older Gloss, and pages are told where they apply', async () => {
+    const published: CorrectionSites[] = [];
+    const settings = settingsStore();
+    const handlers = createHandlers(db, {
+      settings,
+      publishCorrectionSites: async (sites) => {
+        published.push(sites);
+      },
+    });
+    const json = JSON.stringify({
+      format: 'gloss-backup',
+      version: 1,
+      settings: { factOrder: 'oldest', choices: { 'nba.example': { washington: person } } },
+    });
+    expect((await handlers.importAll({ json })).ok).toBe(true);
+    expect(settings.stored).toMatchObject({ factOrder: 'oldest', choices: {} });
+    expect(await handlers.listCorrections(undefined)).toEqual([
+      expect.objectContaining({ alias: 'washington', right: person, scope: 'site', site: 'nba.example' }),
+    ]);
+    expect(published.at(-1)?.sites).toEqual(['nba.example']);
   });
 });
 

@@ -1,7 +1,7 @@
 // Under a mention's card: why Gloss chose this entity (one quiet line), and "Not this — it's …":
 // another of the mention's candidates, any entity found by search, or nothing (do not mark it).
-// Without "Always on this site" the correction is for passages like this one (the words around the
-// mention), on any site; with it, for every such mention on the site.
+// Where it holds: by default, here and in passages like this one (the words around the mention) on
+// any site; "Always on this site", every such mention on the site; "Everywhere", on every site.
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Correction, Reason } from '@/src/core/context/types';
 import { cueWords } from '@/src/core/corrections';
@@ -16,9 +16,18 @@ export interface CardCorrection {
   alias: string;
   wrong?: string;
   right: string | null;
-  scope: 'context' | 'site';
+  scope: Scope;
   cues?: string[];
 }
+
+type Scope = 'context' | 'site' | 'everywhere';
+
+/** The choices of where a correction holds, in the order the form offers them. */
+const SCOPES: Array<{ scope: Scope; label: string }> = [
+  { scope: 'context', label: 'Here and in passages like this one' },
+  { scope: 'site', label: 'Always on this site' },
+  { scope: 'everywhere', label: 'Everywhere' },
+];
 
 export interface MentionCorrectionProps {
   mentionText: string;
@@ -58,7 +67,7 @@ export function MentionCorrection(props: MentionCorrectionProps) {
 
 function CorrectionForm(props: MentionCorrectionProps & { onCancel(): void }) {
   const id = useId();
-  const [onSite, setOnSite] = useState(false);
+  const [scope, setScope] = useState<Scope>('context');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const others = useCandidates(props.getEntity, props.others);
@@ -72,8 +81,8 @@ function CorrectionForm(props: MentionCorrectionProps & { onCancel(): void }) {
         alias: mentionText,
         wrong: props.shown.key,
         right,
-        scope: onSite ? 'site' : 'context',
-        ...(onSite ? {} : { cues: cueWords(props.sentence, mentionText) }),
+        scope,
+        ...(scope === 'context' ? { cues: cueWords(props.sentence, mentionText) } : {}),
       });
       props.onCorrected(correction);
     } catch (caught) {
@@ -96,19 +105,27 @@ function CorrectionForm(props: MentionCorrectionProps & { onCancel(): void }) {
         Not <bdi>{props.shown.name}</bdi> — it’s …
       </h3>
       <CorrectionChoices mentionText={mentionText} others={others} busy={busy} correct={correct} />
-      <div class="gloss-remember">
-        <input
-          id={`${id}-site`}
-          type="checkbox"
-          checked={onSite}
-          onChange={(event) => setOnSite(event.currentTarget.checked)}
-        />
-        <label for={`${id}-site`}>Always on this site</label>
-      </div>
+      <fieldset class="gloss-correct-where">
+        <legend class="gloss-visually-hidden">Where this holds</legend>
+        {SCOPES.map((choice) => (
+          <div class="gloss-remember" key={choice.scope}>
+            <input
+              id={`${id}-${choice.scope}`}
+              type="radio"
+              name={`${id}-scope`}
+              checked={scope === choice.scope}
+              onChange={() => setScope(choice.scope)}
+            />
+            <label for={`${id}-${choice.scope}`}>{choice.label}</label>
+          </div>
+        ))}
+      </fieldset>
       <p class="gloss-muted gloss-correct-scope">
-        {onSite
+        {scope === 'site'
           ? `Every “${mentionText}” on ${site || 'this site'}.`
-          : `“${mentionText}” here and in passages like this one, on any site.`}{' '}
+          : scope === 'everywhere'
+            ? `Every “${mentionText}”, on every site.`
+            : `“${mentionText}” here and in passages like this one, on any site.`}{' '}
         Undo it in the manager, under Corrections.
       </p>
       {error && (

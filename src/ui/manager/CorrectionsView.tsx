@@ -1,6 +1,6 @@
-// The reader's corrections ("Not this — it's …" from the card), newest first, each with Undo. An
-// undone correction stops applying at once on open pages; it is kept as a tombstone so a backup
-// made before the undo cannot bring it back.
+// The reader's corrections ("Not this — it's …" and remembered "Which one?" answers from the card),
+// newest first, each with Undo. An undone correction stops applying at once on open pages; it is
+// kept as a tombstone so a backup made before the undo cannot bring it back.
 import { useState } from 'preact/hooks';
 import { type CorrectionView, sendMessage } from '@/src/messaging/protocol';
 import { formatAbsolute } from '../format';
@@ -36,8 +36,9 @@ export function CorrectionsView() {
         <h1>Corrections</h1>
       </header>
       <p class="gloss-muted">
-        What you told Gloss a name on a page does not mean, from the card’s “Not this?”. They stay on this
-        device and are in your backups. Undo one and pages mark the name as before.
+        What you told Gloss a name on a page does not mean, from the card’s “Not this?”, and the answers to
+        “Which one?” you asked it to remember. They stay on this device and are in your backups. Undo one and
+        pages mark the name as before.
       </p>
       {live.status === 'error' && <p class="gloss-error">Could not read the corrections: {live.message}</p>}
       {error && (
