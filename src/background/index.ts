@@ -118,14 +118,15 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       publishCorrectionSites: (sites) => correctionSitesItem.setValue(sites),
     }),
   );
-  // Answers to "Which one?" an older Gloss remembered in the settings become corrections (once).
+  // Where corrections apply, published at every start for pages to read with their settings (a
+  // page that finds no index asks the background); answers to "Which one?" an older Gloss
+  // remembered in the settings become corrections first.
   void adoptRememberedChoices(db, settingsStore)
     .then(async (adopted) => {
-      if (!adopted) return;
       await correctionSitesItem.setValue(await correctionSites(db));
-      notify({ kind: 'corrections' });
+      if (adopted) notify({ kind: 'corrections' });
     })
-    .catch((error) => console.error('Gloss: keeping remembered choices as corrections failed', error));
+    .catch((error) => console.error('Gloss: publishing where corrections apply failed', error));
   events.onMenuClick((menuItemId, tab, frameId) => {
     void onMenuClick(menuItemId, tab, frameId, (tabId, kind, frame) =>
       askTab(tabId, 'composeFromSelection', { kind }, frame),

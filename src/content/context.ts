@@ -4,7 +4,7 @@
 // candidates, an alias a correction is about, "the Alliance" before the page names NATO) wait for
 // one batched getContextProfiles round trip per scan batch and are decided by the scorer's module
 // against the sure identities of the page and of their block.
-import { correctedAliases, fold, needsContext, primaryLang } from '@/src/core/context/needs';
+import { correctedAliases, fold, type Need, needsContext, primaryLang } from '@/src/core/context/needs';
 import type { Pending } from '@/src/core/context/page';
 import { isOrdinary } from '@/src/core/context/plain';
 import type { ContextProfile, Correction } from '@/src/core/context/types';
@@ -21,6 +21,13 @@ export interface CorrectionSource {
   current(): Correction[];
   /** Returns the unsubscribe function. */
   onChange(listener: () => void): () => void;
+  /**
+   * Whether a correction about this name (as on the page) may apply here but has not come yet: the
+   * page holds such a mention until `ready`, so a corrected name is never marked for a moment.
+   */
+  awaits?(text: string): boolean;
+  /** Settles once the corrections asked for have come (or could not). */
+  ready?(): Promise<void>;
 }
 
 export const NO_CORRECTIONS: CorrectionSource = { current: () => [], onChange: () => () => {} };
@@ -77,41 +84,56 @@ export class PageContext {
 
   /**
    * Splits found mentions: the sure ones (counted as the page's and their block's), and the ones
-   * that wait for the scorer. Mentions their own words leave unmarked are in neither.
+   * that wait for the scorer or for corrections not here yet. Mentions their own words leave
+   * unmarked are in neither.
    */
   split(records: readonly MentionRecord[]): { sure: MentionRecord[]; unsure: MentionRecord[] } {
     const sure: MentionRecord[] = [];
     const unsure: MentionRecord[] = [];
     const corrected = correctedAliases(this.#corrections.current());
-    const onPage = (id: string) => (this.#page[id] ?? 0) > 0;
     for (const record of records) {
-      const { segment, start, end, entityIds } = record;
-      const need = needsContext(segment.text, start, end, entityIds, corrected, this.#lang(segment), onPage);
-      if (need === 'context') {
-        // The scorer's module starts loading now, while the rest of the batch is marked.
-        if (unsure.length === 0) void this.#loadScorer().catch(() => {});
+      const { segment, start, end } = record;
+      if (this.#corrections.awaits?.(segment.text.slice(start, end))) {
         unsure.push(record);
         continue;
       }
-      if (need === 'none') {
-        record.decision = { kind: 'none', ranked: [], reasons: [] };
-        this.#unmarked.add(record);
-        continue;
-      }
-      sure.push(record);
+      const need = this.#need(record, corrected);
+      if (need === 'context') {
+        // The scorer's module starts loading now, while the rest of the batch is marked.
+        void this.#loadScorer().catch(() => {});
+        unsure.push(record);
+      } else if (need === 'mark') sure.push(record);
+    }
+    return { sure, unsure };
+  }
+
+  /**
+   * What the page does with a mention before the scorer: marks it (counted as the page's and its
+   * block's), leaves it unmarked (kept for a correction to bring back), or waits for the scorer.
+   */
+  #need(record: MentionRecord, corrected: ReadonlySet<string>): Need {
+    const { segment, start, end, entityIds } = record;
+    const onPage = (id: string) => (this.#page[id] ?? 0) > 0;
+    const need = needsContext(segment.text, start, end, entityIds, corrected, this.#lang(segment), onPage);
+    if (need === 'none') {
+      record.decision = { kind: 'none', ranked: [], reasons: [] };
+      this.#unmarked.add(record);
+    } else if (need === 'mark') {
       const id = entityIds[0] as string;
       this.#page[id] = (this.#page[id] ?? 0) + 1;
       const block = this.#blocks.get(segment) ?? {};
       this.#blocks.set(segment, block);
       block[id] = (block[id] ?? 0) + 1;
     }
-    return { sure, unsure };
+    return need;
   }
 
-  /** Asks the background, in one message, for the profiles of these mentions' candidates not asked yet. */
+  /**
+   * Waits for the corrections held mentions wait for, then asks the background, in one message, for
+   * the profiles of these mentions' candidates not asked yet.
+   */
   async fetchProfiles(unsure: readonly MentionRecord[]): Promise<void> {
-    // The scorer's module loads meanwhile (once).
-    const scorer = this.#loadScorer().catch(() => null);
+    await this.#corrections.ready?.();
     const missing = new Set<string>();
     // Only names several entities share need to know them: a name of one entity is decided by its
     // words and the page, without waking the background (pages read the matcher from storage).
@@ -120,10 +142,7 @@ export class PageContext {
         for (const id of record.entityIds) if (!this.#profiles.has(id)) missing.add(id);
     for (const c of this.#corrections.current())
       if (c.right && !this.#profiles.has(c.right)) missing.add(c.right);
-    if (missing.size === 0) {
-      await scorer;
-      return;
-    }
+    if (missing.size === 0) return;
     const ids = [...missing];
     for (const id of ids) this.#profiles.set(id, null);
     try {
@@ -131,7 +150,6 @@ export class PageContext {
     } catch {
       // The background could not answer (it is being updated): the scorer goes by the words.
     }
-    await scorer;
   }
 
   /**
@@ -139,11 +157,20 @@ export class PageContext {
    * and orders its candidates likelier first; returns the ones to mark. `pause` slices the work.
    */
   async decide(
-    unsure: readonly MentionRecord[],
+    held: readonly MentionRecord[],
     pause: () => Promise<void> | undefined = () => undefined,
   ): Promise<MentionRecord[]> {
-    if (unsure.length === 0) return [];
     const corrections = this.#corrections.current();
+    // Mentions held for corrections are split again now that they are here: most are plain.
+    const corrected = correctedAliases(corrections);
+    const plain: MentionRecord[] = [];
+    const unsure: MentionRecord[] = [];
+    for (const record of held) {
+      const need = this.#need(record, corrected);
+      if (need === 'mark') plain.push(record);
+      else if (need === 'context') unsure.push(record);
+    }
+    if (unsure.length === 0) return plain;
     const profiles = new Map<string, ContextProfile>();
     for (const [id, profile] of this.#profiles) if (profile) profiles.set(id, profile);
     const pending: Pending[] = unsure.map((r) => ({
@@ -159,7 +186,7 @@ export class PageContext {
       scorer = await this.#loadScorer();
     } catch {
       // The module could not load (the extension was updated under the page): mark as before.
-      return [...unsure];
+      return [...plain, ...unsure];
     }
     const decisions = await scorer.decideMentions(
       pending,
@@ -169,7 +196,7 @@ export class PageContext {
       { ordinary: isOrdinary, corrections },
       pause,
     );
-    const marked: MentionRecord[] = [];
+    const marked: MentionRecord[] = [...plain];
     unsure.forEach((record, i) => {
       const decision = decisions[i];
       if (!decision) return;

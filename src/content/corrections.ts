@@ -41,6 +41,24 @@ export class SiteCorrections implements CorrectionSource {
   #waitingFor: ReadonlySet<string> | null | undefined = undefined;
   /** Names the page had before the index was read: the first marks may come first. */
   readonly #seenEarly = new Set<string>();
+  /**
+   * Until the first answer: the names corrections may be about ('all' on a site some are for), so
+   * the page holds those mentions; null once the corrections are here (or none can apply).
+   */
+  #unknown: ReadonlySet<string> | 'all' | null = null;
+  /** The first fetch, once asked. */
+  #loading: Promise<void> | null = null;
+
+  awaits(text: string): boolean {
+    const unknown = this.#unknown;
+    if (!unknown || (unknown !== 'all' && !unknown.has(foldForSearch(text)))) return false;
+    this.#found();
+    return true;
+  }
+
+  ready(): Promise<void> {
+    return this.#loading ?? Promise.resolve();
+  }
 
   /** Mentions found on the page: one with a name some correction is about makes it fetch them. */
   notice(records: readonly MentionRecord[]): void {
@@ -59,7 +77,9 @@ export class SiteCorrections implements CorrectionSource {
   #found(): void {
     this.#waitingFor = null;
     this.#seenEarly.clear();
-    void this.refresh();
+    this.#loading ??= this.refresh().then(() => {
+      this.#unknown = null;
+    });
   }
 
   onChange(listener: () => void): () => void {
@@ -76,8 +96,12 @@ export class SiteCorrections implements CorrectionSource {
     void read
       .catch(() => null)
       .then((where) => {
-        if (!where || where.sites.includes(this.#site)) return this.#found();
+        if (!where || where.sites.includes(this.#site)) {
+          this.#unknown = 'all';
+          return this.#found();
+        }
         const names = new Set(where.aliases);
+        this.#unknown = names.size ? names : null;
         if ([...this.#seenEarly].some((name) => names.has(name))) return this.#found();
         this.#seenEarly.clear();
         this.#waitingFor = names.size ? names : null;

@@ -61,3 +61,52 @@ describe('context decides what a name means', () => {
     }
   });
 });
+
+describe('a corrected name', () => {
+  // Every frame from the first, the texts Gloss highlights (as the page's own world sees them).
+  const watchMarks = () => {
+    const seen = new Set<string>();
+    (window as unknown as { glossSeen: Set<string> }).glossSeen = seen;
+    const look = () => {
+      for (const [, highlight] of CSS.highlights) for (const range of highlight) seen.add(range.toString());
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  };
+
+  it('is looked for only where one can apply: where corrections apply is published at start', async () => {
+    // No correction made yet in this browser: pages read that none can apply, and ask nothing.
+    const where = await manager.evaluate(
+      async () => (await chrome.storage.local.get('correctionSites')).correctionSites,
+    );
+    expect(where).toEqual({ sites: [], aliases: [] });
+  });
+
+  for (const scope of ['context', 'site', 'everywhere'] as const)
+    it(`is never marked, not even for a moment, when a correction ${{ context: 'for passages like this', site: 'for the site', everywhere: 'for every site' }[scope]} says "nothing"`, async () => {
+      const correction = await callBackground(manager, 'correctMention', {
+        alias: 'Wiesbaden',
+        right: null,
+        scope,
+        site: '127.0.0.1',
+        cues: ['headquarters', 'located', 'southern', 'germany'],
+      });
+      try {
+        const page = await gloss.context.newPage();
+        await page.addInitScript(watchMarks);
+        await page.goto(fixtureUrl('article.html'));
+        await expect
+          .poll(async () => (await highlighted(page)).light.length, { timeout: 10_000 })
+          .toBeGreaterThan(20);
+        await page.waitForTimeout(500);
+        const seen = await page.evaluate(() => [
+          ...(window as unknown as { glossSeen: Set<string> }).glossSeen,
+        ]);
+        expect(seen).toContain('Stoltenberg');
+        expect(seen).not.toContain('Wiesbaden');
+        await page.close();
+      } finally {
+        await callBackground(manager, 'undoCorrection', { id: correction.id });
+      }
+    });
+});

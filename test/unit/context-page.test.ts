@@ -114,6 +114,52 @@ describe('PageContext', () => {
     expect(blocks).toEqual([document.querySelector('p')]);
   });
 
+  it('holds a name corrections may be about until they come, then decides it with them', async () => {
+    for (const says of ['nothing', 'unrelated'] as const) {
+      let arrive: () => void = () => {};
+      let corrections: Correction[] = [];
+      const source = {
+        current: () => corrections,
+        onChange: () => () => {},
+        awaits: (text: string) => text === 'Brussels' && corrections.length === 0,
+        ready: () => new Promise<void>((resolve) => (arrive = resolve)),
+      };
+      let loads = 0;
+      const context = new PageContext(
+        'news.example',
+        async () => [],
+        source,
+        async () => {
+          loads++;
+          return { decideMentions };
+        },
+      );
+      const { sure, unsure } = context.split(mentionsOf('Talks in Brussels with NATO.'));
+      expect(sure.map(textOf)).toEqual(['NATO']);
+      expect(unsure.map(textOf)).toEqual(['Brussels']);
+      let fetched = false;
+      const fetching = context.fetchProfiles(unsure).then(() => (fetched = true));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(fetched).toBe(false);
+      corrections = [
+        {
+          id: 'c:1',
+          alias: says === 'nothing' ? 'brussels' : 'paris',
+          right: null,
+          scope: 'everywhere',
+          createdAt: 1,
+          updatedAt: 1,
+        },
+      ];
+      arrive();
+      await fetching;
+      const marked = await context.decide(unsure);
+      expect(marked.map(textOf)).toEqual(says === 'nothing' ? [] : ['Brussels']);
+      // A correction about it goes through the scorer; a plain name, once it is clear none is, does not.
+      expect(loads).toBe(says === 'nothing' ? 1 : 0);
+    }
+  });
+
   it('applies a correction to a name it would otherwise mark at once', async () => {
     const nothing: Correction = {
       id: 'c:1',

@@ -178,6 +178,54 @@ describe('SiteCorrections', () => {
     stop();
   });
 
+  it('holds the names corrections may be about until they come, and asks for them at the first', async () => {
+    fakeBrowser.reset();
+    let answer: (list: Correction[]) => void = () => {};
+    let asked = 0;
+    const source = new SiteCorrections(
+      SITE,
+      () => {
+        asked++;
+        return new Promise((resolve) => (answer = resolve));
+      },
+      async () => ({ sites: [], aliases: ['washington'] }),
+    );
+    const stop = source.start();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(source.awaits('Paris')).toBe(false);
+    expect(asked).toBe(0);
+    expect(source.awaits('WASHINGTON')).toBe(true);
+    expect(asked).toBe(1);
+    let ready = false;
+    void source.ready().then(() => (ready = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    answer([correction({ scope: 'everywhere' })]);
+    await vi.waitFor(() => expect(ready).toBe(true));
+    // Here now: nothing waits any more, and nothing is asked again.
+    expect(source.awaits('Washington')).toBe(false);
+    expect(source.current()).toHaveLength(1);
+    expect(asked).toBe(1);
+    stop();
+  });
+
+  it('on a site some corrections are for, holds every name until they come; a failed answer holds nothing', async () => {
+    fakeBrowser.reset();
+    let fail: (error: Error) => void = () => {};
+    const source = new SiteCorrections(
+      SITE,
+      () => new Promise((_, reject) => (fail = reject)),
+      async () => ({ sites: [SITE], aliases: [] }),
+    );
+    const stop = source.start();
+    await vi.waitFor(() => expect(source.awaits('Paris')).toBe(true));
+    fail(new Error('The background was updated'));
+    await source.ready();
+    expect(source.awaits('Paris')).toBe(false);
+    expect(source.current()).toEqual([]);
+    stop();
+  });
+
   it('asks when a name the page marked before the index was read turns out to be one of them', async () => {
     fakeBrowser.reset();
     let asked = 0;
