@@ -91,6 +91,18 @@ function washingtonPack(id: string, name: string, type: 'place' | 'person'): Pac
   };
 }
 
+/** Washington the city and George Washington, from two packs: two identities (their types differ). */
+async function twoWashingtons(db: GlossDb, handlers: Handlers): Promise<{ city: string; person: string }> {
+  await handlers.importPack({ json: JSON.stringify(washingtonPack('cities', 'Washington, D.C.', 'place')) });
+  await handlers.importPack({
+    json: JSON.stringify(washingtonPack('people', 'George Washington', 'person')),
+  });
+  const city = (await db.links.get('cities/w'))?.identityId as string;
+  const person = (await db.links.get('people/w'))?.identityId as string;
+  expect(city).not.toBe(person);
+  return { city, person };
+}
+
 describe('the background keeps corrections', () => {
   let db: GlossDb;
   let handlers: Handlers;
@@ -110,15 +122,7 @@ describe('the background keeps corrections', () => {
         published.push(sites);
       },
     });
-    await handlers.importPack({
-      json: JSON.stringify(washingtonPack('cities', 'Washington, D.C.', 'place')),
-    });
-    await handlers.importPack({
-      json: JSON.stringify(washingtonPack('people', 'George Washington', 'person')),
-    });
-    city = (await db.links.get('cities/w'))?.identityId as string;
-    person = (await db.links.get('people/w'))?.identityId as string;
-    expect(city).not.toBe(person);
+    ({ city, person } = await twoWashingtons(db, handlers));
     changes = [];
   });
   afterEach(() => db.close());
@@ -277,15 +281,7 @@ describe('answers to "Which one?" an older Gloss remembered in the settings', ()
   let person: string;
   beforeEach(async () => {
     db = freshDb();
-    const handlers = createHandlers(db, { settings: settingsStore() });
-    await handlers.importPack({
-      json: JSON.stringify(washingtonPack('cities', 'Washington, D.C.', 'place')),
-    });
-    await handlers.importPack({
-      json: JSON.stringify(washingtonPack('people', 'George Washington', 'person')),
-    });
-    city = (await db.links.get('cities/w'))?.identityId as string;
-    person = (await db.links.get('people/w'))?.identityId as string;
+    ({ city, person } = await twoWashingtons(db, createHandlers(db, { settings: settingsStore() })));
   });
   afterEach(() => db.close());
 
