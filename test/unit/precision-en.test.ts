@@ -4,15 +4,21 @@
 // background builds it from the bundled packs, run per block of the page's text (walk.ts), with the
 // forms not of the block's language dropped (matching.ts). Each mention is labelled right or wrong
 // by hand in test/fixtures/precision/en.labels.json; a mention without a label fails the test, so a
-// new wrong match cannot slip in. Page files stay in ../shared.
+// new wrong match cannot slip in. A third row counts what the page still marks once context has
+// decided (issue 15: src/content/context.ts, run as the page runs it). Page files stay in ../shared.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTRIES_PACK_ID } from '@/scripts/pack-countries';
+import { ContextProfiles } from '@/src/background/context-profiles';
 import { installBundledPacks } from '@/src/background/index';
 import { matcherAliases } from '@/src/background/knowledge';
+import { NO_CORRECTIONS, PageContext } from '@/src/content/context';
+import { mentionsFrom } from '@/src/content/match-scheduler';
 import { inSegmentLanguage } from '@/src/content/matching';
+import type { MentionRecord } from '@/src/content/mentions';
 import { segmentsUnder } from '@/src/content/walk';
+import { decideMentions } from '@/src/core/context/page';
 import { expandAliases } from '@/src/core/lang/inflect';
 import { createMatcher } from '@/src/core/matcher';
 import type { GlossDb } from '@/src/db/db';
@@ -44,26 +50,47 @@ function englishPages(): string[] {
 
 const flat = (s: string) => s.replace(/\s+/g, ' ');
 
-/** Every mention marked on one page: surface text, entity name, and the text around it. */
+/**
+ * Every mention marked on one page: surface text, entity name, and the text around it. With a
+ * `context`, what the page marks once context has decided (src/content/context.ts, as the page runs
+ * it, the whole page as one batch): a name decided for one entity counts for that one only, a name
+ * left unmarked not at all; without, every candidate of every match, as the matcher alone finds them.
+ */
 async function mentionsOn(
   page: string,
   find: (text: string) => ReturnType<ReturnType<typeof createMatcher>['findAll']>,
   names: Map<string, string>,
+  context?: PageContext,
 ): Promise<Label[]> {
   const html = readFileSync(resolve(SHARED, 'pages', `${page}.html`), 'utf8');
   // Stylesheets and frames hold no reading text; happy-dom would only log that it may not load them.
   const doc = new DOMParser().parseFromString(html.replace(/<(link|iframe)\b[^>]*>/gi, ''), 'text/html');
-  const found: Label[] = [];
+  const marked: MentionRecord[] = [];
+  const held: MentionRecord[] = [];
+  context?.reset();
   for (const segment of segmentsUnder(doc.body)) {
     if (!segment) continue;
-    const matches = await inSegmentLanguage(segment, find(segment.text));
-    for (const match of matches) {
-      const text = segment.text.slice(match.start, match.end);
-      const at = flat(
-        `${segment.text.slice(Math.max(0, match.start - CONTEXT), match.start)}[${text}]${segment.text.slice(match.end, match.end + CONTEXT)}`,
-      );
-      for (const id of match.entityIds) found.push({ text, entity: names.get(id) ?? id, at, right: false });
+    const records = mentionsFrom(segment, await inSegmentLanguage(segment, find(segment.text)));
+    if (!context) {
+      marked.push(...records);
+      continue;
     }
+    const { sure, unsure } = context.split(records);
+    marked.push(...sure);
+    held.push(...unsure);
+  }
+  if (context && held.length) {
+    await context.fetchProfiles(held);
+    marked.push(...(await context.decide(held)));
+  }
+  const found: Label[] = [];
+  for (const { segment, start, end, entityIds, decision } of marked) {
+    const text = segment.text.slice(start, end);
+    const at = flat(
+      `${segment.text.slice(Math.max(0, start - CONTEXT), start)}[${text}]${segment.text.slice(end, end + CONTEXT)}`,
+    );
+    const ids = decision?.kind === 'mark' ? entityIds.slice(0, 1) : entityIds;
+    for (const id of ids) found.push({ text, entity: names.get(id) ?? id, at, right: false });
   }
   return found;
 }
@@ -96,14 +123,27 @@ describe.skipIf(!existsSync(SHARED))('matching precision on the English corpus p
 
   // As Gloss ships (the article pack on) the issue's bar holds; with "Countries of the world" on
   // too, the figure measured when the labels were made is the floor (docs/benchmarks.md says why).
+  // "After context": what the page marks once context has decided (issue 15); its floor is the
+  // figure measured when the row was added (most of what is left wrong is Bartleby's clerk "Turkey",
+  // a capitalised name of one entity amid a sentence, which the page marks without the scorer).
   const ROWS = [
-    { row: 'bundled article pack', countries: false, floor: 0.97 },
-    { row: 'with "Countries of the world" on', countries: true, floor: 0.95 },
+    { row: 'bundled article pack', countries: false, context: false, floor: 0.97 },
+    { row: 'with "Countries of the world" on', countries: true, context: false, floor: 0.95 },
+    { row: 'with "Countries of the world" on, after context', countries: true, context: true, floor: 0.96 },
   ];
-  for (const { row, countries, floor } of ROWS) {
+  for (const { row, countries, context, floor } of ROWS) {
     it(`marks right at least ${floor * 100}% of mentions, ${row}`, async () => {
       await db.packs.update(COUNTRIES_PACK_ID, { enabled: countries });
       const { find, names } = await matcher();
+      const profiles = new ContextProfiles(db);
+      const pageContext = context
+        ? new PageContext(
+            '',
+            (ids) => profiles.get(ids),
+            NO_CORRECTIONS,
+            async () => ({ decideMentions }),
+          )
+        : undefined;
       const known = new Map(
         Object.entries(labels).flatMap(([page, list]) =>
           list.map((l) => [`${page}\u0000${key(l)}`, l.right]),
@@ -115,7 +155,7 @@ describe.skipIf(!existsSync(SHARED))('matching precision on the English corpus p
       let all = 0;
       dump[row] = {};
       for (const page of pages) {
-        const found = await mentionsOn(page, find, names);
+        const found = await mentionsOn(page, find, names, pageContext);
         dump[row][page] = found;
         let pageRight = 0;
         for (const mention of found) {
