@@ -8,9 +8,9 @@
  * characters: a background-matched batch), which runs in one task on the page.
  */
 import { cpus } from 'node:os';
-import { correctedAliases, needsContext } from '../src/core/context/needs';
+import { correctedAliases, firstDecision } from '../src/core/context/needs';
+import { isOrdinary } from '../src/core/context/own-words';
 import { decideMentions, type Pending } from '../src/core/context/page';
-import { isOrdinary } from '../src/core/context/plain';
 import { loadKnowledge, loadPages, type SetPage } from '../test/unit/context-fixture';
 
 const knowledge = loadKnowledge();
@@ -30,7 +30,7 @@ async function matchAndDecide(page: SetPage): Promise<number> {
   for (const block of page.blocks) {
     const inBlock: Record<string, number> = {};
     for (const m of knowledge.matcher.findAll(block.text)) {
-      const need = needsContext(
+      const need = firstDecision(
         block.text,
         m.start,
         m.end,

@@ -290,8 +290,11 @@ function packHandlers({
       if (result.ok) {
         notify({ kind: 'knowledge' });
         notify({ kind: 'notes' });
-        // A backup of an older Gloss may hold remembered answers to "Which one?" in its settings.
-        await adoptRememberedChoices(db, settings);
+        // A backup of an older Gloss may hold remembered answers to "Which one?" in its settings;
+        // the import itself is done whatever becomes of them (they stay in the settings).
+        await adoptRememberedChoices(db, settings).catch((error) =>
+          console.error('Gloss: keeping remembered choices as corrections failed', error),
+        );
         await changedCorrections();
       }
       return result;
@@ -345,7 +348,9 @@ function correctionHandlers({
       if (undone) await changedCorrections();
       return undone;
     }),
-    getCorrections: afterReady(({ site }) => correctionsForSite(db, site)),
+    // Not after the bundled packs: corrections are apart from them, and a page holds the names
+    // they may be about until this answers.
+    getCorrections: ({ site }) => correctionsForSite(db, site),
   };
 }
 

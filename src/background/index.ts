@@ -6,6 +6,7 @@ import { validatePack } from '@/src/core/pack';
 import { type GlossDb, openDb } from '@/src/db/db';
 import { askTab } from '@/src/messaging/ask-tab';
 import {
+  type CorrectionSites,
   changeItem,
   correctionSitesItem,
   type PublishedMatcher,
@@ -72,6 +73,15 @@ async function publishMatcher(matcher: PublishedMatcher): Promise<void> {
   await publishedRevisionItem.setValue(matcher.revision);
 }
 
+/**
+ * Puts where corrections apply where pages read it with their settings. Skipped when it is there
+ * already: rewriting the same value would send it to every tab's storage listener again.
+ */
+async function publishCorrectionSites(sites: CorrectionSites): Promise<void> {
+  if (JSON.stringify(await correctionSitesItem.getValue()) === JSON.stringify(sites)) return;
+  await correctionSitesItem.setValue(sites);
+}
+
 /** Withdraws the published matcher before telling pages the knowledge changed (see notify). */
 async function withdrawMatcher(): Promise<void> {
   await publishedRevisionItem.removeValue();
@@ -106,6 +116,16 @@ export function startBackground(events: BackgroundEvents): GlossDb {
     installing = installBundledPacks(db, { alsoOff: true })
       .then(() => notify({ kind: 'knowledge' }))
       .catch((error) => console.error('Gloss: installing bundled packs failed', error));
+    // After an update: answers to "Which one?" an older Gloss remembered in the settings become
+    // corrections, once the packs (and so the entities they name) are in place.
+    void installing
+      .then(() => adoptRememberedChoices(db, settingsStore))
+      .then(async (adopted) => {
+        if (!adopted) return;
+        await publishCorrectionSites(await correctionSites(db));
+        notify({ kind: 'corrections' });
+      })
+      .catch((error) => console.error('Gloss: keeping remembered choices as corrections failed', error));
   });
   registerHandlers(
     createHandlers(db, {
@@ -115,17 +135,13 @@ export function startBackground(events: BackgroundEvents): GlossDb {
       setBadge: events.setBadge,
       openManager: events.openManager,
       matchers,
-      publishCorrectionSites: (sites) => correctionSitesItem.setValue(sites),
+      publishCorrectionSites,
     }),
   );
-  // Where corrections apply, published at every start for pages to read with their settings (a
-  // page that finds no index asks the background); answers to "Which one?" an older Gloss
-  // remembered in the settings become corrections first.
-  void adoptRememberedChoices(db, settingsStore)
-    .then(async (adopted) => {
-      await correctionSitesItem.setValue(await correctionSites(db));
-      if (adopted) notify({ kind: 'corrections' });
-    })
+  // Where corrections apply, published at every start for pages to read with their settings: a
+  // page that finds no index asks the background.
+  void correctionSites(db)
+    .then(publishCorrectionSites)
     .catch((error) => console.error('Gloss: publishing where corrections apply failed', error));
   events.onMenuClick((menuItemId, tab, frameId) => {
     void onMenuClick(menuItemId, tab, frameId, (tabId, kind, frame) =>

@@ -1,12 +1,19 @@
 // Which entity each mention on this page means (issue 15). Mentions whose alias names one identity
 // are decided at once, from their own words (src/core/context/needs.ts): most are marked, an
 // ordinary word at a sentence start or a part of a longer name is not. The others (several
-// candidates, an alias a correction is about, "the Alliance" before the page names NATO) wait for
-// one batched getContextProfiles round trip per scan batch and are decided by the scorer's module
-// against the sure identities of the page and of their block.
-import { correctedAliases, fold, type Need, needsContext, primaryLang } from '@/src/core/context/needs';
+// candidates, an alias a correction is about, "The Alliance" after a capitalised word before the
+// page names NATO) wait for one batched getContextProfiles round trip per scan batch and are
+// decided by the scorer's module against the sure identities of the page and of their block. A
+// mention whose name a correction may be about waits for the page's corrections first.
+import {
+  correctedAliases,
+  type FirstDecision,
+  firstDecision,
+  fold,
+  primaryLang,
+} from '@/src/core/context/needs';
+import { isOrdinary } from '@/src/core/context/own-words';
 import type { Pending } from '@/src/core/context/page';
-import { isOrdinary } from '@/src/core/context/plain';
 import type { ContextProfile, Correction } from '@/src/core/context/types';
 import type { MentionRecord } from './mentions';
 import { importScorerModule, type ScorerModule } from './popover';
@@ -97,7 +104,7 @@ export class PageContext {
         unsure.push(record);
         continue;
       }
-      const need = this.#need(record, corrected);
+      const need = this.#decideAtOnce(record, corrected);
       if (need === 'context') {
         // The scorer's module starts loading now, while the rest of the batch is marked.
         void this.#loadScorer().catch(() => {});
@@ -111,10 +118,10 @@ export class PageContext {
    * What the page does with a mention before the scorer: marks it (counted as the page's and its
    * block's), leaves it unmarked (kept for a correction to bring back), or waits for the scorer.
    */
-  #need(record: MentionRecord, corrected: ReadonlySet<string>): Need {
+  #decideAtOnce(record: MentionRecord, corrected: ReadonlySet<string>): FirstDecision {
     const { segment, start, end, entityIds } = record;
     const onPage = (id: string) => (this.#page[id] ?? 0) > 0;
-    const need = needsContext(segment.text, start, end, entityIds, corrected, this.#lang(segment), onPage);
+    const need = firstDecision(segment.text, start, end, entityIds, corrected, this.#lang(segment), onPage);
     if (need === 'none') {
       record.decision = { kind: 'none', ranked: [], reasons: [] };
       this.#unmarked.add(record);
@@ -161,16 +168,16 @@ export class PageContext {
     pause: () => Promise<void> | undefined = () => undefined,
   ): Promise<MentionRecord[]> {
     const corrections = this.#corrections.current();
-    // Mentions held for corrections are split again now that they are here: most are plain.
+    // Mentions held for corrections are decided again now that they are here: most at once.
     const corrected = correctedAliases(corrections);
-    const plain: MentionRecord[] = [];
+    const atOnce: MentionRecord[] = [];
     const unsure: MentionRecord[] = [];
     for (const record of held) {
-      const need = this.#need(record, corrected);
-      if (need === 'mark') plain.push(record);
+      const need = this.#decideAtOnce(record, corrected);
+      if (need === 'mark') atOnce.push(record);
       else if (need === 'context') unsure.push(record);
     }
-    if (unsure.length === 0) return plain;
+    if (unsure.length === 0) return atOnce;
     const profiles = new Map<string, ContextProfile>();
     for (const [id, profile] of this.#profiles) if (profile) profiles.set(id, profile);
     const pending: Pending[] = unsure.map((r) => ({
@@ -186,7 +193,7 @@ export class PageContext {
       scorer = await this.#loadScorer();
     } catch {
       // The module could not load (the extension was updated under the page): mark as before.
-      return [...plain, ...unsure];
+      return [...atOnce, ...unsure];
     }
     const decisions = await scorer.decideMentions(
       pending,
@@ -196,7 +203,7 @@ export class PageContext {
       { ordinary: isOrdinary, corrections },
       pause,
     );
-    const marked: MentionRecord[] = [...plain];
+    const marked: MentionRecord[] = [...atOnce];
     unsure.forEach((record, i) => {
       const decision = decisions[i];
       if (!decision) return;

@@ -9,7 +9,17 @@ import type { CorrectionSource } from './context';
 import type { Highlighter } from './highlighter';
 import { type MentionRecord, MentionStore } from './mentions';
 
-/** The corrections that can apply on one site, kept current. */
+/**
+ * The corrections that can apply on one site, kept current. What the page knows of them moves
+ * through these states (`#pending`):
+ * - 'unread': the index of where corrections apply (read with the settings at start) is not in yet;
+ * - a set of names: no correction is for this site, but some for passages or everywhere are about
+ *   these names; the page asks for them once it has one of these names;
+ * - 'all': some correction is for this site (or there is no index): asked for at once;
+ * - null: the corrections are here, or none can apply, or they could not be had.
+ * Until null, the page holds the mentions they may be about (`awaits`), so a corrected name is
+ * never marked for a moment; `ready` settles when it is null.
+ */
 export class SiteCorrections implements CorrectionSource {
   #corrections: Correction[] = [];
   readonly #listeners = new Set<() => void>();
@@ -17,8 +27,15 @@ export class SiteCorrections implements CorrectionSource {
   readonly #fetch: (site: string) => Promise<Correction[]>;
   /** Only the latest fetch's answer counts: an old answer never overwrites a newer one. */
   #generation = 0;
-
   readonly #sites: () => Promise<CorrectionSites | null>;
+
+  #pending: 'unread' | 'all' | ReadonlySet<string> | null = 'unread';
+  /** Asked for (the first fetch is on its way or done). */
+  #asked = false;
+  /** Names the page stored before the index was read (the scorer-less build marks them at once). */
+  readonly #seenEarly = new Set<string>();
+  readonly #here: Promise<void>;
+  #settle: () => void = () => {};
 
   constructor(
     site: string,
@@ -28,6 +45,7 @@ export class SiteCorrections implements CorrectionSource {
     this.#site = site;
     this.#fetch = fetch;
     this.#sites = sites;
+    this.#here = new Promise((resolve) => (this.#settle = resolve));
   }
 
   current(): Correction[] {
@@ -35,51 +53,48 @@ export class SiteCorrections implements CorrectionSource {
   }
 
   /**
-   * Names of corrections for passages or everywhere, until the page finds one of them (then:
-   * fetched); undefined until the index of where corrections apply is read, null once not waiting.
+   * Whether a correction about this name (as on the page) may apply here and has not come yet; a
+   * name the index knows makes it ask for them.
    */
-  #waitingFor: ReadonlySet<string> | null | undefined = undefined;
-  /** Names the page had before the index was read: the first marks may come first. */
-  readonly #seenEarly = new Set<string>();
-  /**
-   * Until the first answer: the names corrections may be about ('all' on a site some are for), so
-   * the page holds those mentions; null once the corrections are here (or none can apply).
-   */
-  #unknown: ReadonlySet<string> | 'all' | null = null;
-  /** The first fetch, once asked. */
-  #loading: Promise<void> | null = null;
-
   awaits(text: string): boolean {
-    const unknown = this.#unknown;
-    if (!unknown || (unknown !== 'all' && !unknown.has(foldForSearch(text)))) return false;
-    this.#found();
+    const pending = this.#pending;
+    if (pending === null) return false;
+    if (pending === 'unread' || pending === 'all') return true;
+    if (!pending.has(foldForSearch(text))) return false;
+    this.#ask();
     return true;
   }
 
   ready(): Promise<void> {
-    return this.#loading ?? Promise.resolve();
+    return this.#pending === null ? Promise.resolve() : this.#here;
   }
 
-  /** Mentions found on the page: one with a name some correction is about makes it fetch them. */
+  /** Mentions stored on the page: one with a name some correction is about makes it ask for them. */
   notice(records: readonly MentionRecord[]): void {
-    const names = this.#waitingFor;
-    if (names === null) return;
+    const pending = this.#pending;
+    if (pending === null || pending === 'all' || this.#asked) return;
     for (const record of records) {
       const name = foldForSearch(record.segment.text.slice(record.start, record.end));
-      if (names === undefined) this.#seenEarly.add(name);
-      else if (names.has(name)) {
-        this.#found();
+      if (pending === 'unread') this.#seenEarly.add(name);
+      else if (pending.has(name)) {
+        this.#ask();
         return;
       }
     }
   }
 
-  #found(): void {
-    this.#waitingFor = null;
+  #ask(): void {
+    if (this.#asked) return;
+    this.#asked = true;
     this.#seenEarly.clear();
-    this.#loading ??= this.refresh().then(() => {
-      this.#unknown = null;
-    });
+    void this.refresh();
+  }
+
+  /** The corrections are here (or cannot be had): nothing waits any more. */
+  #arrived(): void {
+    this.#pending = null;
+    this.#seenEarly.clear();
+    this.#settle();
   }
 
   onChange(listener: () => void): () => void {
@@ -96,15 +111,16 @@ export class SiteCorrections implements CorrectionSource {
     void read
       .catch(() => null)
       .then((where) => {
+        if (this.#pending !== 'unread') return;
         if (!where || where.sites.includes(this.#site)) {
-          this.#unknown = 'all';
-          return this.#found();
+          this.#pending = 'all';
+          return this.#ask();
         }
         const names = new Set(where.aliases);
-        this.#unknown = names.size ? names : null;
-        if ([...this.#seenEarly].some((name) => names.has(name))) return this.#found();
+        if (names.size === 0) return this.#arrived();
+        this.#pending = names;
+        if ([...this.#seenEarly].some((name) => names.has(name))) this.#ask();
         this.#seenEarly.clear();
-        this.#waitingFor = names.size ? names : null;
       });
     return changeItem.watch((change) => {
       if (change?.kind === 'corrections') void this.refresh();
@@ -113,16 +129,19 @@ export class SiteCorrections implements CorrectionSource {
 
   async refresh(): Promise<void> {
     const mine = ++this.#generation;
-    let next: Correction[];
+    let next: Correction[] | null = null;
     try {
       next = await this.#fetch(this.#site);
     } catch {
       // The extension went away or was updated under the page: keep what we have.
-      return;
     }
-    if (mine !== this.#generation || sameList(next, this.#corrections)) return;
-    this.#corrections = next;
-    for (const listener of this.#listeners) listener();
+    // A newer fetch is on its way: its answer counts (and ends the wait).
+    if (mine !== this.#generation) return;
+    const changed = next !== null && !sameList(next, this.#corrections);
+    if (next && changed) this.#corrections = next;
+    // Held mentions are decided with these before listeners re-decide what was marked already.
+    this.#arrived();
+    if (changed) for (const listener of this.#listeners) listener();
   }
 }
 

@@ -275,7 +275,7 @@ export interface GlossProtocol {
   listCorrections(): CorrectionView[];
   /** Undoes a correction (kept as a tombstone for backups); false when it was already undone. */
   undoCorrection(data: { id: string }): boolean;
-  /** What a page on `site` needs: the corrections made there and those for everywhere, nothing else. */
+  /** What a page on `site` needs: the corrections for that site, for passages like one, and for everywhere. */
   getCorrections(data: { site: string }): Correction[];
 }
 

@@ -64,7 +64,9 @@ export function Popover(props: PopoverProps) {
           // Remembered as a correction for the site: the page marks it so at once, the manager lists
           // it. Should that fail (a full disk), the card still shows the choice this time.
           if (remember)
-            api.correctMention({ alias: props.mentionText, right: chosen, scope: 'site' }).catch(() => {});
+            api
+              .correctMention({ alias: props.mentionText, right: chosen, scope: 'site' })
+              .catch((error) => console.error('Gloss: remembering the choice failed', error));
         }}
         onNone={async (remember) => {
           await api.correctMention({

@@ -2,9 +2,9 @@
 // mention, the page and block, ordinary words, longer names, and the reader's corrections.
 import { describe, expect, it } from 'vitest';
 import { decide } from '@/src/core/context/decide';
-import { AROUND_CHARS, byOwnWords, needsContext, plain } from '@/src/core/context/needs';
+import { firstDecision } from '@/src/core/context/needs';
+import { isOrdinary } from '@/src/core/context/own-words';
 import { mentionContext } from '@/src/core/context/page';
-import { isOrdinary } from '@/src/core/context/plain';
 import type { Correction } from '@/src/core/context/types';
 import { loadKnowledge, loadPages } from './context-fixture';
 
@@ -120,7 +120,7 @@ describe('decide', () => {
   });
 });
 
-describe('needsContext', () => {
+describe('firstDecision', () => {
   const needs = (
     text: string,
     word: string,
@@ -128,7 +128,7 @@ describe('needsContext', () => {
     { corrected = new Set<string>(), lang = 'en', onPage = false } = {},
   ) => {
     const start = text.indexOf(word);
-    return needsContext(text, start, start + word.length, candidates, corrected, lang, () => onPage);
+    return firstDecision(text, start, start + word.length, candidates, corrected, lang, () => onPage);
   };
 
   it('marks a plain name at once, and holds back the ones the scorer must decide', () => {
@@ -148,23 +148,21 @@ describe('needsContext', () => {
     expect(needs('The sales rose.', 'sales', ['sales-inc'])).toBe('none');
     expect(needs('He flew Star Alliance today.', 'Alliance', ['nato'])).toBe('none');
     expect(needs('The Washington Post reported.', 'Washington', ['wa-city'])).toBe('none');
-    // "the Alliance": the word, unless the page already marks what it names.
+    // "The Alliance" (after a capitalised word): the word, unless the page already marks what it names.
     expect(needs('The Alliance met.', 'Alliance', ['nato'])).toBe('context');
     expect(needs('The Alliance met.', 'Alliance', ['nato'], { onPage: true })).toBe('mark');
+    // Amid a sentence, with nothing capitalised next to it, a name is plain, an ordinary word or not.
+    expect(needs('Talks in Turkey went on.', 'Turkey', ['turkey'])).toBe('mark');
   });
 
-  it("gives the scorer's answer on every name of the ambiguity set it decides", () => {
+  it("gives the scorer's answer on every name of the ambiguity set it decides, as a name of one entity", () => {
     const kinds = { mark: 0, none: 0 };
     for (const page of loadPages())
       for (const block of page.blocks)
         for (const m of matcher.findAll(block.text))
           for (const onPage of [false, true]) {
             const id = m.entityIds[0] as string;
-            const text = block.text.slice(m.start, m.end);
-            const before = block.text.slice(Math.max(0, m.start - AROUND_CHARS), m.start);
-            const after = block.text.slice(m.end, m.end + AROUND_CHARS);
-            if (plain(text, before, after)) continue;
-            const need = byOwnWords(text, before, after, page.lang, onPage);
+            const need = firstDecision(block.text, m.start, m.end, [id], new Set(), page.lang, () => onPage);
             if (need === 'context') continue;
             const context = mentionContext(block.text, m.start, m.end, [id], {
               block: {},

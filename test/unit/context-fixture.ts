@@ -3,9 +3,9 @@
 // context), as the unit test and bench/context.bench.ts both run it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Need, needsContext } from '@/src/core/context/needs';
+import { type FirstDecision, firstDecision } from '@/src/core/context/needs';
+import { isOrdinary } from '@/src/core/context/own-words';
 import { decideMentions, type Pending } from '@/src/core/context/page';
-import { isOrdinary } from '@/src/core/context/plain';
 import { profileCues } from '@/src/core/context/profile';
 import type { ContextProfile, Correction, Decision } from '@/src/core/context/types';
 import { createMatcher, type Matcher } from '@/src/core/matcher';
@@ -115,7 +115,7 @@ export interface Outcome {
   label: string;
   candidates: string[];
   /** What the page did first: marked it at once, left it unmarked, or waited for the scorer. */
-  need: Need;
+  need: FirstDecision;
   decision: Decision;
 }
 
@@ -141,7 +141,7 @@ export async function runPage(
   const needs = found.map((matches, b) =>
     matches.map((m) => {
       const text = (page.blocks[b] as SetPage['blocks'][number]).text;
-      const need = needsContext(text, m.start, m.end, m.entityIds, corrected, page.lang, (id) => !!sure[id]);
+      const need = firstDecision(text, m.start, m.end, m.entityIds, corrected, page.lang, (id) => !!sure[id]);
       if (need === 'mark') {
         const id = m.entityIds[0] as string;
         sure[id] = (sure[id] ?? 0) + 1;
@@ -183,7 +183,7 @@ export async function runPage(
   found.forEach((matches, b) => {
     const block = page.blocks[b] as SetPage['blocks'][number];
     matches.forEach((m, i) => {
-      const need = needs[b]?.[i] as Need;
+      const need = needs[b]?.[i] as FirstDecision;
       const decision: Decision = decisionAt.get(`${b}:${i}`) ?? {
         kind: need === 'none' ? 'none' : 'mark',
         ranked: need === 'none' ? [] : [{ id: m.entityIds[0] as string, score: 1 }],

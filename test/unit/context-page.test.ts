@@ -92,7 +92,7 @@ describe('PageContext', () => {
       'Lufthansa Group said so. NATO agreed, and the Alliance too.',
     ]);
     const { sure, unsure } = context.split(records);
-    // A sentence start that is no ordinary word is marked; "the Alliance" too, NATO being marked.
+    // A sentence start that is no ordinary word is marked; "the Alliance" amid a sentence is plain.
     expect(sure.map(textOf)).toEqual(['Stoltenberg', 'NATO', 'Alliance']);
     expect(unsure).toEqual([]);
     // The ordinary word at a sentence start, and the part of a longer name, are not; a correction

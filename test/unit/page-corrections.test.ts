@@ -211,18 +211,44 @@ describe('SiteCorrections', () => {
 
   it('on a site some corrections are for, holds every name until they come; a failed answer holds nothing', async () => {
     fakeBrowser.reset();
-    let fail: (error: Error) => void = () => {};
+    let fail: ((error: Error) => void) | undefined;
     const source = new SiteCorrections(
       SITE,
       () => new Promise((_, reject) => (fail = reject)),
       async () => ({ sites: [SITE], aliases: [] }),
     );
+    // Before the index is read, every name waits.
+    expect(source.awaits('Paris')).toBe(true);
     const stop = source.start();
-    await vi.waitFor(() => expect(source.awaits('Paris')).toBe(true));
-    fail(new Error('The background was updated'));
+    await vi.waitFor(() => expect(fail).toBeDefined());
+    expect(source.awaits('Paris')).toBe(true);
+    fail?.(new Error('The background was updated'));
     await source.ready();
     expect(source.awaits('Paris')).toBe(false);
     expect(source.current()).toEqual([]);
+    stop();
+  });
+
+  it('waits for the newest answer when a change comes during the first fetch', async () => {
+    fakeBrowser.reset();
+    const answers: Array<(list: Correction[]) => void> = [];
+    const source = new SiteCorrections(
+      SITE,
+      () => new Promise((resolve) => answers.push(resolve)),
+      async () => ({ sites: [SITE], aliases: [] }),
+    );
+    const stop = source.start();
+    await vi.waitFor(() => expect(answers).toHaveLength(1));
+    await changeItem.setValue({ kind: 'corrections', at: 1 });
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    let ready = false;
+    void source.ready().then(() => (ready = true));
+    answers[0]?.([correction({})]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ready).toBe(false);
+    answers[1]?.([correction({}), correction({ id: 'c:2' })]);
+    await vi.waitFor(() => expect(ready).toBe(true));
+    expect(source.current()).toHaveLength(2);
     stop();
   });
 

@@ -3,7 +3,8 @@
 // needs it on any page. Pure: the page and the unit tests call the same function.
 import { ENTITY_TYPES, type EntityType } from '@/src/core/vocabulary';
 import { correctionFor } from './corrections';
-import { joinedNames, PLAIN, STOP, wordLogit } from './plain';
+import { plainName } from './needs';
+import { joinedNames, STOP, WORD_WEIGHTS, wordLogit } from './own-words';
 import type { ContextProfile, Correction, Decision, MentionContext, Reason } from './types';
 import { BEFORE_ONLY, fold, PLACE_BEFORE, SCORE, SPORT_WORDS, TYPE_WORDS, wordsOf } from './words';
 
@@ -20,7 +21,7 @@ const MARGIN = 0.6;
 
 // Weights, in log-odds. Tuned on the ambiguity set (test/fixtures/context), kept round on purpose.
 const W = {
-  ...PLAIN,
+  ...WORD_WEIGHTS,
   weight: 0.15,
   shared: 0.35,
   page: 0.6,
@@ -231,6 +232,11 @@ export function decide(
       reasons,
     };
   }
+  // A plain name of one entity the scorer knows nothing more of is marked, as the page marks it at
+  // once (needs.ts): a correction about its name that does not fit here leaves it as it was.
+  const only = mention.candidates.length === 1 ? mention.candidates[0] : undefined;
+  if (only && !profiles.has(only) && plainName(mention.text, mention.before, mention.after))
+    return { kind: 'mark', ranked: [{ id: only, score: 1 }], reasons: [] };
   around ??= readAround(mention);
   const nameOf = (id: string) => {
     for (const candidate of mention.candidates) {

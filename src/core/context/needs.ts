@@ -1,10 +1,10 @@
-// Which mentions wait for context, decided in the script every page runs. Most names are marked at
-// once; a name of one entity that starts a sentence, touches another capitalised word or is also an
-// ordinary word is decided here from its own words (plain.ts), and only names several entities
-// share, names a correction is about, and the few whose answer depends on the rest of the page wait
-// for the scorer's module.
+// What the script every page runs decides at once about a mention, before any scorer. Most names
+// are marked at once. A name of one entity that is written in lower case, starts a sentence or
+// touches another capitalised word is decided here from its own words (own-words.ts): marked, or
+// left unmarked. Only names several entities share, names a correction is about, and the few whose
+// answer depends on the rest of the page wait for the scorer's module.
 import { foldForSearch as fold } from '@/src/core/search-text';
-import { isOrdinary, joinedNames, PLAIN, startsSentence, wordLogit } from './plain';
+import { isOrdinary, joinedNames, startsSentence, WORD_WEIGHTS, wordLogit } from './own-words';
 import type { Correction } from './types';
 
 export { fold, startsSentence };
@@ -13,16 +13,17 @@ export { fold, startsSentence };
 export const AROUND_CHARS = 80;
 
 /**
- * What the page does with a mention: 'mark' it at once (it is as sure as any name), leave it
- * unmarked ('none': an ordinary word, a part of a longer name), or wait for the scorer ('context').
+ * What the page does with a mention at once: 'mark' it (it is as sure as any name), leave it
+ * unmarked ('none': an ordinary word, a part of a longer name), or let the scorer decide ('context').
  */
-export type Need = 'mark' | 'none' | 'context';
+export type FirstDecision = 'mark' | 'none' | 'context';
 
 /**
- * A mention's need: 'context' when its alias names several identities or a correction is about it;
- * else 'mark' when it is plain (see `plain`), else what its own words say (see `byOwnWords`).
+ * A mention's first decision: 'context' when its alias names several identities or a correction is
+ * about it; else 'mark' for a plain name (see `plainName`), else what its own words say (see
+ * `byOwnWords`). `onPage`: whether the page has already marked an identity.
  */
-export function needsContext(
+export function firstDecision(
   blockText: string,
   start: number,
   end: number,
@@ -30,21 +31,22 @@ export function needsContext(
   corrected: ReadonlySet<string>,
   lang = '',
   onPage: (id: string) => boolean = () => false,
-): Need {
+): FirstDecision {
   if (candidates.length > 1) return 'context';
   const text = blockText.slice(start, end);
   if (corrected.size && corrected.has(fold(text))) return 'context';
   const before = blockText.slice(Math.max(0, start - AROUND_CHARS), start);
   const after = blockText.slice(end, end + AROUND_CHARS);
-  if (plain(text, before, after)) return 'mark';
+  if (plainName(text, before, after)) return 'mark';
   return byOwnWords(text, before, after, lang, onPage(candidates[0] as string));
 }
 
 /**
  * A name that is several words or an acronym, or one word written with a capital amid its sentence
- * with nothing capitalised next to it: as sure as any name.
+ * with nothing capitalised next to it ("talks in Turkey", "the Alliance"): as sure as any name, an
+ * ordinary word or not.
  */
-export function plain(text: string, before: string, after: string): boolean {
+export function plainName(text: string, before: string, after: string): boolean {
   if (text.includes(' ') || !/\p{Ll}/u.test(text)) return true;
   return (
     /\p{Lu}/u.test(text) &&
@@ -56,20 +58,26 @@ export function plain(text: string, before: string, after: string): boolean {
 
 /**
  * A name of one entity that is not plain (lower case, a sentence start, "Washington Wizards", "Star
- * Alliance", "the Alliance"), decided as the scorer decides a candidate without a profile: `base`,
- * plus `self` when the page already marks it, against what the words say for "nothing". 'context'
- * only when `self` would decide and the page has not marked the entity yet.
+ * Alliance", "The Alliance" after a capitalised word), decided as the scorer decides a candidate
+ * without a profile: `base`, plus `self` when the page already marks it, against what the words say
+ * for "nothing". 'context' only when `self` would decide and the page has not marked it yet.
  */
-export function byOwnWords(text: string, before: string, after: string, lang: string, self: boolean): Need {
+export function byOwnWords(
+  text: string,
+  before: string,
+  after: string,
+  lang: string,
+  self: boolean,
+): FirstDecision {
   const none =
     wordLogit(text, before, lang, isOrdinary) +
-    (joinedNames(text, before, after, lang).length ? PLAIN.longerName : 0);
-  if (none < PLAIN.base) return 'mark';
-  if (none >= PLAIN.base + PLAIN.self) return 'none';
+    (joinedNames(text, before, after, lang).length ? WORD_WEIGHTS.longerName : 0);
+  if (none < WORD_WEIGHTS.base) return 'mark';
+  if (none >= WORD_WEIGHTS.base + WORD_WEIGHTS.self) return 'none';
   return self ? 'mark' : 'context';
 }
 
-/** The aliases some live correction is about (folded), for needsContext. */
+/** The aliases some live correction is about (folded), for firstDecision. */
 export function correctedAliases(corrections: readonly Correction[]): Set<string> {
   return new Set(corrections.filter((c) => !c.deletedAt).map((c) => c.alias));
 }

@@ -1,6 +1,6 @@
 // The words that speak for an identity near a mention, from what the knowledge base says of it.
 // Used by the background (context-profiles.ts) and by the unit tests' knowledge fixture alike.
-import { STOP } from './plain';
+import { STOP } from './own-words';
 import { wordsOf } from './words';
 
 /** Cue words kept per identity: enough for its facts' vocabulary, small enough to send to a page. */

@@ -1,10 +1,11 @@
 // What a name's own words say, before anything else on the page is known: whether it is also an
 // ordinary word ("Alliance members agreed"), written in lower case ("sales rose"), or part of a longer
-// capitalised name ("Star Alliance"). The script every page runs decides most names that wait for
-// context with these alone (needs.ts), so only names several entities share, and the few whose
-// answer depends on the rest of the page, load the scorer's module; the scorer (decide.ts) adds the
-// same figures to its score for "nothing", so both give the same answer. Short lists of our own:
-// the capture lexicon (compromise) is far too big for every page's script.
+// capitalised name ("Star Alliance"). The script every page runs decides names of one entity with
+// these alone (needs.ts), so only names several entities share, and the few whose answer depends on
+// the rest of the page, load the scorer's module. The scorer (decide.ts) adds the same figures to
+// its score for "nothing" and marks a plain name as the page does, so a name of one entity gets the
+// same answer from both (test/unit/context-decide.test.ts checks it). Short lists of our own: the
+// capture lexicon (compromise) is far too big for every page's script.
 import { foldForSearch as fold } from '@/src/core/search-text';
 
 const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -13,7 +14,7 @@ const set = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
  * Weights, in log-odds, of what the words alone say (the scorer's W holds them too). A candidate
  * with no profile scores `base`, plus `self` when the page already marks it; "nothing" scores the rest.
  */
-export const PLAIN = {
+export const WORD_WEIGHTS = {
   base: 1,
   self: 1,
   ordinary: 1.2,
@@ -111,9 +112,9 @@ export function joinedNames(text: string, before: string, after: string, lang = 
 export function wordLogit(text: string, before: string, lang: string, ordinary = isOrdinary): number {
   if (ordinary(text, lang))
     return !/\p{Lu}/u.test(text)
-      ? PLAIN.ordinaryLower
+      ? WORD_WEIGHTS.ordinaryLower
       : startsSentence(before)
-        ? PLAIN.ordinaryInitial
-        : PLAIN.ordinary;
-  return (!lang || lang === 'en') && !/\p{Lu}/u.test(text) && !text.includes(' ') ? PLAIN.lower : 0;
+        ? WORD_WEIGHTS.ordinaryInitial
+        : WORD_WEIGHTS.ordinary;
+  return (!lang || lang === 'en') && !/\p{Lu}/u.test(text) && !text.includes(' ') ? WORD_WEIGHTS.lower : 0;
 }
