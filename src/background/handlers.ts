@@ -20,7 +20,7 @@ import { createDraft, discardDraft, getDraft, listDrafts, saveDraft } from './dr
 import { linkEntity, previewLinks } from './graph';
 import { clearHistory, History } from './history';
 import { getEntity, getEntityPage, liveIdentity } from './identity-view';
-import { getEntities, listEntities, search } from './knowledge';
+import { getEntities, listEntities, listIdentities, search } from './knowledge';
 import { MatchBudget } from './match-budget';
 import { MatcherCache } from './matcher-cache';
 import { deleteEntity, deleteFact, saveEntity, saveFact } from './my-knowledge';
@@ -188,6 +188,7 @@ type KnowledgeKeys =
   | 'previewLinks'
   | 'search'
   | 'listEntities'
+  | 'listIdentities'
   | 'getEntities'
   | 'saveEntity'
   | 'deleteEntity'
@@ -208,6 +209,7 @@ function knowledgeHandlers({
     previewLinks: afterReady(({ pack }) => previewLinks(db, pack)),
     search: afterReady(({ query, limit }) => search(db, query, limit)),
     listEntities: afterReady((query) => listEntities(db, query)),
+    listIdentities: afterReady((query) => listIdentities(db, query)),
     getEntities: afterReady(({ keys }) => getEntities(db, keys)),
     saveEntity: afterReady(changedKnowledge((input) => saveEntity(db, input))),
     deleteEntity: afterReady(changedKnowledge(({ key }) => deleteEntity(db, key))),

@@ -1,7 +1,7 @@
 // Read side of the knowledge base: the aliases the matcher is built from, one entity with
 // everything known about it, and search across entities, facts and notes.
 
-import { isIdentityKey } from '@/src/core/graph/records';
+import { type IdentityRecord, isIdentityKey } from '@/src/core/graph/records';
 import { entityAliasEntries } from '@/src/core/lang/inflect';
 import type { AliasEntry } from '@/src/core/matcher';
 import { entityNames } from '@/src/core/pack';
@@ -227,6 +227,57 @@ export async function getEntities(db: GlossDb, keys: string[]): Promise<EntitySu
       if (summary) identities.push(summary);
     }
     return [...entities, ...identities];
+  });
+}
+
+/** Up to this many identities, the entity browser's total leaves out every tombstone. */
+const EXACT_COUNT = 20_000;
+
+/**
+ * Identities, one row per real thing however many packs know it, by name or alias prefix (all when
+ * the query is empty), in name order, a page at a time: the manager's entity browser.
+ */
+export async function listIdentities(
+  db: GlossDb,
+  { query = '', offset = 0, limit = 50 }: { query?: string; offset?: number; limit?: number },
+): Promise<{ total: number; entities: EntitySummary[] }> {
+  const words = searchTerms(query);
+  const size = Math.min(limit, 500);
+  const live = (identity: IdentityRecord | undefined): identity is IdentityRecord =>
+    identity !== undefined && !identity.deletedAt && !identity.mergedInto;
+  return db.transaction('r', [db.entities, db.facts, db.identities, db.links], async () => {
+    let total: number;
+    let page: IdentityRecord[];
+    if (!words[0]) {
+      // Everything, in name order, straight from the name index. Tombstones are few and not indexed:
+      // counted out exactly while reading every identity is cheap (about 1 s per 100,000 in
+      // Chromium), else only the merged ones are (from their index).
+      const all = await db.identities.count();
+      total =
+        all <= EXACT_COUNT
+          ? await db.identities.filter(live).count()
+          : all - (await db.identities.where('mergedInto').above('').count());
+      page = await db.identities.orderBy('name').filter(live).offset(offset).limit(size).toArray();
+    } else {
+      const matching = await db.entities
+        .where('terms')
+        .startsWith(words[0])
+        .distinct()
+        .filter((entity) => words.every((word) => entity.terms.some((term) => term.startsWith(word))))
+        .primaryKeys();
+      const links = await db.links.bulkGet(matching as string[]);
+      const ids = new Set(links.flatMap((link) => (link ? [link.identityId] : [])));
+      const found = (await db.identities.bulkGet([...ids])).filter(live);
+      found.sort((a, b) => a.name.localeCompare(b.name));
+      total = found.length;
+      page = found.slice(offset, offset + size);
+    }
+    const entities: EntitySummary[] = [];
+    for (const identity of page) {
+      const summary = await identitySummary(db, identity.id);
+      if (summary) entities.push(summary);
+    }
+    return { total, entities };
   });
 }
 

@@ -240,6 +240,11 @@ export interface GlossProtocol {
     total: number;
     entities: EntitySummary[];
   };
+  /** Identities (one per real thing, however many packs know it) by name/alias prefix, a page at a time. */
+  listIdentities(data: { query?: string; offset?: number; limit?: number }): {
+    total: number;
+    entities: EntitySummary[];
+  };
   /** Summaries of the given entities or identities, under the keys asked (unknown keys are left out). */
   getEntities(data: { keys: string[] }): EntitySummary[];
   /** Creates or edits an entity of "My knowledge" (created on first use). */

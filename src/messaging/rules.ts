@@ -139,6 +139,11 @@ export const CALL_RULES = {
       limit: v.optional(count),
     }),
   },
+  // The manager's entity browser.
+  listIdentities: {
+    trust: 'privileged',
+    data: v.object({ query: v.optional(str(MAX_KEY)), offset: v.optional(count), limit: v.optional(count) }),
+  },
   saveEntity: {
     trust: 'page',
     data: v.object({ key: v.optional(str(MAX_KEY)), ...entityFields }),

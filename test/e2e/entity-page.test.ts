@@ -1,6 +1,6 @@
 // One entity across packs (issue 13), in real Chromium: two imported packs and the bundled one
 // all know Wiesbaden. The popup lists it once on a page that mentions it and links to its entity
-// page; the manager's entity page shows the facts of every source on a timeline and the aliases
+// page; the manager lists it once among its entities; the manager's entity page shows the facts of every source on a timeline and the aliases
 // with their packs; unlinking one pack's entity makes two identities, and stays so after a reload.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -105,6 +105,20 @@ describe('one entity across packs', () => {
     expect(await panel.getByTestId('source-count').textContent()).toMatch(/^From \d+ sources$/);
     await popup.close();
     await article.close();
+  });
+
+  it("is listed once in the manager's entities, with every pack's facts, and links to its page", async () => {
+    const identity = await identityOf('alpha/wiesbaden');
+    await manager.getByLabel('Find an entity').fill('Wiesbaden');
+    const rows = manager.locator('.gloss-entity-link', {
+      has: manager.locator('.gloss-entity-name', { hasText: /^Wiesbaden$/ }),
+    });
+    await eventually(() => rows.count()).toBe(1);
+    expect(await rows.getAttribute('href')).toBe(`#entity/${encodeURIComponent(identity ?? '')}`);
+    // The bundled pack's facts and one from each imported pack.
+    const own = (await callBackground(manager, 'getEntities', { keys: ['nato-ukraine-2024/wiesbaden'] }))[0];
+    expect(await rows.textContent()).toContain(`${(own?.factCount ?? 0) + 2} facts`);
+    await manager.getByLabel('Find an entity').fill('');
   });
 
   it('shows the entity page; an unlinked member makes two identities and stays unlinked after a reload', async () => {

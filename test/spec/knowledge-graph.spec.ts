@@ -1,7 +1,7 @@
 // The knowledge graph's main path for the card and the popup (issue 13), in both browsers: two
 // packs that both know Russia (as captures of two articles would be) are one identity. The page
 // marks it as one thing, the card shows both sources' facts under "From 2 sources" without asking
-// which Russia is meant, and the popup's page list has it once with all its mentions.
+// which Russia is meant, and the popup's page list and the manager's entities have it once.
 // Run in Chromium (test/e2e/knowledge-graph-shared.test.ts) and Firefox ESR.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Pack } from '@/src/core/pack';
@@ -82,5 +82,32 @@ export function knowledgeGraphSpec(t: SpecContext) {
       return [];
     }, undefined);
     expect(rows).toEqual([{ name: 'Russia', count: 2 }]);
+  });
+
+  it('lists Russia once among the manager’s entities, linked to its page', async () => {
+    const identity = (await t.gloss.callBackground('getEntity', { key: 'alpha/russia' }))?.identity.id;
+    const manager = await t.extensionPage('options.html#knowledge');
+    const rows = await manager.evaluate(async () => {
+      for (let i = 0; i < 100; i++) {
+        const search = document.querySelector<HTMLInputElement>('.gloss-browser input[type="search"]');
+        if (search && search.value !== 'Russia') {
+          search.value = 'Russia';
+          search.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+        const links = [...document.querySelectorAll('.gloss-entity-link')].filter(
+          (link) => link.querySelector('.gloss-entity-name')?.textContent === 'Russia',
+        );
+        // Past the debounce, the answer to "Russia" is in (a filtered list of one entity).
+        if (
+          search?.value === 'Russia' &&
+          links.length > 0 &&
+          document.querySelectorAll('.gloss-entity-link').length < 5
+        )
+          return links.map((link) => link.getAttribute('href'));
+        await new Promise((done) => setTimeout(done, 100));
+      }
+      return [];
+    }, undefined);
+    expect(rows).toEqual([`#entity/${encodeURIComponent(identity ?? '')}`]);
   });
 }

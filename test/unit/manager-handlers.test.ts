@@ -45,6 +45,38 @@ describe('entities', () => {
     ]);
   });
 
+  it('lists each real thing once, however many packs know it, in name order and by search', async () => {
+    const alone = (await handlers.listEntities({ query: 'stolt' })).entities[0]?.factCount as number;
+    expect((await handlers.importPack({ json: JSON.stringify(smallPack()) })).ok).toBe(true);
+    // Two packs know Stoltenberg and Wiesbaden: two entities each, one identity each.
+    expect((await handlers.listEntities({ limit: 1 })).total).toBe(20);
+    const all = await handlers.listIdentities({ limit: 500 });
+    expect(all.total).toBe(18);
+    const names = all.entities.map((e) => e.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(names.filter((n) => n === 'Jens Stoltenberg')).toHaveLength(1);
+    const found = await handlers.listIdentities({ query: 'stolt' });
+    expect(found.total).toBe(1);
+    expect(found.entities[0]).toMatchObject({ name: 'Jens Stoltenberg', type: 'person' });
+    expect(found.entities[0]?.key).toMatch(/^i:/);
+    // Its facts from both packs.
+    expect(found.entities[0]?.factCount).toBe(alone + 1);
+    // A page at a time.
+    const second = await handlers.listIdentities({ offset: 5, limit: 5 });
+    expect(second.entities.map((e) => e.name)).toEqual(names.slice(5, 10));
+    // A thing only a removed pack knew is gone from the list (its identity is a tombstone).
+    const atlantis = { ...smallPack({ id: 'myth', title: 'Myths' }), facts: [] };
+    atlantis.entities = [{ id: 'a', name: 'Atlantis', type: 'place', aliases: [] }];
+    expect((await handlers.importPack({ json: JSON.stringify(atlantis) })).ok).toBe(true);
+    const named = async () =>
+      (await handlers.listIdentities({ query: 'atlantis' })).entities.map((e) => e.name);
+    expect(await named()).toContain('Atlantis');
+    expect((await handlers.listIdentities({})).total).toBe(19);
+    await handlers.removePack({ id: 'myth' });
+    expect(await named()).not.toContain('Atlantis');
+    expect((await handlers.listIdentities({})).total).toBe(18);
+  });
+
   it('adds an entity and a fact by hand to "My knowledge", and they are matched on pages', async () => {
     const entity = await handlers.saveEntity({
       name: 'Mark Rutte',

@@ -7,7 +7,7 @@ import { entityHref } from './route';
 
 const PAGE = 50;
 
-/** Every entity, searchable by name or alias, 50 at a time. */
+/** Every entity, one row per real thing however many packs know it, searchable by name or alias, 50 at a time. */
 export function EntityBrowser() {
   const [typed, setTyped] = useState('');
   const { query } = useDebouncedQuery(typed);
@@ -16,7 +16,7 @@ export function EntityBrowser() {
   const offset = paging.query === query ? paging.offset : 0;
   const setOffset = (next: number) => setPaging({ query, offset: next });
 
-  const live = useLive(() => sendMessage('listEntities', { query, offset, limit: PAGE }), [query, offset]);
+  const live = useLive(() => sendMessage('listIdentities', { query, offset, limit: PAGE }), [query, offset]);
   const total = live.status === 'ready' ? live.data.total : 0;
   const entities = live.status === 'ready' ? live.data.entities : [];
   const last = Math.min(offset + PAGE, total);
