@@ -119,6 +119,20 @@ describe('one entity across packs', () => {
     const own = (await callBackground(manager, 'getEntities', { keys: ['nato-ukraine-2024/wiesbaden'] }))[0];
     expect(await rows.textContent()).toContain(`${(own?.factCount ?? 0) + 2} facts`);
     await manager.getByLabel('Find an entity').fill('');
+    // The entity search of the pickers ("Link to…" here) lists it once too.
+    await manager.evaluate(
+      (hash) => {
+        location.hash = hash;
+      },
+      `#entity/${encodeURIComponent(identity ?? '')}`,
+    );
+    await manager.getByRole('button', { name: 'Link to… (Wiesbaden, Alpha pack)' }).click();
+    await manager.getByLabel('Link “Wiesbaden” to').fill('Wiesbaden');
+    const picks = manager.locator('.gloss-picker-results li', {
+      has: manager.locator('.gloss-choice-name', { hasText: /^Wiesbaden$/ }),
+    });
+    await eventually(() => picks.count()).toBe(1);
+    await manager.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('shows the entity page; an unlinked member makes two identities and stays unlinked after a reload', async () => {

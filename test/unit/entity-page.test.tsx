@@ -14,14 +14,12 @@ vi.mock('@/src/messaging/protocol', () => ({
   MY_KNOWLEDGE_PACK: 'my-knowledge',
   sendMessage: async (key: string, data: unknown) => {
     sent.push({ key, data });
-    // The search lists packs' entities; a pick is resolved to its identity before linking.
-    if (key === 'getEntity' && (data as { key: string }).key === 'b/moscow')
-      return { identity: { id: 'i:moscow' } };
-    if (key === 'listEntities')
+    // The search lists identities (one per real thing); a pick links to it as it is.
+    if (key === 'listIdentities')
       return {
         total: 1,
         entities: [
-          { key: 'b/moscow', packId: 'b', name: 'Moscow', type: 'place', aliases: [], factCount: 2 },
+          { key: 'i:moscow', packId: 'b', name: 'Moscow', type: 'place', aliases: [], factCount: 2 },
         ],
       };
     return null;

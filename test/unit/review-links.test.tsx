@@ -32,14 +32,12 @@ vi.mock('@/src/messaging/protocol', () => ({
     if (key === 'getDraft')
       return { id: 'd1', createdAt: 0, article: { title: 'T', url: '', text: '' }, pack: draftPack() };
     if (key === 'previewLinks') return previews;
-    // The search lists packs' entities; a pick is resolved to its identity before linking.
-    if (key === 'getEntity' && (data as { key: string }).key === 'b/siberia')
-      return { identity: { id: 'i:siberia' } };
-    if (key === 'listEntities')
+    // The search lists identities (one per real thing); a pick links to it as it is.
+    if (key === 'listIdentities')
       return {
         total: 1,
         entities: [
-          { key: 'b/siberia', packId: 'b', name: 'Siberia', type: 'place', aliases: [], factCount: 2 },
+          { key: 'i:siberia', packId: 'b', name: 'Siberia', type: 'place', aliases: [], factCount: 2 },
         ],
       };
     if (key === 'saveDraft')

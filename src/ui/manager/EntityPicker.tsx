@@ -11,13 +11,16 @@ export interface EntityPickerProps {
   onCancel(): void;
 }
 
-/** Search entities by name and pick one (re-attaching an orphaned note). */
+/**
+ * Search entities by name and pick one, one per real thing however many packs know it (attaching a
+ * note, linking an entity, correcting a mention): its key is an identity's.
+ */
 export function EntityPicker({ label, onPick, onCancel }: EntityPickerProps) {
   const id = useId();
   const focusRef = useFocusOnMount<HTMLInputElement>();
   const [query, setQuery] = useState('');
   const settled = useDebouncedQuery(query).query;
-  const live = useLive(() => sendMessage('listEntities', { query: settled, limit: 8 }), [settled]);
+  const live = useLive(() => sendMessage('listIdentities', { query: settled, limit: 8 }), [settled]);
   const results = live.status === 'ready' ? live.data.entities : [];
   const [pickError, setError] = useState<string | null>(null);
   const error = pickError ?? (live.status === 'error' ? `Could not search entities. ${live.message}` : null);

@@ -1,8 +1,9 @@
 import { sendMessage } from '@/src/messaging/protocol';
 
 /**
- * The identity a picked entity belongs to. The entity search lists packs' entities (their keys);
- * links are made to identities, so a pick is resolved first. Unknown keys come back as they are.
+ * The identity a picked entity belongs to: the entity search lists identities, any other key (a
+ * pack entity's) is resolved first, since links are made to identities. Unknown keys come back as
+ * they are.
  */
 export async function identityOf(key: string): Promise<string> {
   if (key.startsWith('i:')) return key;
