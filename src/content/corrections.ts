@@ -18,7 +18,7 @@ import { type MentionRecord, MentionStore } from './mentions';
  * - 'all': some correction is for this site (or there is no index): asked for at once;
  * - null: the corrections are here, or none can apply, or they could not be had.
  * Until null, the page holds the mentions they may be about (`awaits`), so a corrected name is
- * never marked for a moment; `ready` settles when it is null.
+ * never marked for a moment; `ready` settles when no held mention waits any more.
  */
 export class SiteCorrections implements CorrectionSource {
   #corrections: Correction[] = [];
@@ -32,10 +32,11 @@ export class SiteCorrections implements CorrectionSource {
   #pending: 'unread' | 'all' | ReadonlySet<string> | null = 'unread';
   /** Asked for (the first fetch is on its way or done). */
   #asked = false;
-  /** Names the page stored before the index was read (the scorer-less build marks them at once). */
+  /** Names the page held or stored before the index was read: one the index knows makes it ask. */
   readonly #seenEarly = new Set<string>();
-  readonly #here: Promise<void>;
-  #settle: () => void = () => {};
+  /** What `ready` waits for while held mentions wait (the index, then the answer asked for). */
+  #wait: Promise<void> | null = null;
+  #release: () => void = () => {};
 
   constructor(
     site: string,
@@ -45,7 +46,7 @@ export class SiteCorrections implements CorrectionSource {
     this.#site = site;
     this.#fetch = fetch;
     this.#sites = sites;
-    this.#here = new Promise((resolve) => (this.#settle = resolve));
+    this.#hold();
   }
 
   current(): Correction[] {
@@ -59,14 +60,28 @@ export class SiteCorrections implements CorrectionSource {
   awaits(text: string): boolean {
     const pending = this.#pending;
     if (pending === null) return false;
-    if (pending === 'unread' || pending === 'all') return true;
-    if (!pending.has(foldForSearch(text))) return false;
+    if (pending === 'all') return true;
+    const name = foldForSearch(text);
+    if (pending === 'unread') {
+      this.#seenEarly.add(name);
+      return true;
+    }
+    if (!pending.has(name)) return false;
     this.#ask();
     return true;
   }
 
   ready(): Promise<void> {
-    return this.#pending === null ? Promise.resolve() : this.#here;
+    return this.#wait ?? Promise.resolve();
+  }
+
+  #hold(): void {
+    this.#wait ??= new Promise((resolve) => (this.#release = resolve));
+  }
+
+  #letGo(): void {
+    this.#release();
+    this.#wait = null;
   }
 
   /** Mentions stored on the page: one with a name some correction is about makes it ask for them. */
@@ -87,6 +102,7 @@ export class SiteCorrections implements CorrectionSource {
     if (this.#asked) return;
     this.#asked = true;
     this.#seenEarly.clear();
+    this.#hold();
     void this.refresh();
   }
 
@@ -94,7 +110,7 @@ export class SiteCorrections implements CorrectionSource {
   #arrived(): void {
     this.#pending = null;
     this.#seenEarly.clear();
-    this.#settle();
+    this.#letGo();
   }
 
   onChange(listener: () => void): () => void {
@@ -119,8 +135,10 @@ export class SiteCorrections implements CorrectionSource {
         const names = new Set(where.aliases);
         if (names.size === 0) return this.#arrived();
         this.#pending = names;
-        if ([...this.#seenEarly].some((name) => names.has(name))) this.#ask();
+        // Held before the index: they wait for an answer only if a correction is about one of them.
+        if ([...this.#seenEarly].some((name) => names.has(name))) return this.#ask();
         this.#seenEarly.clear();
+        this.#letGo();
       });
     return changeItem.watch((change) => {
       if (change?.kind === 'corrections') void this.refresh();

@@ -252,6 +252,34 @@ describe('SiteCorrections', () => {
     stop();
   });
 
+  it('lets go of the names it held before the index was read, asking only when one of them is corrected', async () => {
+    for (const [held, asks] of [
+      ['Paris', false],
+      ['Washington', true],
+    ] as const) {
+      fakeBrowser.reset();
+      let asked = 0;
+      let index: (where: { sites: string[]; aliases: string[] }) => void = () => {};
+      const source = new SiteCorrections(
+        SITE,
+        async () => {
+          asked++;
+          return [correction({ scope: 'everywhere' })];
+        },
+        () => new Promise((resolve) => (index = resolve)),
+      );
+      const stop = source.start();
+      expect(source.awaits(held)).toBe(true);
+      let ready = false;
+      void source.ready().then(() => (ready = true));
+      index({ sites: [], aliases: ['washington'] });
+      await vi.waitFor(() => expect(ready).toBe(true));
+      expect(asked).toBe(asks ? 1 : 0);
+      expect(source.awaits('Paris')).toBe(false);
+      stop();
+    }
+  });
+
   it('asks when a name the page marked before the index was read turns out to be one of them', async () => {
     fakeBrowser.reset();
     let asked = 0;
