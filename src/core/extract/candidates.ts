@@ -205,7 +205,16 @@ const FUNCTION_TAGS = new Set([
   'WeekDay',
 ]);
 
-const PROPER_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'Person', 'SportsTeam']);
+/** compromise's tags of names: a word it knows so is a name in any language ("Liverpool"). */
+export const PROPER_TAGS = new Set([
+  'Country',
+  'City',
+  'Place',
+  'Region',
+  'Organization',
+  'Person',
+  'SportsTeam',
+]);
 
 /** Words that never start a name, wherever they are: "In April", "Under Chancellor …", "Согласно". */
 export function isFunctionWord(lower: string, lang = 'en'): boolean {

@@ -5,24 +5,14 @@
 // something else attests that nominative (the bundled packs, compromise's lexicon): the rules
 // alone allow several ("Londynie" may be of Londyn or of Londyna, "Подольски" looks like a form of
 // "Подольска"), and a wrong name is worse than a case form.
-import { inflectedForms } from '../lang/inflect';
+import { fits, inflectedForms } from '../lang/inflect';
 import { LANGUAGE_RULES } from '../lang/rules';
-import type { LanguageRules, SuffixRule } from '../lang/types';
-import type { Candidate } from './entities';
-import { nameKey } from './entities';
+import type { LanguageRules } from '../lang/types';
+import { PROPER_TAGS } from './candidates';
+import { absorb, type Candidate, nameKey } from './entities';
 import { isGivenName } from './first-names';
 import { knownName } from './gazetteer';
 import { lexiconTags } from './lexicon';
-
-/** compromise's tags of names: a nominative it knows is a name in any language ("Liverpool"). */
-const NAME_TAGS = new Set(['Country', 'City', 'Place', 'Region', 'Organization', 'SportsTeam', 'Person']);
-
-function fits(rule: SuffixRule, word: string): boolean {
-  if (!word.endsWith(rule.ending) || word.length - rule.ending.length < 2) return false;
-  const before = word.charAt(word.length - rule.ending.length - 1);
-  if (rule.after !== undefined && !rule.after.includes(before)) return false;
-  return !rule.notAfter?.includes(before);
-}
 
 /** Whether the rules would read `word` as a nominative (some rule takes it as a name's base). */
 function couldBeNominative(rules: LanguageRules, word: string): boolean {
@@ -78,11 +68,6 @@ function isFormOf(forms: Array<Set<string>>, otherKey: string): boolean {
   return words.length === forms.length && words.every((w, i) => forms[i]?.has(w));
 }
 
-function absorb(into: Candidate, from: Candidate): void {
-  into.mentions.push(...from.mentions);
-  into.aliases.push(from.name, ...from.aliases);
-}
-
 /** Merges the case forms of one name into one candidate named in the nominative. */
 export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
   const rules = LANGUAGE_RULES[lang];
@@ -115,7 +100,7 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
     }
     if (couldBeNominative(rules, c.name)) continue;
     const attested = bases.filter(
-      (b) => byKey.has(nameKey(b)) || lexiconTags(nameKey(b)).some((t) => NAME_TAGS.has(t)),
+      (b) => byKey.has(nameKey(b)) || lexiconTags(nameKey(b)).some((t) => PROPER_TAGS.has(t)),
     );
     if (attested.length === 1) rename(c, attested[0] as string);
   }
@@ -123,12 +108,9 @@ export function mergeCaseForms(cands: Candidate[], lang: string): Candidate[] {
   // Forwards: each candidate's forms that the article also has are that candidate.
   // Candidates by their first word, so each one's forms are looked up, not compared with all.
   const byFirstWord = new Map<string, Candidate[]>();
-  for (const c of cands) {
-    const first = c.key.split(' ')[0] as string;
-    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), c]);
-  }
+  for (const c of cands) listIn(byFirstWord, c.key.split(' ')[0] as string).push(c);
   const byName = new Map<string, Candidate[]>();
-  for (const c of cands) byName.set(c.key, [...(byName.get(c.key) ?? []), c]);
+  for (const c of cands) listIn(byName, c.key).push(c);
   for (const c of cands) {
     if (gone.has(c)) continue;
     for (const same of byName.get(c.key) ?? []) {
@@ -164,7 +146,7 @@ function mergeSharedNominatives(
   const bases = new Map(inflected.map((c) => [c, new Set(nominativesOf(c.name, lang))]));
   // By nominative, so each candidate meets only those it shares one with.
   const byBase = new Map<string, Candidate[]>();
-  for (const [c, list] of bases) for (const b of list) byBase.set(b, [...(byBase.get(b) ?? []), c]);
+  for (const [c, list] of bases) for (const b of list) listIn(byBase, b).push(c);
   for (const c of inflected) {
     if (gone.has(c)) continue;
     let shared = bases.get(c) as Set<string>;
@@ -187,4 +169,14 @@ function rename(c: Candidate, name: string): void {
   c.aliases.push(c.name);
   c.name = name;
   c.key = nameKey(name);
+}
+
+/** The list kept under `key`, made on first use. */
+function listIn<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }

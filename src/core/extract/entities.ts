@@ -154,7 +154,8 @@ export function groupMentions(mentions: Mention[], lowerWords: Set<string>): Can
   return out;
 }
 
-function absorb(into: Candidate, from: Candidate): void {
+/** Folds `from` into `into`: its mentions, and its name as an alias. */
+export function absorb(into: Candidate, from: Candidate): void {
   into.mentions.push(...from.mentions);
   into.aliases.push(from.name, ...from.aliases);
 }
@@ -214,10 +215,11 @@ export function mergeCandidates(
     const words = c.name.split(/\s+/).filter((w) => !/^(?:[IVX]+|Jr\.?|Sr\.?)$/.test(w));
     return (familyNameFirst(c.name) ? words[0] : words.pop()) ?? '';
   };
-  for (const p of persons)
-    surnameCount.set(nameKey(surname(p)), (surnameCount.get(nameKey(surname(p))) ?? 0) + 1);
+  const surnames = new Map(persons.map((p) => [p, surname(p)]));
+  for (const last of surnames.values())
+    surnameCount.set(nameKey(last), (surnameCount.get(nameKey(last)) ?? 0) + 1);
   for (const p of persons) {
-    const last = surname(p);
+    const last = surnames.get(p) as string;
     const key = nameKey(last);
     if (surnameCount.get(key) !== 1 || key === p.key) continue;
     const single = byKey.get(key);

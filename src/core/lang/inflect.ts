@@ -34,7 +34,8 @@ export function languagesFor(alias: string): string[] {
     .map((rules) => rules.lang);
 }
 
-function fits(rule: SuffixRule, word: string): boolean {
+/** Whether a suffix rule takes `word` (lower case) as a name's base form. */
+export function fits(rule: SuffixRule, word: string): boolean {
   if (!word.endsWith(rule.ending) || word.length - rule.ending.length < 2) return false;
   const before = word.charAt(word.length - rule.ending.length - 1);
   if (rule.after !== undefined && !rule.after.includes(before)) return false;
@@ -77,6 +78,17 @@ function harmonyForms(h: HarmonyRules, word: string): string[] {
   });
 }
 
+/** Each language's stop words as a set, made once: capture asks for forms of every name it reads. */
+const stopWordSets = new WeakMap<LanguageRules, Set<string>>();
+function stopWordsOf(rules: LanguageRules): Set<string> {
+  let set = stopWordSets.get(rules);
+  if (!set) {
+    set = new Set(rules.stopWords.split(' '));
+    stopWordSets.set(rules, set);
+  }
+  return set;
+}
+
 /**
  * The inflected forms of `alias` in language `lang` (none for a language without rules, an
  * acronym, or a name whose last word is short or lower case). Only the last word changes; a form
@@ -90,7 +102,7 @@ export function inflectedForms(alias: string, lang: string): string[] {
   const word = alias.slice(cut);
   if ([...word].length < MIN_WORD || !UPPER_START_RE.test(word) || scriptOf(word) !== rules.script) return [];
   const forms = rules.harmony ? harmonyForms(rules.harmony, word) : suffixForms(rules.rules, word);
-  const common = new Set(rules.stopWords.split(' '));
+  const common = stopWordsOf(rules);
   const out = new Set<string>();
   for (const form of forms) {
     if (form !== word && !common.has(form.toLowerCase())) out.add(head + form);

@@ -20,7 +20,7 @@ export interface CardCorrection {
   cues?: string[];
 }
 
-type Scope = 'context' | 'site' | 'everywhere';
+type Scope = Correction['scope'];
 
 /** The choices of where a correction holds, in the order the form offers them. */
 const SCOPES: Array<{ scope: Scope; label: string }> = [

@@ -2,7 +2,6 @@ import { useId, useState } from 'preact/hooks';
 import type { LinkPreview, LinkTarget } from '@/src/messaging/protocol';
 import { typeLabel } from '../format';
 import { EntityPicker } from './EntityPicker';
-import { identityOf } from './entity/identity-of';
 
 /** The reviewer's own choice for one entity: link to an identity, or (to: null) keep it apart. */
 export type ManualLink = { to: string; name: string } | { to: null };
@@ -113,7 +112,7 @@ function LinkTo(props: {
         <EntityPicker
           label={`Link “${label}” to`}
           onPick={async (target) => {
-            onChoose({ to: await identityOf(target.key), name: target.name });
+            onChoose({ to: target.key, name: target.name });
             setPicking(false);
           }}
           onCancel={() => setPicking(false)}

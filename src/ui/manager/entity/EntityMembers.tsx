@@ -3,7 +3,6 @@ import { type EntityPageView, sendMessage } from '@/src/messaging/protocol';
 import { errorText } from '../../hooks/useLive';
 import { EntityPicker } from '../EntityPicker';
 import { entityHref } from '../route';
-import { identityOf } from './identity-of';
 
 export interface EntityMembersProps {
   identityId: string;
@@ -121,7 +120,7 @@ function MemberRow(props: {
       {picking && (
         <EntityPicker
           label={`Link “${member.name}” to`}
-          onPick={async (target) => props.onLink(await identityOf(target.key))}
+          onPick={(target) => props.onLink(target.key)}
           onCancel={() => setPicking(false)}
         />
       )}
