@@ -2,11 +2,13 @@
 // description, facts and company speak with, what it appears with, where it was seen. Built only
 // for the identities a page asks about, kept until the knowledge changes (its revision moves).
 import { pageAddress } from '@/src/core/anchor';
-import { MAX_CUES, profileCues } from '@/src/core/context/profile';
+import { profileCues } from '@/src/core/context/profile';
 import type { ContextProfile } from '@/src/core/context/types';
 import { entityNames } from '@/src/core/pack';
 import type { GlossDb } from '@/src/db/db';
+import { coOccurrences } from './history';
 import { resolveIdentity } from './identity-view';
+import { knowledgeRevision } from './packs';
 
 /** Facts read per identity for its cue words: a long list says nothing more. */
 const MAX_FACTS = 200;
@@ -27,7 +29,7 @@ export class ContextProfiles {
 
   /** The profiles of these identities (unknown ids are left out). */
   async get(ids: readonly string[], now = Date.now()): Promise<ContextProfile[]> {
-    const revision = String((await this.db.bookkeeping.get('knowledgeRevision'))?.value ?? 0);
+    const revision = String(await knowledgeRevision(this.db));
     if (revision !== this.#revision) {
       this.#kept.clear();
       this.#revision = revision;
@@ -48,7 +50,7 @@ export class ContextProfiles {
 }
 
 /** One identity's profile, answering to the id asked (what the page's mentions carry). */
-export async function buildProfile(db: GlossDb, id: string): Promise<ContextProfile | null> {
+async function buildProfile(db: GlossDb, id: string): Promise<ContextProfile | null> {
   return db.transaction(
     'r',
     [db.identities, db.links, db.entities, db.facts, db.sightings, db.sources],
@@ -63,8 +65,8 @@ export async function buildProfile(db: GlossDb, id: string): Promise<ContextProf
         .anyOf(members.map((m) => m.key))
         .limit(MAX_FACTS)
         .toArray();
-      const together = await seenWith(db, resolved.id, facts);
       const sightings = await db.sightings.where('identityId').equals(resolved.id).toArray();
+      const together = await seenWith(db, resolved.id, sightings, facts);
       const sites = new Set<string>();
       for (const s of sightings) {
         try {
@@ -81,7 +83,7 @@ export async function buildProfile(db: GlossDb, id: string): Promise<ContextProf
         description: [description, ...members.map((m) => m.description)].filter(Boolean).join(' '),
         facts: facts.map((f) => f.text),
         withNames: together.map((t) => t.name),
-      }).slice(0, MAX_CUES);
+      });
       return {
         id,
         name,
@@ -103,21 +105,11 @@ export async function buildProfile(db: GlossDb, id: string): Promise<ContextProf
 async function seenWith(
   db: GlossDb,
   identityId: string,
+  sightings: ReadonlyArray<{ url: string }>,
   facts: ReadonlyArray<{ sourceKey: string }>,
 ): Promise<Array<{ key: string; name: string; count: number }>> {
-  const counts = new Map<string, number>();
-  const bump = (id: string) => {
-    if (id !== identityId) counts.set(id, (counts.get(id) ?? 0) + 1);
-  };
-  for (const page of await db.sightings.where('identityId').equals(identityId).toArray())
-    for (const other of await db.sightings.where('url').equals(page.url).toArray()) bump(other.identityId);
-  for (const sourceKey of new Set(facts.map((f) => f.sourceKey))) {
-    const shared = db.facts.where('sourceKey').equals(sourceKey);
-    if ((await shared.count()) > MAX_SOURCE_FACTS) continue;
-    const entityKeys = [...new Set((await shared.toArray()).map((f) => f.entityKey))];
-    const links = await db.links.bulkGet(entityKeys);
-    for (const id of new Set(links.flatMap((l) => l?.identityId ?? []))) bump(id);
-  }
+  const sources = facts.map((f) => f.sourceKey);
+  const counts = await coOccurrences(db, identityId, sightings, sources, MAX_SOURCE_FACTS);
   const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_WITH);
   const records = await db.identities.bulkGet(top.map(([id]) => id));
   return records.flatMap((r, i) =>

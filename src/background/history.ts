@@ -98,33 +98,49 @@ export async function appearsWith(
   identityId: string,
   memberKeys: readonly string[],
 ): Promise<Array<{ key: string; name: string; type: EntityType; count: number }>> {
-  const counts = new Map<string, number>();
-  const bump = (id: string) => {
-    if (id !== identityId) counts.set(id, (counts.get(id) ?? 0) + 1);
-  };
   const pages = await db.sightings.where('identityId').equals(identityId).toArray();
-  for (const page of pages) {
-    const others = await db.sightings.where('url').equals(page.url).toArray();
-    for (const other of others) bump(other.identityId);
-  }
-  const sourceKeys = new Set(
-    (
-      await db.facts
-        .where('entityKey')
-        .anyOf([...memberKeys])
-        .toArray()
-    ).map((f) => f.sourceKey),
-  );
-  for (const sourceKey of sourceKeys) {
-    const facts = await db.facts.where('sourceKey').equals(sourceKey).toArray();
-    const entityKeys = [...new Set(facts.map((f) => f.entityKey))];
-    const links = await db.links.bulkGet(entityKeys);
-    for (const id of new Set(links.flatMap((l) => l?.identityId ?? []))) bump(id);
-  }
+  const sourceKeys = (
+    await db.facts
+      .where('entityKey')
+      .anyOf([...memberKeys])
+      .toArray()
+  ).map((f) => f.sourceKey);
+  const counts = await coOccurrences(db, identityId, pages, sourceKeys);
   const records = await db.identities.bulkGet([...counts.keys()]);
   return records
     .filter((r): r is NonNullable<typeof r> => r !== undefined && !r.deletedAt)
     .map((r) => ({ key: r.id, name: r.name, type: r.type, count: counts.get(r.id) ?? 0 }))
     .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
     .slice(0, MAX_APPEARS_WITH);
+}
+
+/**
+ * How often each other identity is met with this one: one point per page both were seen on (`pages`:
+ * this one's sightings) and one per source both have facts from. A source with more than
+ * `maxSourceFacts` facts (a dataset) is left out.
+ */
+export async function coOccurrences(
+  db: GlossDb,
+  identityId: string,
+  pages: ReadonlyArray<{ url: string }>,
+  sourceKeys: Iterable<string>,
+  maxSourceFacts = Number.POSITIVE_INFINITY,
+): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const bump = (id: string) => {
+    if (id !== identityId) counts.set(id, (counts.get(id) ?? 0) + 1);
+  };
+  for (const page of pages)
+    for (const other of await db.sightings.where('url').equals(page.url).toArray()) bump(other.identityId);
+  for (const sourceKey of new Set(sourceKeys)) {
+    const shared = db.facts.where('sourceKey').equals(sourceKey);
+    const facts = await (Number.isFinite(maxSourceFacts)
+      ? shared.limit(maxSourceFacts + 1)
+      : shared
+    ).toArray();
+    if (facts.length > maxSourceFacts) continue;
+    const links = await db.links.bulkGet([...new Set(facts.map((f) => f.entityKey))]);
+    for (const id of new Set(links.flatMap((l) => l?.identityId ?? []))) bump(id);
+  }
+  return counts;
 }

@@ -274,7 +274,7 @@ export async function listIdentities(
     }
     const entities: EntitySummary[] = [];
     for (const identity of page) {
-      const summary = await identitySummary(db, identity.id);
+      const summary = await summaryOf(db, identity);
       if (summary) entities.push(summary);
     }
     return { total, entities };
@@ -284,7 +284,12 @@ export async function listIdentities(
 /** An identity listed like an entity (pages count mentions by identity): all its names and facts. */
 async function identitySummary(db: GlossDb, key: string): Promise<EntitySummary | null> {
   const identity = await db.identities.get(key);
-  if (!identity || identity.deletedAt) return null;
+  return identity && !identity.deletedAt ? summaryOf(db, identity) : null;
+}
+
+/** An identity at hand, listed like an entity; null when no member of it is left. */
+async function summaryOf(db: GlossDb, identity: IdentityRecord): Promise<EntitySummary | null> {
+  const key = identity.id;
   const memberKeys = (await db.links.where('identityId').equals(key).primaryKeys()) as string[];
   const members = (await db.entities.bulkGet(memberKeys)).filter((e) => e !== undefined);
   if (!members.length) return null;

@@ -56,8 +56,7 @@ export class KeptIndex extends LinkIndex {
   }
 
   override remove(id: string): void {
-    // Not when the index re-adds its identities while compacting (they are no longer in it then).
-    if (this.get(id)) this.records.delete(id);
+    this.records.delete(id);
     // Its members' summaries stay: they may have moved to another identity in the same batch.
     super.remove(id);
   }
@@ -175,7 +174,7 @@ export async function buildIndex(
 const SLICE = 5_000;
 
 /** An identity as the link index holds it: its name and type, its members' names and identifiers. */
-export function indexEntry(identity: IdentityRecord, members: readonly MemberSummary[]) {
+function indexEntry(identity: IdentityRecord, members: readonly MemberSummary[]) {
   return {
     id: identity.id,
     name: identity.name,

@@ -89,6 +89,11 @@ export class LinkIndex {
    */
   add(identity: Identity): void {
     this.remove(identity.id);
+    this.insert(identity);
+  }
+
+  /** Puts an identity that is not in the index in. */
+  private insert(identity: Identity): void {
     const at = this.identities.push(identity) - 1;
     this.slots.set(identity.id, at);
     const seen = new Set<string>();
@@ -123,7 +128,7 @@ export class LinkIndex {
     this.byIdentifier = new Map();
     this.bySurname = new Map();
     this.slots.clear();
-    for (const identity of live) this.add(identity);
+    for (const identity of live) this.insert(identity);
   }
 
   /** An identity as it was last added (its members then), by id. */
