@@ -4,6 +4,7 @@
 
 import {
   type AliasLoad,
+  addLoad,
   aliasLoad,
   entityNames,
   knowledgeLimitError,
@@ -74,9 +75,7 @@ async function enabledLoad(db: GlossDb, packId: string, loads: Map<string, Alias
   const others = (await db.packs.toArray()).filter((p) => p.enabled && p.id !== packId);
   const total: AliasLoad = { aliases: 0, aliasCharacters: 0 };
   for (const other of others) {
-    const load = await packLoad(db, other.id, loads);
-    total.aliases += load.aliases;
-    total.aliasCharacters += load.aliasCharacters;
+    addLoad(total, await packLoad(db, other.id, loads));
   }
   return total;
 }

@@ -5,7 +5,7 @@
 // it is kept only if the knowledge did not change while it ran.
 
 import type { IdentityRecord } from '@/src/core/graph/records';
-import { type AliasLoad, aliasLoad } from '@/src/core/pack';
+import { type AliasLoad, addLoad, aliasLoad } from '@/src/core/pack';
 import type { EntityRecord } from '@/src/core/records';
 import type { GlossDb } from '@/src/db/db';
 import { measure } from '@/src/db/graph';
@@ -41,14 +41,16 @@ async function build(db: GlossDb): Promise<void> {
   // The alias caps an import checks are counted per pack from the same entities.
   const loads = new Map<string, AliasLoad>();
   const visit = (entities: readonly EntityRecord[]) => {
+    const byPack = new Map<string, EntityRecord[]>();
     for (const entity of entities) {
-      const load = aliasLoad([entity]);
-      const sum = loads.get(entity.packId);
-      if (!sum) loads.set(entity.packId, load);
-      else {
-        sum.aliases += load.aliases;
-        sum.aliasCharacters += load.aliasCharacters;
-      }
+      const list = byPack.get(entity.packId);
+      if (list) list.push(entity);
+      else byPack.set(entity.packId, [entity]);
+    }
+    for (const [packId, list] of byPack) {
+      const sum = loads.get(packId);
+      if (sum) addLoad(sum, aliasLoad(list));
+      else loads.set(packId, aliasLoad(list));
     }
   };
   const index = await buildIndex(graphTables(db), identities, { ...options, visit });

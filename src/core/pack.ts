@@ -287,6 +287,12 @@ export function aliasLoad(entities: Iterable<Pick<PackEntity, 'name' | 'aliases'
   return { aliases, aliasCharacters };
 }
 
+/** Adds `load` into `into` (a running total of several packs or pages). */
+export function addLoad(into: AliasLoad, load: AliasLoad): void {
+  into.aliases += load.aliases;
+  into.aliasCharacters += load.aliasCharacters;
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** Why one pack is too large for any knowledge base, or undefined when it fits. */

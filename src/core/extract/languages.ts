@@ -75,9 +75,9 @@ export function splitRuns(mentions: Mention[], lang: string): Mention[] {
       const person =
         lang !== 'hu' &&
         !m.titled &&
-        !place(words[i + 1]?.text ?? '') &&
         i === words.length - 2 &&
         i > from &&
+        !place(next) &&
         isGivenName(w.text) &&
         !isGivenName(words[i - 1]?.text ?? '') &&
         /^\p{Lu}\p{Ll}/u.test(words[i + 1]?.text ?? '');
